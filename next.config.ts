@@ -1,0 +1,16 @@
+import type { NextConfig } from "next";
+import { securityHeaders } from "./src/server/security/headers";
+
+const nextConfig: NextConfig = {
+  // PGlite ships WebAssembly and must be loaded by Node at run time, not bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "exceljs"],
+  poweredByHeader: false,
+  experimental: {
+    serverActions: { bodySizeLimit: "12mb" },
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders() }];
+  },
+};
+
+export default nextConfig;
