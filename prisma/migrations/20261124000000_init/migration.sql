@@ -155,6 +155,7 @@ CREATE TABLE "Indicator" (
     "targetText" TEXT,
     "targetRule" "TargetRule" NOT NULL DEFAULT 'NONE',
     "targetValue" DECIMAL(14,4),
+    "baselineValue" DECIMAL(14,4),
     "numeratorLabel" TEXT,
     "denominatorLabel" TEXT,
     "monitoringUnitId" TEXT,

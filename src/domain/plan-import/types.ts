@@ -78,6 +78,9 @@ export interface ParsedIndicator extends ParsedRowBase {
   implementingUnits: string[];
   monitoringUnitText: string | null;
   implementingUnitText: string | null;
+  /** For ratios, what is counted above and below the line when the document says. */
+  numeratorLabel: string | null;
+  denominatorLabel: string | null;
   /** Index (in `rows`) of the parent indicator for "-" sub-rows. */
   parentIndicatorIndex: number | null;
 }
