@@ -1,0 +1,42 @@
+import Link from "next/link";
+import type { Actor } from "@/server/auth/actor";
+import { ROLE_LABEL } from "@/server/auth/permissions";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { navFor } from "./nav";
+
+export function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
+  const items = navFor(actor.role);
+  return (
+    <div className="min-h-screen">
+      <header className="no-print border-b border-brand-800 bg-brand-700 text-white">
+        <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-2">
+          <Link href="/" className="font-semibold text-white no-underline">
+            CCHC xã
+          </Link>
+          <span className="text-sm text-brand-100" data-testid="org-unit">
+            {actor.orgUnitName}
+          </span>
+          <nav aria-label="Menu chính" className="order-last w-full sm:order-none sm:w-auto">
+            <ul className="flex flex-wrap gap-1">
+              {items.map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} className="block rounded px-2.5 py-1 text-sm text-white no-underline hover:bg-brand-800">
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="hidden text-right leading-tight md:block">
+              <span className="block font-medium">{actor.fullName}</span>
+              <span className="block text-xs text-brand-100">{ROLE_LABEL[actor.role]}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-screen-2xl px-3 py-4">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { requireActor } from "@/server/auth/guard";
+import { getDb } from "@/server/db";
+
+export async function adminOrgUnits() {
+  await requireActor("admin.read");
+  const db = await getDb();
+  return db.orgUnit.findMany({
+    orderBy: [{ level: "asc" }, { name: "asc" }],
+    include: {
+      responsibleUnits: { orderBy: { name: "asc" }, select: { id: true, name: true, active: true } },
+      _count: { select: { users: true, plans: true } },
+    },
+  });
+}
+
+export async function adminUsers() {
+  await requireActor("admin.read");
+  const db = await getDb();
+  return db.user.findMany({
+    orderBy: [{ orgUnit: { name: "asc" } }, { username: "asc" }],
+    omit: { passwordHash: true },
+    include: { orgUnit: { select: { name: true, level: true } }, responsibleUnit: { select: { name: true } } },
+  });
+}
+
+export async function adminUser(id: string) {
+  await requireActor("admin.read");
+  const db = await getDb();
+  return db.user.findUnique({ where: { id }, omit: { passwordHash: true }, include: { orgUnit: true } });
+}

@@ -1,0 +1,53 @@
+// Server-side checks used by every page, action and route handler.
+import { redirect } from "next/navigation";
+import { ForbiddenError } from "@/server/errors";
+import { getDb } from "@/server/db";
+import { getActor, type Actor } from "./actor";
+import { roleMay, type Permission } from "./permissions";
+
+export class UnauthenticatedError extends ForbiddenError {
+  constructor() {
+    super("Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.");
+    this.name = "UnauthenticatedError";
+  }
+}
+
+/** For actions and route handlers: throws when signed out or not allowed. */
+export async function requireActor(permission?: Permission): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) throw new UnauthenticatedError();
+  if (permission && !roleMay(actor.role, permission)) throw new ForbiddenError();
+  return actor;
+}
+
+/** For pages: sends a signed-out visitor to the sign-in page. */
+export async function requirePageActor(permission?: Permission): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/dang-nhap");
+  if (permission && !roleMay(actor.role, permission)) throw new ForbiddenError();
+  return actor;
+}
+
+/** Ids of the communes this user may see: their own; a reviewer's whole subtree; all for admin. */
+export async function communeIdsInScope(actor: Actor): Promise<string[]> {
+  if (actor.orgLevel === "COMMUNE") return [actor.orgUnitId];
+  const db = await getDb();
+  const where =
+    actor.role === "ADMIN"
+      ? { level: "COMMUNE" as const }
+      : {
+          level: "COMMUNE" as const,
+          OR: [{ parentId: actor.orgUnitId }, { parent: { parentId: actor.orgUnitId } }],
+        };
+  const rows = await db.orgUnit.findMany({ where, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+export async function assertCommuneInScope(actor: Actor, communeId: string): Promise<void> {
+  if (actor.orgLevel === "COMMUNE") {
+    if (actor.orgUnitId !== communeId) throw new ForbiddenError("Bạn chỉ được xem và thay đổi dữ liệu của xã mình.");
+    return;
+  }
+  const ids = await communeIdsInScope(actor);
+  if (!ids.includes(communeId)) throw new ForbiddenError("Xã này không thuộc đơn vị bạn phụ trách.");
+}

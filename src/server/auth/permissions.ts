@@ -1,0 +1,26 @@
+// What each role may do: the single table every server action and route handler checks,
+// and from which the authorization matrix test is generated.
+import type { Role } from "@/generated/prisma/enums";
+
+export const PERMISSIONS = {
+  "plan.read": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
+  "dashboard.read": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
+  "admin.read": ["ADMIN"],
+  "admin.orgUnit.write": ["ADMIN"],
+  "admin.responsibleUnit.write": ["ADMIN"],
+  "admin.user.write": ["ADMIN"],
+  "account.changePassword": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleMay(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export const ROLE_LABEL: Record<Role, string> = {
+  COMMUNE_STAFF: "Công chức xã",
+  CHAIRMAN: "Chủ tịch UBND xã",
+  REVIEWER: "Cán bộ thẩm định (huyện/tỉnh)",
+  ADMIN: "Quản trị hệ thống",
+};

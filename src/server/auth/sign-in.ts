@@ -1,0 +1,76 @@
+// Password check with a limit on failed attempts per account (stored, so it holds across
+// instances) and per address (in memory, per instance).
+import { foldText } from "@/domain/text";
+import { getDb } from "@/server/db";
+import { verifyPassword } from "./password";
+
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCK_MINUTES = 15;
+const MAX_ATTEMPTS_PER_ADDRESS = 30;
+const ADDRESS_WINDOW_MS = 15 * 60 * 1000;
+
+const addressFailures = new Map<string, { count: number; since: number }>();
+
+function addressBlocked(address: string, now: number): boolean {
+  const entry = addressFailures.get(address);
+  if (!entry || now - entry.since > ADDRESS_WINDOW_MS) return false;
+  return entry.count >= MAX_ATTEMPTS_PER_ADDRESS;
+}
+
+function noteAddressFailure(address: string, now: number) {
+  const entry = addressFailures.get(address);
+  if (!entry || now - entry.since > ADDRESS_WINDOW_MS) addressFailures.set(address, { count: 1, since: now });
+  else entry.count += 1;
+}
+
+export function resetAddressFailuresForTests() {
+  addressFailures.clear();
+}
+
+const WRONG = "Tên đăng nhập hoặc mật khẩu không đúng.";
+
+export type SignInResult =
+  | { ok: true; user: { id: string; fullName: string; sessionVersion: number } }
+  | { ok: false; error: string };
+
+export function normalizeUsername(username: string): string {
+  return foldText(username).replace(/\s+/g, "");
+}
+
+export async function signInWithPassword(username: string, password: string, address: string): Promise<SignInResult> {
+  const now = Date.now();
+  if (addressBlocked(address, now)) {
+    return { ok: false, error: "Quá nhiều lần đăng nhập sai từ máy này. Vui lòng thử lại sau 15 phút." };
+  }
+  if (!username.trim() || !password) return { ok: false, error: "Vui lòng nhập tên đăng nhập và mật khẩu." };
+  const db = await getDb();
+  const user = await db.user.findUnique({ where: { username: normalizeUsername(username) } });
+  if (!user) {
+    noteAddressFailure(address, now);
+    return { ok: false, error: WRONG };
+  }
+  if (user.lockedUntil && user.lockedUntil.getTime() > now) {
+    return {
+      ok: false,
+      error: `Tài khoản tạm khóa do đăng nhập sai ${MAX_FAILED_ATTEMPTS} lần. Vui lòng thử lại sau ${LOCK_MINUTES} phút hoặc liên hệ quản trị viên.`,
+    };
+  }
+  const valid = await verifyPassword(user.passwordHash, password);
+  if (!valid) {
+    noteAddressFailure(address, now);
+    const failed = user.failedLoginCount + 1;
+    const lock = failed >= MAX_FAILED_ATTEMPTS;
+    await db.user.update({
+      where: { id: user.id },
+      data: { failedLoginCount: lock ? 0 : failed, lockedUntil: lock ? new Date(now + LOCK_MINUTES * 60_000) : null },
+    });
+    return lock
+      ? { ok: false, error: `Tài khoản tạm khóa do đăng nhập sai ${MAX_FAILED_ATTEMPTS} lần. Vui lòng thử lại sau ${LOCK_MINUTES} phút.` }
+      : { ok: false, error: WRONG };
+  }
+  if (!user.active) return { ok: false, error: "Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ quản trị viên." };
+  if (user.failedLoginCount > 0 || user.lockedUntil) {
+    await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null } });
+  }
+  return { ok: true, user: { id: user.id, fullName: user.fullName, sessionVersion: user.sessionVersion } };
+}

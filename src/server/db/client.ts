@@ -1,0 +1,34 @@
+// The one Prisma client of the app. DATABASE_URL decides the engine (see url.ts);
+// nothing else in the app knows which one is in use.
+import fs from "node:fs";
+import { PrismaClient } from "@/generated/prisma/client";
+import { isPostgresUrl, pglitePath } from "./url";
+
+export type Db = PrismaClient;
+
+export async function createPrismaClient(url: string | undefined = process.env.DATABASE_URL): Promise<Db> {
+  if (isPostgresUrl(url)) {
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    return new PrismaClient({ adapter });
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const dir = pglitePath(url);
+  if (dir) fs.mkdirSync(dir, { recursive: true });
+  const pglite = new PGlite(dir);
+  return new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+}
+
+const globalForDb = globalThis as unknown as { __cchcDb?: Promise<Db> };
+
+/** The process-wide client, created on first use. Tests replace it with useDatabase(). */
+export function getDb(): Promise<Db> {
+  globalForDb.__cchcDb ??= createPrismaClient();
+  return globalForDb.__cchcDb;
+}
+
+/** Points the server layer at another client (integration tests, scripts). */
+export function useDatabase(db: Db): void {
+  globalForDb.__cchcDb = Promise.resolve(db);
+}

@@ -1,0 +1,55 @@
+// Reading plans: always through the caller's scope.
+import type { Actor } from "@/server/auth/actor";
+import { assertCommuneInScope, communeIdsInScope, requireActor } from "@/server/auth/guard";
+import { getDb } from "@/server/db";
+import { NotFoundError } from "@/server/errors";
+
+export async function listPlans(actor: Actor) {
+  const db = await getDb();
+  const communeIds = await communeIdsInScope(actor);
+  return db.plan.findMany({
+    where: { communeId: { in: communeIds } },
+    orderBy: [{ year: "desc" }, { commune: { name: "asc" } }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      year: true,
+      kind: true,
+      title: true,
+      documentNumber: true,
+      documentDate: true,
+      documentDateText: true,
+      status: true,
+      isDemo: true,
+      commune: { select: { id: true, name: true } },
+      _count: { select: { tasks: true, indicators: true, sections: true } },
+    },
+  });
+}
+
+export async function getPlanDetail(planId: string) {
+  const actor = await requireActor("plan.read");
+  const db = await getDb();
+  const plan = await db.plan.findUnique({
+    where: { id: planId },
+    include: {
+      commune: { select: { id: true, name: true, parent: { select: { name: true } } } },
+      sections: { orderBy: { position: "asc" } },
+      tasks: {
+        orderBy: { position: "asc" },
+        include: { leadUnit: { select: { name: true } }, coordinatingUnits: { include: { unit: { select: { name: true } } } } },
+      },
+      indicators: {
+        orderBy: { position: "asc" },
+        include: {
+          monitoringUnit: { select: { name: true } },
+          implementingUnits: { include: { unit: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  if (!plan) throw new NotFoundError("Không tìm thấy kế hoạch.");
+  await assertCommuneInScope(actor, plan.communeId);
+  return plan;
+}
+
+export type PlanDetail = Awaited<ReturnType<typeof getPlanDetail>>;

@@ -1,0 +1,189 @@
+// Writes a parsed (and user-confirmed) plan: the one path used by the import preview's
+// confirm action and by the demo seed, so the two cannot drift apart. Runs inside the
+// caller's transaction; inserts are batched per table, not per row.
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
+import { matchUnits, normalizeUnitKey } from "@/domain/plan-import";
+import type { ParsedPlan, ParsedRow } from "@/domain/plan-import/types";
+import { cleanText } from "@/domain/text";
+import { audit } from "@/server/audit";
+
+type Tx = Prisma.TransactionClient;
+
+export interface SaveParsedPlanInput {
+  communeId: string;
+  parsed: ParsedPlan;
+  year: number;
+  sourceText: string | null;
+  sourceName: string | null;
+  actorId: string | null;
+  isDemo?: boolean;
+}
+
+function unitNamesOf(row: ParsedRow): string[] {
+  if (row.type === "task") return [...row.leadUnits, ...row.coordinatingUnits];
+  if (row.type === "indicator") return [...row.monitoringUnits, ...row.implementingUnits];
+  return [];
+}
+
+/** Finds or creates the commune's responsible units for every name in the plan. */
+async function resolveUnits(tx: Tx, communeId: string, rows: ParsedRow[]): Promise<Map<string, string>> {
+  const names = [...new Set(rows.flatMap(unitNamesOf).map(cleanText).filter(Boolean))];
+  const existing = await tx.responsibleUnit.findMany({ where: { communeId }, select: { id: true, name: true } });
+  const idByKey = new Map(existing.map((u) => [normalizeUnitKey(u.name), u.id]));
+  const matches = matchUnits(names, existing);
+  const toCreate: { id: string; communeId: string; name: string; normalizedName: string }[] = [];
+  for (const m of matches) {
+    if (m.unitId) continue;
+    const key = normalizeUnitKey(m.name);
+    if (!key || idByKey.has(key)) continue;
+    const id = randomUUID();
+    idByKey.set(key, id);
+    toCreate.push({ id, communeId, name: m.name, normalizedName: key });
+  }
+  if (toCreate.length) await tx.responsibleUnit.createMany({ data: toCreate });
+  const byName = new Map<string, string>();
+  for (const name of names) {
+    const id = idByKey.get(normalizeUnitKey(name));
+    if (id) byName.set(name, id);
+  }
+  return byName;
+}
+
+export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promise<{ planId: string }> {
+  const { parsed, communeId } = input;
+  const unitIds = await resolveUnits(tx, communeId, parsed.rows);
+  const unitId = (name: string | undefined) => (name ? (unitIds.get(cleanText(name)) ?? null) : null);
+
+  const planId = randomUUID();
+  await tx.plan.create({
+    data: {
+      id: planId,
+      communeId,
+      year: input.year,
+      kind: parsed.kind,
+      title: parsed.title,
+      documentNumber: parsed.documentNumber,
+      documentDate: parsed.documentDate ? new Date(`${parsed.documentDate}T00:00:00Z`) : null,
+      documentDateText: parsed.documentDateText,
+      sourceText: input.sourceText,
+      sourceName: input.sourceName,
+      isDemo: input.isDemo ?? false,
+    },
+  });
+
+  const rowIds = parsed.rows.map(() => randomUUID());
+  const sectionIdOf = (index: number | null): string | null => {
+    let i = index;
+    while (i !== null && parsed.rows[i] && parsed.rows[i].type !== "section") i = parsed.rows[i].parentIndex;
+    return i === null || !parsed.rows[i] ? null : rowIds[i];
+  };
+
+  const sections: Prisma.PlanSectionCreateManyInput[] = [];
+  const tasks: Prisma.TaskCreateManyInput[] = [];
+  const indicators: Prisma.IndicatorCreateManyInput[] = [];
+  const coordinating: Prisma.TaskCoordinatingUnitCreateManyInput[] = [];
+  const implementing: Prisma.IndicatorImplementingUnitCreateManyInput[] = [];
+  const date = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
+  parsed.rows.forEach((row, position) => {
+    const id = rowIds[position];
+    if (row.type === "section") {
+      sections.push({
+        id,
+        planId,
+        parentId: sectionIdOf(row.parentIndex),
+        code: row.code,
+        title: row.title,
+        position,
+        depth: row.depth,
+      });
+    } else if (row.type === "task") {
+      tasks.push({
+        id,
+        planId,
+        sectionId: sectionIdOf(row.parentIndex),
+        code: row.code,
+        position,
+        content: row.content,
+        requirement: row.requirement,
+        expectedResult: row.expectedResult,
+        deadlineText: row.deadline.text || null,
+        deadlineKind: row.deadline.kind,
+        dueDate: date(row.deadline.dueDate),
+        periodStart: date(row.deadline.periodStart),
+        periodEnd: date(row.deadline.periodEnd),
+        leadUnitId: unitId(row.leadUnits[0]),
+        leadUnitText: row.leadUnitText,
+        coordinatingText: row.coordinatingText,
+        importWarnings: row.warnings,
+      });
+      const coordIds = new Set([...row.leadUnits.slice(1), ...row.coordinatingUnits].map(unitId).filter(Boolean) as string[]);
+      for (const uid of coordIds) coordinating.push({ taskId: id, unitId: uid });
+    } else {
+      indicators.push({
+        id,
+        planId,
+        sectionId: sectionIdOf(row.parentIndex),
+        parentId: row.parentIndicatorIndex === null ? null : rowIds[row.parentIndicatorIndex],
+        code: row.code,
+        position,
+        name: row.name,
+        group: row.group,
+        measurementUnit: row.measurementUnit ?? row.target.unit,
+        valueKind: row.valueKind,
+        targetText: row.target.text || null,
+        targetRule: row.target.rule,
+        targetValue: row.target.value,
+        numeratorLabel: row.numeratorLabel,
+        denominatorLabel: row.denominatorLabel,
+        monitoringUnitId: unitId(row.monitoringUnits[0]),
+        monitoringUnitText: row.monitoringUnitText,
+        implementingUnitText: row.implementingUnitText,
+        importWarnings: row.warnings,
+      });
+      const implIds = new Set(row.implementingUnits.map(unitId).filter(Boolean) as string[]);
+      for (const uid of implIds) implementing.push({ indicatorId: id, unitId: uid });
+    }
+  });
+
+  // Parents before children: self-references must point at rows already inserted.
+  const byDepth = <T extends { depth?: number }>(items: T[]) => [...items].sort((a, b) => (a.depth ?? 0) - (b.depth ?? 0));
+  for (const depthGroup of groupBy(byDepth(sections), (s) => s.depth ?? 0)) {
+    await tx.planSection.createMany({ data: depthGroup });
+  }
+  if (tasks.length) await tx.task.createMany({ data: tasks });
+  const topIndicators = indicators.filter((i) => !i.parentId);
+  const subIndicators = indicators.filter((i) => i.parentId);
+  if (topIndicators.length) await tx.indicator.createMany({ data: topIndicators });
+  if (subIndicators.length) await tx.indicator.createMany({ data: subIndicators });
+  if (coordinating.length) await tx.taskCoordinatingUnit.createMany({ data: coordinating });
+  if (implementing.length) await tx.indicatorImplementingUnit.createMany({ data: implementing });
+
+  await audit(tx, {
+    userId: input.actorId,
+    communeId,
+    entity: "Plan",
+    entityId: planId,
+    action: "import",
+    after: {
+      title: parsed.title,
+      year: input.year,
+      sections: sections.length,
+      tasks: tasks.length,
+      indicators: indicators.length,
+      sourceName: input.sourceName,
+    },
+  });
+  return { planId };
+}
+
+function groupBy<T>(items: T[], key: (item: T) => number): T[][] {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(item);
+  }
+  return [...groups.entries()].sort(([a], [b]) => a - b).map(([, g]) => g);
+}
