@@ -1,7 +1,7 @@
 "use server";
 
 // Administration: org units, responsible units, users. ADMIN only, checked here.
-import { revalidatePath } from "next/cache";
+import { revalidate } from "@/server/revalidate";
 import { runAction } from "@/server/action";
 import { audit } from "@/server/audit";
 import { hashPassword, PASSWORD_MIN_LENGTH } from "@/server/auth/password";
@@ -45,7 +45,7 @@ export async function createOrgUnit(_: ActionResult<unknown> | null, formData: F
       await audit(tx, { userId: actor.id, entity: "OrgUnit", entityId: created.id, action: "create", after: input });
       return created;
     });
-    revalidatePath("/quan-tri");
+    revalidate("/quan-tri");
     return { id: unit.id };
   }, "Đã thêm đơn vị.");
 }
@@ -67,7 +67,7 @@ export async function updateOrgUnit(_: ActionResult<unknown> | null, formData: F
       await tx.orgUnit.update({ where: { id: input.id }, data: { name: input.name, level: input.level, parentId: input.parentId ?? null } });
       await audit(tx, { userId: actor.id, entity: "OrgUnit", entityId: input.id, action: "update", before, after: input });
     });
-    revalidatePath("/quan-tri");
+    revalidate("/quan-tri");
     return { id: input.id };
   }, "Đã cập nhật đơn vị.");
 }
@@ -87,7 +87,7 @@ export async function createResponsibleUnit(_: ActionResult<unknown> | null, for
       await audit(tx, { userId: actor.id, communeId: input.communeId, entity: "ResponsibleUnit", entityId: created.id, action: "create", after: input });
       return created;
     });
-    revalidatePath("/quan-tri");
+    revalidate("/quan-tri");
     return { id: unit.id };
   }, "Đã thêm ban, ngành, bộ phận.");
 }
@@ -151,7 +151,7 @@ export async function createUser(_: ActionResult<unknown> | null, formData: Form
       await audit(tx, { userId: actor.id, entity: "User", entityId: created.id, action: "create", after });
       return created;
     });
-    revalidatePath("/quan-tri/nguoi-dung");
+    revalidate("/quan-tri/nguoi-dung");
     return { id: user.id };
   }, "Đã tạo người dùng.");
 }
@@ -187,7 +187,7 @@ export async function updateUser(_: ActionResult<unknown> | null, formData: Form
       });
       await audit(tx, { userId: actor.id, entity: "User", entityId: input.id, action: "update", before, after });
     });
-    revalidatePath("/quan-tri/nguoi-dung");
+    revalidate("/quan-tri/nguoi-dung");
     return { id: input.id };
   }, "Đã cập nhật người dùng.");
 }

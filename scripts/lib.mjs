@@ -1,0 +1,104 @@
+// Shared helpers for the project's scripts (start, tests, CI).
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+
+export function run(cmd, args, opts = {}) {
+  console.log(`\n▶ ${[cmd, ...args].join(" ")}`);
+  const res = spawnSync(cmd, args, { stdio: "inherit", cwd: root, ...opts, env: { ...process.env, ...opts.env } });
+  if (res.status !== 0) {
+    const err = new Error(`${cmd} ${args.join(" ")} failed with exit code ${res.status}`);
+    err.exitCode = res.status ?? 1;
+    throw err;
+  }
+}
+
+export function has(cmd) {
+  return spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
+}
+
+export function isRoot() {
+  return typeof process.getuid === "function" && process.getuid() === 0;
+}
+
+let aptUpdated = false;
+export function aptInstall(pkgs) {
+  if (!isRoot() || !has("apt-get")) return false;
+  const env = { DEBIAN_FRONTEND: "noninteractive" };
+  if (!aptUpdated) {
+    run("apt-get", ["update", "-qq"], { env });
+    aptUpdated = true;
+  }
+  run("apt-get", ["install", "-y", "-qq", ...pkgs], { env });
+  return true;
+}
+
+/** A stable secret for next-auth: from the environment, or kept in data/ for the embedded setup. */
+export function ensureAuthSecret() {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(root, "data", "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("hex"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+/** Starts a long-running child; resolves when `ready` text appears in its output. */
+export function startServer(cmd, args, { env, ready, timeoutMs = 120_000, label = cmd }) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    let done = false;
+    const timer = setTimeout(() => {
+      if (!done) {
+        done = true;
+        reject(new Error(`${label} did not start within ${timeoutMs} ms`));
+      }
+    }, timeoutMs);
+    const onData = (chunk) => {
+      const text = chunk.toString();
+      process.stdout.write(`[${label}] ${text}`);
+      if (!done && text.includes(ready)) {
+        done = true;
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => {
+      if (!done) {
+        done = true;
+        clearTimeout(timer);
+        reject(new Error(`${label} exited with code ${code}`));
+      }
+    });
+  });
+}
+
+export function stopServer(child) {
+  if (!child || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    /* already gone */
+  }
+}
+
+/** True when the build in .next is older than any source file. */
+export function buildIsStale() {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const builtAt = fs.statSync(buildId).mtimeMs;
+  const newer = (dir) =>
+    fs.existsSync(dir) &&
+    fs.readdirSync(dir, { withFileTypes: true }).some((e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return e.name !== "generated" && newer(p);
+      return fs.statSync(p).mtimeMs > builtAt;
+    });
+  return newer(path.join(root, "src")) || ["package.json", "next.config.ts", "prisma/schema.prisma"].some((f) => fs.statSync(path.join(root, f)).mtimeMs > builtAt);
+}
