@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "exceljs"],
   poweredByHeader: false,
   experimental: {
+    // forbidden() renders app/forbidden.tsx with a 403 for pages a role may not open.
+    authInterrupts: true,
     serverActions: { bodySizeLimit: "12mb" },
   },
   async headers() {

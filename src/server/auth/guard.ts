@@ -1,5 +1,5 @@
 // Server-side checks used by every page, action and route handler.
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { ForbiddenError } from "@/server/errors";
 import { getDb } from "@/server/db";
 import { getActor, type Actor } from "./actor";
@@ -24,7 +24,7 @@ export async function requireActor(permission?: Permission): Promise<Actor> {
 export async function requirePageActor(permission?: Permission): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/dang-nhap");
-  if (permission && !roleMay(actor.role, permission)) throw new ForbiddenError();
+  if (permission && !roleMay(actor.role, permission)) forbidden();
   return actor;
 }
 

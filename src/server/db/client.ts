@@ -22,13 +22,13 @@ export async function createPrismaClient(url: string | undefined = process.env.D
 
 const globalForDb = globalThis as unknown as { __cchcDb?: Promise<Db> };
 
-/** The process-wide client, created on first use. Tests replace it with useDatabase(). */
+/** The process-wide client, created on first use. Tests replace it with setDatabase(). */
 export function getDb(): Promise<Db> {
   globalForDb.__cchcDb ??= createPrismaClient();
   return globalForDb.__cchcDb;
 }
 
 /** Points the server layer at another client (integration tests, scripts). */
-export function useDatabase(db: Db): void {
+export function setDatabase(db: Db): void {
   globalForDb.__cchcDb = Promise.resolve(db);
 }

@@ -1,2 +1,2 @@
-export { getDb, useDatabase, createPrismaClient, type Db } from "./client";
+export { getDb, setDatabase, createPrismaClient, type Db } from "./client";
 export { Prisma } from "@/generated/prisma/client";
