@@ -170,6 +170,14 @@ function comparableDecimals(v: number, t: number): number {
   return 4;
 }
 
+/** [met, missed] comparison signs for threshold targets, as the reason sentence shows them. */
+const COMPARISON_SYMBOLS: Partial<Record<TargetRule, [string, string]>> = {
+  AT_LEAST: ["≥", "<"],
+  FULL: ["≥", "<"],
+  MORE_THAN: [">", "≤"],
+  AT_MOST: ["≤", ">"],
+};
+
 export function indicatorStatus(ind: StatusInput, quarters: QuarterValue[], asOfQuarter: number): StatusResult {
   const ytd = yearToDate(ind, quarters, asOfQuarter);
   const target: TargetInput = { rule: ind.targetRule, value: ind.targetValue, baselineValue: ind.baselineValue };
@@ -178,7 +186,7 @@ export function indicatorStatus(ind: StatusInput, quarters: QuarterValue[], asOf
   const unit = percent ? "%" : ind.measurementUnit;
   const isFinal = asOfQuarter >= FINAL_QUARTER;
   const asOfText = `hết ${quarterLabel(Math.min(Math.max(asOfQuarter, 1), 4))}`;
-  const done = (status: IndicatorStatus, reason: string): StatusResult => ({ status, ytd, meets, reason });
+  const result = (status: IndicatorStatus, reason: string): StatusResult => ({ status, ytd, meets, reason });
 
   const show = (v: number, decimals = 1): string =>
     percent ? formatPercent(v, { maxDecimals: decimals }) : `${formatNumber(v, { maxDecimals: decimals })}${unitSuffix(unit)}`;
@@ -193,25 +201,25 @@ export function indicatorStatus(ind: StatusInput, quarters: QuarterValue[], asOf
 
   if (ind.targetRule === "NONE") {
     const tracked = ytd.value !== null ? `; ${lowerFirst(subject)} ${show(ytd.value)}` : "";
-    return done("NO_TARGET", `Không đặt chỉ tiêu, chỉ theo dõi${tracked}`);
+    return result("NO_TARGET", `Không đặt chỉ tiêu, chỉ theo dõi${tracked}`);
   }
 
   // Done / not done.
   if (ind.targetRule === "DONE" || ytd.aggregation === "LATEST_DONE") {
-    if (ytd.done === null) return done("NO_DATA", `Chưa có số liệu đến ${asOfText}`);
+    if (ytd.done === null) return result("NO_DATA", `Chưa có số liệu đến ${asOfText}`);
     const when = ytd.lastQuarter ? ` (báo cáo ${quarterLabel(ytd.lastQuarter)})` : "";
-    if (ytd.done) return done("ACHIEVED", `Đã hoàn thành${when}`);
+    if (ytd.done) return result("ACHIEVED", `Đã hoàn thành${when}`);
     return isFinal
-      ? done("NOT_ACHIEVED", `Đến ${asOfText} chưa hoàn thành`)
-      : done("AT_RISK", `Chưa hoàn thành${when}, còn thời gian đến cuối năm`);
+      ? result("NOT_ACHIEVED", `Đến ${asOfText} chưa hoàn thành`)
+      : result("AT_RISK", `Chưa hoàn thành${when}, còn thời gian đến cuối năm`);
   }
 
   const v = ytd.value;
   if (v === null) {
     if (ytd.aggregation === "RATIO" && ytd.quartersReported > 0) {
-      return done("NO_DATA", `Tổng mẫu số đến ${asOfText} bằng 0 (chưa phát sinh), chưa tính được tỷ lệ`);
+      return result("NO_DATA", `Tổng mẫu số đến ${asOfText} bằng 0 (chưa phát sinh), chưa tính được tỷ lệ`);
     }
-    return done("NO_DATA", `Chưa có số liệu đến ${asOfText}`);
+    return result("NO_DATA", `Chưa có số liệu đến ${asOfText}`);
   }
 
   // Compared with last year.
@@ -221,27 +229,21 @@ export function indicatorStatus(ind: StatusInput, quarters: QuarterValue[], asOf
     const current = rank ? `Thứ hạng ${formatNumber(v)}${when}` : `${subject} ${show(v)}`;
     const baseline = num(ind.baselineValue);
     if (baseline === null) {
-      return done("NO_DATA", `${current}; chưa có ${rank ? "thứ hạng" : "số liệu"} năm trước để so sánh`);
+      return result("NO_DATA", `${current}; chưa có ${rank ? "thứ hạng" : "số liệu"} năm trước để so sánh`);
     }
     const lastYear = rank ? `năm trước (hạng ${formatNumber(baseline)})` : `năm trước (${show(baseline)})`;
-    if (meets) return done("ACHIEVED", `${current}, ${rank ? "tốt hơn" : "thấp hơn"} ${lastYear}`);
+    if (meets) return result("ACHIEVED", `${current}, ${rank ? "tốt hơn" : "thấp hơn"} ${lastYear}`);
     const verdict = `${current}, chưa ${rank ? "tốt hơn" : "thấp hơn"} ${lastYear}`;
-    return isFinal ? done("NOT_ACHIEVED", verdict) : done("AT_RISK", `${verdict}, còn thời gian đến cuối năm`);
+    return isFinal ? result("NOT_ACHIEVED", verdict) : result("AT_RISK", `${verdict}, còn thời gian đến cuối năm`);
   }
 
   // Threshold targets: AT_LEAST, MORE_THAN, AT_MOST, FULL.
   const t = ind.targetRule === "FULL" ? (num(ind.targetValue) ?? 100) : num(ind.targetValue);
-  if (t === null) return done("NO_DATA", "Chỉ tiêu chưa ghi con số cụ thể, chưa đánh giá được");
+  if (t === null) return result("NO_DATA", "Chỉ tiêu chưa ghi con số cụ thể, chưa đánh giá được");
   const targetText = `chỉ tiêu ${lowerFirst(describeTarget(ind.targetRule, t, unit))}`;
   const shown = show(v, comparableDecimals(v, t));
-  const symbol: Record<string, [string, string]> = {
-    AT_LEAST: ["≥", "<"],
-    FULL: ["≥", "<"],
-    MORE_THAN: [">", "≤"],
-    AT_MOST: ["≤", ">"],
-  };
-  const [metSymbol, missedSymbol] = symbol[ind.targetRule];
-  if (meets) return done("ACHIEVED", `${subject} ${shown} ${metSymbol} ${targetText}`);
+  const [metSymbol, missedSymbol] = COMPARISON_SYMBOLS[ind.targetRule] ?? ["≥", "<"];
+  if (meets) return result("ACHIEVED", `${subject} ${shown} ${metSymbol} ${targetText}`);
 
   const gap = Math.abs(v - t);
   const gapDecimals = comparableDecimals(gap, 0);
@@ -256,15 +258,15 @@ export function indicatorStatus(ind: StatusInput, quarters: QuarterValue[], asOf
             ? `, bằng ${formatPercent((v * 100) / t)} chỉ tiêu`
             : "";
   const verdict = `${subject} ${shown} ${missedSymbol} ${targetText}${gapText}`;
-  if (isFinal) return done("NOT_ACHIEVED", verdict);
+  if (isFinal) return result("NOT_ACHIEVED", verdict);
   if (ytd.aggregation === "SUM") {
     // A count added up over the year is still accruing: short of a minimum is not lost yet,
     // but over a maximum is lost for good, since the count can only grow.
     return ind.targetRule === "AT_MOST"
-      ? done("NOT_ACHIEVED", verdict)
-      : done("AT_RISK", `${verdict}, còn thời gian đến cuối năm`);
+      ? result("NOT_ACHIEVED", verdict)
+      : result("AT_RISK", `${verdict}, còn thời gian đến cuối năm`);
   }
-  return done(isSmallGap(ind.targetRule, v, t, percent) ? "AT_RISK" : "NOT_ACHIEVED", verdict);
+  return result(isSmallGap(ind.targetRule, v, t, percent) ? "AT_RISK" : "NOT_ACHIEVED", verdict);
 }
 
 const share = formatNumber(AT_RISK_MIN_SHARE_OF_TARGET * 100);
