@@ -13,6 +13,7 @@ export function navFor(role: Role): NavItem[] {
     case "CHAIRMAN":
       return [
         { href: "/tong-quan", label: "Tổng quan" },
+        { href: "/bao-cao", label: "Báo cáo quý" },
         { href: "/ke-hoach", label: "Kế hoạch" },
         { href: "/tai-khoan", label: "Tài khoản" },
       ];

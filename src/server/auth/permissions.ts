@@ -5,6 +5,11 @@ import type { Role } from "@/generated/prisma/enums";
 export const PERMISSIONS = {
   "plan.read": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
   "dashboard.read": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
+  "report.read": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
+  "report.write": ["COMMUNE_STAFF", "CHAIRMAN"],
+  "report.submit": ["COMMUNE_STAFF", "CHAIRMAN"],
+  "evidence.read": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
+  "evidence.write": ["COMMUNE_STAFF", "CHAIRMAN"],
   "admin.read": ["ADMIN"],
   "admin.orgUnit.write": ["ADMIN"],
   "admin.responsibleUnit.write": ["ADMIN"],

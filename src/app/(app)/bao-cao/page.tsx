@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageActor } from "@/server/auth/guard";
+import { loadReport } from "@/server/reports/queries";
+import { choosePeriod } from "@/server/reports/period-choice";
+import { isEditable } from "@/domain/reporting/workflow";
+import { formatDateTime, quarterLabel } from "@/domain/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { YearPicker } from "@/components/ui/year-picker";
+import { SubmissionBadge } from "@/components/plans/submission-badge";
+import { AccessDenied } from "@/components/ui/access-denied";
+import { ReportForm } from "@/components/report/report-form";
+
+export const metadata: Metadata = { title: "Báo cáo quý" };
+
+export default async function QuarterlyReportPage({ searchParams }: { searchParams: Promise<{ nam?: string; quy?: string }> }) {
+  const actor = await requirePageActor("report.read");
+  if (actor.orgLevel !== "COMMUNE") return <AccessDenied message="Trang này dành cho cán bộ xã. Cán bộ thẩm định xem báo cáo của các xã tại mục Các xã." />;
+  const { year, quarter, years, today } = await choosePeriod([actor.orgUnitId], await searchParams);
+  const data = await loadReport(actor, actor.orgUnitId, year, quarter);
+  const status = data.report?.status ?? "DRAFT";
+  const editable = isEditable(status) && (actor.role === "COMMUNE_STAFF" || actor.role === "CHAIRMAN");
+  const canSubmit = actor.role === "CHAIRMAN" || actor.canSubmit;
+  return (
+    <>
+      <PageHeader
+        title={`Báo cáo ${quarterLabel(quarter)} năm ${year}`}
+        subtitle={
+          <>
+            {data.commune.name} · <SubmissionBadge status={status} />
+            {data.report?.submittedAt && <> · nộp lúc {formatDateTime(data.report.submittedAt)}</>}
+          </>
+        }
+        actions={
+          <div className="flex flex-col items-end gap-1">
+            <YearPicker years={years} current={year} extra={{ quy: String(quarter) }} />
+            <nav aria-label="Chọn quý" className="flex gap-1 text-sm">
+              {[1, 2, 3, 4].map((q) =>
+                q === quarter ? (
+                  <span key={q} aria-current="page" className="rounded bg-brand-700 px-2 py-0.5 font-semibold text-white">
+                    {quarterLabel(q)}
+                  </span>
+                ) : (
+                  <Link key={q} href={`?nam=${year}&quy=${q}`} className="rounded px-2 py-0.5 hover:bg-slate-200">
+                    {quarterLabel(q)}
+                  </Link>
+                ),
+              )}
+            </nav>
+          </div>
+        }
+      />
+      {status === "RETURNED" && (
+        <div role="alert" className="mb-3 rounded-lg border-2 border-amber-400 bg-amber-50 p-3 text-amber-950">
+          <p className="font-semibold">⚠ Báo cáo bị trả lại, cần chỉnh sửa và nộp lại</p>
+          {data.report?.reviewComment && <p className="mt-1 whitespace-pre-line text-sm">Ý kiến của cấp trên: {data.report.reviewComment}</p>}
+        </div>
+      )}
+      {status === "SUBMITTED" && <p className="mb-3 rounded border border-blue-200 bg-blue-50 p-2 text-sm text-blue-900">Báo cáo đã nộp, đang chờ cấp trên xét duyệt: không thể sửa.</p>}
+      {status === "APPROVED" && <p className="mb-3 rounded border border-green-200 bg-green-50 p-2 text-sm text-green-900">Báo cáo đã được duyệt và khóa.</p>}
+      {data.plans.length === 0 ? (
+        <p className="card text-sm text-slate-700">Xã chưa có kế hoạch năm {year}. Chọn năm khác hoặc nhập kế hoạch trước.</p>
+      ) : (
+        <ReportForm data={data} editable={editable} canSubmit={canSubmit} today={today} />
+      )}
+    </>
+  );
+}

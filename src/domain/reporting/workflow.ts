@@ -1,0 +1,45 @@
+// The submission workflow shared by plans and quarterly reports:
+// draft -> submitted -> approved | returned -> submitted ...; approved -> returned only by
+// an explicit reopen with a reason.
+
+export type SubmissionStatus = "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
+export type Transition = "submit" | "approve" | "return" | "reopen";
+
+const TRANSITIONS: Record<Transition, { from: SubmissionStatus[]; to: SubmissionStatus; by: "commune" | "reviewer" }> = {
+  submit: { from: ["DRAFT", "RETURNED"], to: "SUBMITTED", by: "commune" },
+  approve: { from: ["SUBMITTED"], to: "APPROVED", by: "reviewer" },
+  return: { from: ["SUBMITTED"], to: "RETURNED", by: "reviewer" },
+  reopen: { from: ["APPROVED"], to: "RETURNED", by: "reviewer" },
+};
+
+export const TRANSITION_LABEL: Record<Transition, string> = {
+  submit: "nộp",
+  approve: "duyệt",
+  return: "trả lại",
+  reopen: "mở lại",
+};
+
+export function transitionTarget(transition: Transition): SubmissionStatus {
+  return TRANSITIONS[transition].to;
+}
+
+export function transitionActor(transition: Transition): "commune" | "reviewer" {
+  return TRANSITIONS[transition].by;
+}
+
+/** Null when allowed; otherwise why not, in Vietnamese. */
+export function transitionError(transition: Transition, from: SubmissionStatus): string | null {
+  if (TRANSITIONS[transition].from.includes(from)) return null;
+  const messages: Record<SubmissionStatus, string> = {
+    DRAFT: "đang soạn",
+    SUBMITTED: "đã nộp, đang chờ xét duyệt",
+    APPROVED: "đã được duyệt",
+    RETURNED: "đã bị trả lại",
+  };
+  return `Không thể ${TRANSITION_LABEL[transition]}: hồ sơ ${messages[from]}.`;
+}
+
+/** Whether the commune may still change the figures. */
+export function isEditable(status: SubmissionStatus): boolean {
+  return status === "DRAFT" || status === "RETURNED";
+}

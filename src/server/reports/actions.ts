@@ -1,0 +1,239 @@
+"use server";
+
+// Saving and submitting a commune's quarterly report. A save is one transaction: every row
+// is checked (scope, report state, values, optimistic lock) before anything is written, and
+// a single bad or conflicting row rejects the whole save.
+import { runAction } from "@/server/action";
+import { audit } from "@/server/audit";
+import { getDb, Prisma } from "@/server/db";
+import { ConflictError, ForbiddenError, UserError } from "@/server/errors";
+import { revalidate } from "@/server/revalidate";
+import { id, z } from "@/server/validation";
+import { validateIndicatorEntry, validateTaskEntry, NOTE_MAX, RESULT_MAX } from "@/domain/reporting/entry";
+import { transitionError } from "@/domain/reporting/workflow";
+import { formatDateTime, quarterLabel } from "@/domain/format";
+import { ensurePeriod } from "./periods";
+import { communeOf, editableReport } from "./access";
+
+const finite = z.number({ error: "Phải là một số." }).finite("Phải là một số.");
+const nullableNumber = finite.nullable().optional().transform((v) => (v === undefined ? null : v));
+
+const indicatorRowSchema = z.object({
+  indicatorId: id("Chỉ tiêu"),
+  version: z.number().int().nonnegative().nullable(),
+  numerator: nullableNumber,
+  denominator: nullableNumber,
+  value: nullableNumber,
+  done: z.boolean().nullable().optional().transform((v) => v ?? null),
+  note: z.string().max(NOTE_MAX, `Ghi chú tối đa ${NOTE_MAX} ký tự.`).nullable().optional().transform((v) => v?.normalize("NFC").trim() || null),
+});
+
+const taskRowSchema = z.object({
+  taskId: id("Nhiệm vụ"),
+  version: z.number().int().nonnegative().nullable(),
+  status: z.enum(["NOT_STARTED", "IN_PROGRESS", "DONE", "CANNOT_DO"], { error: "Trạng thái nhiệm vụ không hợp lệ." }),
+  resultText: z.string().max(RESULT_MAX, `Kết quả tối đa ${RESULT_MAX} ký tự.`).nullable().optional().transform((v) => v?.normalize("NFC").trim() || null),
+  reason: z.string().max(NOTE_MAX, `Lý do tối đa ${NOTE_MAX} ký tự.`).nullable().optional().transform((v) => v?.normalize("NFC").trim() || null),
+});
+
+const periodSchema = z.object({
+  year: z.number({ error: "Năm không hợp lệ." }).int("Năm không hợp lệ.").min(2000, "Năm không hợp lệ.").max(2100, "Năm không hợp lệ."),
+  quarter: z.number({ error: "Quý không hợp lệ." }).int().min(1, "Quý phải từ I đến IV.").max(4, "Quý phải từ I đến IV."),
+});
+
+const saveSchema = periodSchema.extend({
+  indicators: z.array(indicatorRowSchema).max(2000, "Quá nhiều dòng trong một lần lưu.").default([]),
+  tasks: z.array(taskRowSchema).max(2000, "Quá nhiều dòng trong một lần lưu.").default([]),
+});
+
+export type SaveReportInput = z.input<typeof saveSchema>;
+
+export interface ConflictRow {
+  kind: "indicator" | "task";
+  rowId: string;
+  name: string;
+  current: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+const show = (v: { numerator: unknown; denominator: unknown; value: unknown; done: unknown }) => {
+  if (v.numerator !== null || v.denominator !== null) return `${v.numerator ?? "?"}/${v.denominator ?? "?"}`;
+  if (v.done !== null) return v.done ? "Hoàn thành" : "Chưa hoàn thành";
+  return v.value === null ? "(trống)" : String(v.value);
+};
+
+export async function saveReport(input: SaveReportInput) {
+  return runAction("report.write", saveSchema, input, async (actor, data) => {
+    const db = await getDb();
+    const communeId = communeOf(actor);
+
+    // Value checks need each indicator's kind, and every id must belong to this commune's plans of that year.
+    const [indicators, tasks] = await Promise.all([
+      db.indicator.findMany({
+        where: { id: { in: data.indicators.map((r) => r.indicatorId) } },
+        select: { id: true, name: true, code: true, valueKind: true, targetRule: true, measurementUnit: true, plan: { select: { communeId: true, year: true } } },
+      }),
+      db.task.findMany({
+        where: { id: { in: data.tasks.map((r) => r.taskId) } },
+        select: { id: true, content: true, code: true, plan: { select: { communeId: true, year: true } } },
+      }),
+    ]);
+    const indicatorById = new Map(indicators.map((i) => [i.id, i]));
+    const taskById = new Map(tasks.map((t) => [t.id, t]));
+    const fieldErrors: Record<string, string> = {};
+    for (const row of data.indicators) {
+      const ind = indicatorById.get(row.indicatorId);
+      if (!ind || ind.plan.communeId !== communeId || ind.plan.year !== data.year) {
+        throw new ForbiddenError("Có chỉ tiêu không thuộc kế hoạch năm này của xã bạn.");
+      }
+      for (const [field, message] of Object.entries(validateIndicatorEntry(ind, row))) fieldErrors[`indicators.${row.indicatorId}.${field}`] = message;
+    }
+    for (const row of data.tasks) {
+      const task = taskById.get(row.taskId);
+      if (!task || task.plan.communeId !== communeId || task.plan.year !== data.year) {
+        throw new ForbiddenError("Có nhiệm vụ không thuộc kế hoạch năm này của xã bạn.");
+      }
+      for (const [field, message] of Object.entries(validateTaskEntry(row))) fieldErrors[`tasks.${row.taskId}.${field}`] = message;
+    }
+    if (Object.keys(fieldErrors).length) {
+      throw new UserError(`Có ${Object.keys(fieldErrors).length} ô chưa hợp lệ, chưa lưu gì. Vui lòng sửa các ô được đánh dấu.`, fieldErrors);
+    }
+
+    const result = await db.$transaction(async (tx) => {
+      const { report, period } = await editableReport(tx, actor, data.year, data.quarter);
+      const conflicts: ConflictRow[] = [];
+      const existingValues = await tx.indicatorValue.findMany({ where: { periodId: period.id, indicatorId: { in: data.indicators.map((r) => r.indicatorId) } } });
+      const existingProgress = await tx.taskProgress.findMany({ where: { periodId: period.id, taskId: { in: data.tasks.map((r) => r.taskId) } } });
+      const valueByIndicator = new Map(existingValues.map((v) => [v.indicatorId, v]));
+      const progressByTask = new Map(existingProgress.map((p) => [p.taskId, p]));
+      const editorIds = [...new Set([...existingValues, ...existingProgress].map((r) => r.updatedById).filter(Boolean) as string[])];
+      const editors = new Map((await tx.user.findMany({ where: { id: { in: editorIds } }, select: { id: true, fullName: true } })).map((u) => [u.id, u.fullName]));
+      let saved = 0;
+
+      for (const row of data.indicators) {
+        const existing = valueByIndicator.get(row.indicatorId);
+        const ind = indicatorById.get(row.indicatorId)!;
+        const next = { numerator: row.numerator, denominator: row.denominator, value: row.value, done: row.done, note: row.note };
+        if ((existing?.version ?? null) !== row.version) {
+          conflicts.push({
+            kind: "indicator",
+            rowId: row.indicatorId,
+            name: `${ind.code ? ind.code + ". " : ""}${ind.name}`,
+            current: existing ? show({ numerator: existing.numerator?.toNumber() ?? null, denominator: existing.denominator?.toNumber() ?? null, value: existing.value?.toNumber() ?? null, done: existing.done }) : "(đã bị xóa)",
+            updatedBy: existing?.updatedById ? (editors.get(existing.updatedById) ?? "người khác") : "người khác",
+            updatedAt: existing ? formatDateTime(existing.updatedAt) : "",
+          });
+          continue;
+        }
+        if (existing) {
+          const before = {
+            numerator: existing.numerator?.toNumber() ?? null,
+            denominator: existing.denominator?.toNumber() ?? null,
+            value: existing.value?.toNumber() ?? null,
+            done: existing.done,
+            note: existing.note,
+          };
+          if (JSON.stringify(before) === JSON.stringify(next)) continue;
+          const updated = await tx.indicatorValue.updateMany({
+            where: { id: existing.id, version: existing.version },
+            data: { ...next, isDemo: false, version: { increment: 1 }, updatedById: actor.id },
+          });
+          if (updated.count !== 1) throw new ConflictError("Số liệu vừa được người khác lưu. Vui lòng tải lại trang.");
+          await audit(tx, { userId: actor.id, communeId: report.communeId, entity: "IndicatorValue", entityId: existing.id, action: "update", before, after: next });
+        } else {
+          const created = await tx.indicatorValue.create({
+            data: { indicatorId: row.indicatorId, periodId: period.id, reportId: report.id, ...next, updatedById: actor.id },
+          });
+          await audit(tx, { userId: actor.id, communeId: report.communeId, entity: "IndicatorValue", entityId: created.id, action: "create", after: next });
+        }
+        saved++;
+      }
+
+      for (const row of data.tasks) {
+        const existing = progressByTask.get(row.taskId);
+        const task = taskById.get(row.taskId)!;
+        const next = { status: row.status, resultText: row.resultText, reason: row.status === "CANNOT_DO" ? row.reason : null };
+        if ((existing?.version ?? null) !== row.version) {
+          conflicts.push({
+            kind: "task",
+            rowId: row.taskId,
+            name: `${task.code ? task.code + ". " : ""}${task.content.slice(0, 80)}`,
+            current: existing ? existing.status : "(đã bị xóa)",
+            updatedBy: existing?.updatedById ? (editors.get(existing.updatedById) ?? "người khác") : "người khác",
+            updatedAt: existing ? formatDateTime(existing.updatedAt) : "",
+          });
+          continue;
+        }
+        if (existing) {
+          const before = { status: existing.status, resultText: existing.resultText, reason: existing.reason };
+          if (JSON.stringify(before) === JSON.stringify(next)) continue;
+          const updated = await tx.taskProgress.updateMany({
+            where: { id: existing.id, version: existing.version },
+            data: { ...next, isDemo: false, version: { increment: 1 }, updatedById: actor.id, completedAt: row.status === "DONE" ? new Date() : null },
+          });
+          if (updated.count !== 1) throw new ConflictError("Tiến độ vừa được người khác lưu. Vui lòng tải lại trang.");
+          await audit(tx, { userId: actor.id, communeId: report.communeId, entity: "TaskProgress", entityId: existing.id, action: "update", before, after: next });
+        } else {
+          const created = await tx.taskProgress.create({
+            data: { taskId: row.taskId, periodId: period.id, reportId: report.id, ...next, updatedById: actor.id, completedAt: row.status === "DONE" ? new Date() : null },
+          });
+          await audit(tx, { userId: actor.id, communeId: report.communeId, entity: "TaskProgress", entityId: created.id, action: "create", after: next });
+        }
+        saved++;
+      }
+
+      if (conflicts.length) {
+        const first = conflicts[0];
+        throw new ConflictError(
+          `Không lưu: ${conflicts.length} dòng đã được người khác sửa sau khi bạn mở trang (ví dụ "${first.name}": ${first.updatedBy} đã lưu "${first.current}" lúc ${first.updatedAt}). Tải lại trang để xem số mới rồi nhập lại.`,
+          conflicts,
+        );
+      }
+      await tx.quarterlyReport.update({ where: { id: report.id }, data: { version: { increment: 1 } } });
+      return { saved };
+    }, { timeout: 30_000 }).catch((error: unknown) => {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        throw new ConflictError("Số liệu vừa được người khác lưu cùng lúc. Vui lòng tải lại trang rồi nhập lại.");
+      }
+      throw error;
+    });
+    revalidate("/bao-cao");
+    return result;
+  }, "Đã lưu.");
+}
+
+export async function submitReport(input: { year: number; quarter: number }) {
+  return runAction("report.submit", periodSchema, input, async (actor, data) => {
+    if (actor.role !== "CHAIRMAN" && !actor.canSubmit) {
+      throw new ForbiddenError("Chỉ Chủ tịch UBND xã (hoặc người được Chủ tịch cho phép) được nộp báo cáo.");
+    }
+    const communeId = communeOf(actor);
+    const db = await getDb();
+    await db.$transaction(async (tx) => {
+      const period = await ensurePeriod(tx, data.year, data.quarter);
+      const report =
+        (await tx.quarterlyReport.findUnique({ where: { communeId_periodId: { communeId, periodId: period.id } } })) ??
+        (await tx.quarterlyReport.create({ data: { communeId, periodId: period.id } }));
+      await tx.$queryRaw`select id from "QuarterlyReport" where id = ${report.id} for update`;
+      const fresh = await tx.quarterlyReport.findUniqueOrThrow({ where: { id: report.id } });
+      const error = transitionError("submit", fresh.status);
+      if (error) throw new UserError(error);
+      const updated = await tx.quarterlyReport.update({
+        where: { id: report.id },
+        data: { status: "SUBMITTED", submittedAt: new Date(), version: { increment: 1 } },
+      });
+      await audit(tx, {
+        userId: actor.id,
+        communeId,
+        entity: "QuarterlyReport",
+        entityId: report.id,
+        action: "submit",
+        before: { status: fresh.status },
+        after: { status: updated.status },
+      });
+    });
+    revalidate("/bao-cao");
+    return null;
+  }, "Đã nộp báo cáo lên cấp trên.");
+}

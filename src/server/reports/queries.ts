@@ -1,0 +1,278 @@
+// Everything the quarterly report page shows, in a fixed number of queries whatever the
+// number of rows: plans, their rows, all quarters' figures of the year, evidence, history.
+import type { Actor } from "@/server/auth/actor";
+import { assertCommuneInScope } from "@/server/auth/guard";
+import { getDb } from "@/server/db";
+import { checkPeriod } from "./periods";
+
+const num = (d: { toNumber(): number } | null | undefined) => (d === null || d === undefined ? null : d.toNumber());
+const iso = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
+
+export interface EvidenceItem {
+  id: string;
+  fileName: string | null;
+  sizeBytes: number | null;
+  docNumber: string | null;
+  docDate: string | null;
+  docSummary: string | null;
+  createdAt: string;
+}
+
+export interface HistoryItem {
+  at: string;
+  by: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+export async function loadReport(actor: Actor, communeId: string, year: number, quarter: number) {
+  checkPeriod(year, quarter);
+  await assertCommuneInScope(actor, communeId);
+  const db = await getDb();
+
+  const [commune, plans, period] = await Promise.all([
+    db.orgUnit.findUniqueOrThrow({ where: { id: communeId }, select: { id: true, name: true, parent: { select: { name: true } } } }),
+    db.plan.findMany({
+      where: { communeId, year },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        title: true,
+        kind: true,
+        sections: { orderBy: { position: "asc" }, select: { id: true, code: true, title: true, depth: true, position: true, parentId: true } },
+        tasks: {
+          orderBy: { position: "asc" },
+          select: {
+            id: true,
+            code: true,
+            position: true,
+            sectionId: true,
+            content: true,
+            requirement: true,
+            expectedResult: true,
+            deadlineText: true,
+            deadlineKind: true,
+            dueDate: true,
+            leadUnitId: true,
+            leadUnitText: true,
+            leadUnit: { select: { name: true } },
+            coordinatingUnits: { select: { unitId: true } },
+          },
+        },
+        indicators: {
+          orderBy: { position: "asc" },
+          select: {
+            id: true,
+            code: true,
+            position: true,
+            sectionId: true,
+            parentId: true,
+            name: true,
+            group: true,
+            measurementUnit: true,
+            valueKind: true,
+            targetText: true,
+            targetRule: true,
+            targetValue: true,
+            baselineValue: true,
+            numeratorLabel: true,
+            denominatorLabel: true,
+            monitoringUnitId: true,
+            monitoringUnitText: true,
+            monitoringUnit: { select: { name: true } },
+            implementingUnits: { select: { unitId: true } },
+          },
+        },
+      },
+    }),
+    db.reportingPeriod.findUnique({ where: { year_quarter: { year, quarter } } }),
+  ]);
+
+  const planIds = plans.map((p) => p.id);
+  const [report, values, progress, units] = await Promise.all([
+    period ? db.quarterlyReport.findUnique({ where: { communeId_periodId: { communeId, periodId: period.id } } }) : null,
+    db.indicatorValue.findMany({
+      where: { indicator: { planId: { in: planIds } }, period: { year } },
+      select: {
+        id: true,
+        indicatorId: true,
+        numerator: true,
+        denominator: true,
+        value: true,
+        done: true,
+        note: true,
+        version: true,
+        updatedAt: true,
+        updatedById: true,
+        isDemo: true,
+        period: { select: { quarter: true } },
+      },
+    }),
+    db.taskProgress.findMany({
+      where: { task: { planId: { in: planIds } }, period: { year, quarter: { lte: quarter } } },
+      select: {
+        id: true,
+        taskId: true,
+        status: true,
+        resultText: true,
+        reason: true,
+        version: true,
+        updatedAt: true,
+        updatedById: true,
+        isDemo: true,
+        period: { select: { quarter: true } },
+      },
+    }),
+    db.responsibleUnit.findMany({ where: { communeId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+
+  const currentValueIds = values.filter((v) => v.period.quarter === quarter).map((v) => v.id);
+  const currentProgressIds = progress.filter((p) => p.period.quarter === quarter).map((p) => p.id);
+  const [evidence, audit] = await Promise.all([
+    db.evidence.findMany({
+      where: { OR: [{ indicatorValueId: { in: currentValueIds } }, { taskProgressId: { in: currentProgressIds } }] },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.auditLog.findMany({
+      where: { entityId: { in: [...currentValueIds, ...currentProgressIds] } },
+      orderBy: { createdAt: "desc" },
+      take: 2000,
+      select: { entityId: true, createdAt: true, action: true, before: true, after: true, user: { select: { fullName: true } } },
+    }),
+  ]);
+  const userIds = [...new Set([...values, ...progress].map((r) => r.updatedById).filter(Boolean) as string[])];
+  const users = userIds.length ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, fullName: true } }) : [];
+  const userName = new Map(users.map((u) => [u.id, u.fullName]));
+
+  const evidenceOf = (key: "indicatorValueId" | "taskProgressId", id: string | undefined): EvidenceItem[] =>
+    id
+      ? evidence
+          .filter((e) => e[key] === id)
+          .map((e) => ({
+            id: e.id,
+            fileName: e.fileName,
+            sizeBytes: e.sizeBytes,
+            docNumber: e.docNumber,
+            docDate: iso(e.docDate),
+            docSummary: e.docSummary,
+            createdAt: e.createdAt.toISOString(),
+          }))
+      : [];
+  const historyOf = (id: string | undefined): HistoryItem[] =>
+    id
+      ? audit
+          .filter((a) => a.entityId === id)
+          .slice(0, 10)
+          .map((a) => ({ at: a.createdAt.toISOString(), by: a.user?.fullName ?? "Hệ thống", action: a.action, before: a.before, after: a.after }))
+      : [];
+
+  const planViews = plans.map((plan) => ({
+    id: plan.id,
+    title: plan.title,
+    kind: plan.kind,
+    sections: plan.sections,
+    indicators: plan.indicators.map((ind) => {
+      const own = values.filter((v) => v.indicatorId === ind.id);
+      const current = own.find((v) => v.period.quarter === quarter);
+      return {
+        id: ind.id,
+        code: ind.code,
+        position: ind.position,
+        sectionId: ind.sectionId,
+        parentId: ind.parentId,
+        name: ind.name,
+        group: ind.group,
+        measurementUnit: ind.measurementUnit,
+        valueKind: ind.valueKind,
+        targetText: ind.targetText,
+        targetRule: ind.targetRule,
+        targetValue: num(ind.targetValue),
+        baselineValue: num(ind.baselineValue),
+        numeratorLabel: ind.numeratorLabel,
+        denominatorLabel: ind.denominatorLabel,
+        monitoringUnitId: ind.monitoringUnitId,
+        monitoringUnitName: ind.monitoringUnit?.name ?? ind.monitoringUnitText,
+        unitIds: [ind.monitoringUnitId, ...ind.implementingUnits.map((u) => u.unitId)].filter(Boolean) as string[],
+        quarters: own.map((v) => ({
+          quarter: v.period.quarter as 1 | 2 | 3 | 4,
+          numerator: num(v.numerator),
+          denominator: num(v.denominator),
+          value: num(v.value),
+          done: v.done,
+        })),
+        current: current
+          ? {
+              id: current.id,
+              version: current.version,
+              numerator: num(current.numerator),
+              denominator: num(current.denominator),
+              value: num(current.value),
+              done: current.done,
+              note: current.note,
+              updatedAt: current.updatedAt.toISOString(),
+              updatedBy: current.updatedById ? (userName.get(current.updatedById) ?? null) : null,
+              isDemo: current.isDemo,
+            }
+          : null,
+        evidence: evidenceOf("indicatorValueId", current?.id),
+        history: historyOf(current?.id),
+      };
+    }),
+    tasks: plan.tasks.map((task) => {
+      const own = progress.filter((p) => p.taskId === task.id);
+      const current = own.find((p) => p.period.quarter === quarter);
+      const previous = own.filter((p) => p.period.quarter < quarter).sort((a, b) => b.period.quarter - a.period.quarter)[0];
+      return {
+        id: task.id,
+        code: task.code,
+        position: task.position,
+        sectionId: task.sectionId,
+        content: task.content,
+        requirement: task.requirement ?? task.expectedResult,
+        deadlineText: task.deadlineText,
+        deadlineKind: task.deadlineKind,
+        dueDate: iso(task.dueDate),
+        leadUnitId: task.leadUnitId,
+        leadUnitName: task.leadUnit?.name ?? task.leadUnitText,
+        unitIds: [task.leadUnitId, ...task.coordinatingUnits.map((u) => u.unitId)].filter(Boolean) as string[],
+        previousStatus: previous?.status ?? null,
+        current: current
+          ? {
+              id: current.id,
+              version: current.version,
+              status: current.status,
+              resultText: current.resultText,
+              reason: current.reason,
+              updatedAt: current.updatedAt.toISOString(),
+              updatedBy: current.updatedById ? (userName.get(current.updatedById) ?? null) : null,
+              isDemo: current.isDemo,
+            }
+          : null,
+        evidence: evidenceOf("taskProgressId", current?.id),
+        history: historyOf(current?.id),
+      };
+    }),
+  }));
+
+  return {
+    commune,
+    year,
+    quarter,
+    report: report
+      ? {
+          id: report.id,
+          status: report.status,
+          submittedAt: report.submittedAt?.toISOString() ?? null,
+          decidedAt: report.decidedAt?.toISOString() ?? null,
+          reviewComment: report.reviewComment,
+        }
+      : null,
+    plans: planViews,
+    units,
+  };
+}
+
+export type ReportData = Awaited<ReturnType<typeof loadReport>>;
+export type ReportIndicator = ReportData["plans"][number]["indicators"][number];
+export type ReportTask = ReportData["plans"][number]["tasks"][number];
