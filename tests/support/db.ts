@@ -8,7 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { useDatabase, type Db } from "@/server/db";
+import { setDatabase, type Db } from "@/server/db";
 
 const MIGRATIONS = path.join(process.cwd(), "prisma", "migrations");
 
@@ -52,7 +52,7 @@ export async function createTestDb(): Promise<TestDb> {
     for (const sql of migrationSql()) await setup.query(sql);
     await setup.end();
     const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 30 }) });
-    useDatabase(db);
+    setDatabase(db);
     return {
       db,
       engine: "postgresql",
@@ -69,7 +69,7 @@ export async function createTestDb(): Promise<TestDb> {
   const pglite = new PGlite();
   for (const sql of migrationSql()) await pglite.exec(sql);
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  useDatabase(db);
+  setDatabase(db);
   return {
     db,
     engine: "pglite",

@@ -1,0 +1,76 @@
+// The chairman's dashboard: the report data of the "as of" quarter (one loader, shared with
+// the report page) evaluated with the domain rules, grouped the ways the chairman reads it.
+import type { Actor } from "@/server/auth/actor";
+import { loadReport, type ReportData } from "@/server/reports/queries";
+import { indicatorStatus, STATUS_ORDER, type IndicatorStatus, type StatusResult } from "@/domain/evaluation/status";
+import { quarterDisplayValue, type Quarter } from "@/domain/evaluation/year-to-date";
+import { daysUntilDue, isDueSoon, isOverdue, DUE_SOON_DAYS } from "@/domain/evaluation/tasks";
+import { aggregateByUnit } from "@/domain/evaluation/by-unit";
+import { coverage766 } from "@/domain/evaluation/decision-766";
+import type { IndicatorGroup } from "@/domain/plan-import/types";
+
+export const GROUP_ORDER: IndicatorGroup[] = ["PAR_INDEX", "SIPAS", "DTI", "PCI", "ONLINE_SERVICES", "OTHER"];
+
+export function buildDashboard(data: ReportData, asOf: number, today: string) {
+  const indicators = data.plans.flatMap((plan) =>
+    plan.indicators.map((ind) => {
+      const quarters = ind.quarters.filter((q) => q.quarter <= asOf);
+      const result: StatusResult = indicatorStatus(ind, quarters, asOf);
+      const trend = ([1, 2, 3, 4] as Quarter[])
+        .filter((q) => q <= asOf)
+        .map((q) => {
+          const value = quarters.find((v) => v.quarter === q);
+          return { quarter: q, value: value ? quarterDisplayValue(ind, value) : null };
+        });
+      return { ...ind, planTitle: plan.title, result, status: result.status as IndicatorStatus, trend };
+    }),
+  );
+  const tasks = data.plans.flatMap((plan) =>
+    plan.tasks.map((task) => {
+      const status = task.current?.status ?? task.previousStatus ?? null;
+      const deadline = { dueDate: task.dueDate, deadlineKind: task.deadlineKind };
+      return {
+        ...task,
+        planTitle: plan.title,
+        status,
+        overdue: isOverdue(deadline, status, today),
+        dueSoon: isDueSoon(deadline, status, today, DUE_SOON_DAYS),
+        daysLeft: daysUntilDue(deadline, today),
+      };
+    }),
+  );
+  // Sub-rows carry the figures; a parent without a target only groups them.
+  const scored = indicators.filter((i) => !(i.targetRule === "NONE" && indicators.some((c) => c.parentId === i.id)));
+  const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, scored.filter((i) => i.status === s).length])) as Record<IndicatorStatus, number>;
+  const groups = GROUP_ORDER.map((group) => ({ group, indicators: scored.filter((i) => i.group === group) })).filter((g) => g.indicators.length > 0);
+  const byUnit = aggregateByUnit(
+    scored.map((i) => ({ id: i.id, monitoringUnitId: i.monitoringUnitId, monitoringUnitName: i.monitoringUnitName, status: i.status })),
+    tasks.map((t) => ({ id: t.id, leadUnitId: t.leadUnitId, leadUnitName: t.leadUnitName, status: t.status, overdue: t.overdue })),
+  );
+  const online = coverage766(scored.filter((i) => i.group === "ONLINE_SERVICES" || i.group === "SIPAS"));
+  return {
+    commune: data.commune,
+    year: data.year,
+    asOf,
+    today,
+    counts,
+    scoredCount: scored.length,
+    tasks: {
+      total: tasks.length,
+      done: tasks.filter((t) => t.status === "DONE").length,
+      overdue: tasks.filter((t) => t.overdue),
+      dueSoon: tasks.filter((t) => t.dueSoon).sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0)),
+    },
+    groups,
+    byUnit,
+    online,
+    indicators: scored,
+  };
+}
+
+export type Dashboard = ReturnType<typeof buildDashboard>;
+
+export async function loadDashboard(actor: Actor, communeId: string, year: number, asOf: number, today: string): Promise<Dashboard> {
+  const data = await loadReport(actor, communeId, year, asOf);
+  return buildDashboard(data, asOf, today);
+}

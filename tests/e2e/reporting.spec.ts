@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import { shot, signIn } from "./helpers";
+
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+test("a Diên Khánh clerk fills Q3 including a ratio, attaches a PDF, saves; the chairman submits", async ({ page, browser }) => {
+  await signIn(page, "dienkhanh.canbo");
+  await page.getByRole("navigation", { name: "Menu chính" }).getByRole("link", { name: "Báo cáo quý" }).click();
+  await page.goto("/bao-cao?nam=2025&quy=3");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Báo cáo Quý III năm 2025");
+  await page.screenshot(shot("report-before"));
+
+  const row = page.locator("tr[data-row]").filter({ hasText: "Tỷ lệ hồ sơ trực tuyến toàn trình" }).first();
+  await expect(row).toContainText("Chưa có số liệu");
+  await row.getByLabel("Tử số").fill("30");
+  await row.getByLabel("Mẫu số").fill("60");
+  await expect(row).toContainText("50%");
+  await expect(row).toContainText("Chưa đạt");
+  await row.getByLabel("Tử số").fill("45");
+  await expect(row).toContainText("75%");
+  await expect(row).toContainText("Đạt");
+
+  // A numerator above its denominator is flagged beside the field before saving.
+  const other = page.locator("tr[data-row]").filter({ hasText: "Tỷ lệ thanh toán trực tuyến" }).first();
+  await other.getByLabel("Tử số").fill("9");
+  await other.getByLabel("Mẫu số").fill("8");
+  await expect(other.getByText("Tử số không được lớn hơn mẫu số.")).toBeVisible();
+  await other.getByLabel("Mẫu số").fill("12");
+  await expect(other.getByText("Tử số không được lớn hơn mẫu số.")).toHaveCount(0);
+
+  const task = page.locator("tr[data-row]").filter({ hasText: "Báo cáo kết quả thực hiện công tác CCHC định kỳ" }).first();
+  await task.getByLabel("Tiến độ").selectOption("DONE");
+  await task.getByLabel("Kết quả thực hiện").fill("Đã gửi báo cáo quý III qua phần mềm báo cáo CCHC");
+
+  await page.getByRole("button", { name: "Lưu" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu 3 dòng" })).toBeVisible();
+
+  // Evidence on the saved ratio row.
+  await row.getByText(/Minh chứng/).click();
+  await row.locator('input[type="file"]').setInputFiles({ name: "bao-cao-quy-3.pdf", mimeType: "application/pdf", buffer: PDF });
+  await row.getByRole("button", { name: "Tải lên" }).click();
+  await expect(row.getByRole("link", { name: /bao-cao-quy-3\.pdf/ })).toBeVisible();
+
+  await page.reload();
+  const reloaded = page.locator("tr[data-row]").filter({ hasText: "Tỷ lệ hồ sơ trực tuyến toàn trình" }).first();
+  await expect(reloaded.getByLabel("Tử số")).toHaveValue("45");
+  await expect(reloaded.getByLabel("Mẫu số")).toHaveValue("60");
+  await expect(reloaded).toContainText("Đạt");
+  await expect(reloaded.getByText(/Minh chứng \(1\)/)).toBeVisible();
+  await page.screenshot(shot("report-after-save"));
+
+  // The clerk may not submit; the chairman does.
+  await expect(page.getByRole("button", { name: "Nộp báo cáo" })).toHaveCount(0);
+  const chairman = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await signIn(chairman, "dienkhanh.chutich");
+  await chairman.goto("/bao-cao?nam=2025&quy=3");
+  chairman.once("dialog", (d) => d.accept());
+  await chairman.getByRole("button", { name: "Nộp báo cáo" }).click();
+  await expect(chairman.getByText("Đã nộp báo cáo lên cấp trên.")).toBeVisible();
+  await chairman.reload();
+  await expect(chairman.getByText("Báo cáo đã nộp, đang chờ cấp trên xét duyệt: không thể sửa.")).toBeVisible();
+  await expect(chairman.locator("tr[data-row]").filter({ hasText: "Tỷ lệ hồ sơ trực tuyến toàn trình" }).first().getByLabel("Tử số")).toBeDisabled();
+  await chairman.screenshot(shot("report-submitted"));
+  await chairman.close();
+});
+
+test("the report page filters to one responsible unit", async ({ page }) => {
+  await signIn(page, "hanhdung.canbo");
+  await page.goto("/bao-cao?nam=2025&quy=3");
+  const all = await page.locator("tr[data-row]").count();
+  const filter = page.getByLabel("Lọc theo đơn vị phụ trách");
+  const option = await filter.locator("option").nth(1).textContent();
+  await filter.selectOption({ label: option! });
+  const filtered = await page.locator("tr[data-row]").count();
+  expect(filtered).toBeGreaterThan(0);
+  expect(filtered).toBeLessThan(all);
+});
