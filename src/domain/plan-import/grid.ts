@@ -65,8 +65,8 @@ function appendLines(target: string[], fragment: string[]): void {
     return;
   }
   const [first, ...rest] = fragment;
-  if (BULLET_START.test(first) && /^[-+•–]\s/.test(first)) target.push(first, ...rest);
-  else if (/^\p{Lu}\p{Ll}/u.test(first)) target.push(first, ...rest);
+  // "- item" and "Tỷ lệ ..." start something new; "sơ xử lý", "TTHC thuộc", "2025" finish a cut line.
+  if (/^[-+•–]\s/.test(first) || /^\p{Lu}\p{Ll}/u.test(first)) target.push(first, ...rest);
   else {
     target[target.length - 1] = cleanText(`${target[target.length - 1]} ${first}`);
     target.push(...rest);
