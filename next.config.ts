@@ -8,7 +8,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403 for pages a role may not open.
     authInterrupts: true,
-    serverActions: { bodySizeLimit: "12mb" },
+    // Evidence uploads go through a server action: leave room above the upload limit.
+    serverActions: { bodySizeLimit: `${Number(process.env.UPLOAD_MAX_MB ?? 10) + 2}mb` },
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders() }];

@@ -15,7 +15,7 @@ test("a wrong password gets a Vietnamese message", async ({ page }) => {
   await page.getByLabel("Tên đăng nhập").fill("tanduc.canbo");
   await page.getByLabel("Mật khẩu").fill("sai-mat-khau");
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");
+  await expect(page.getByRole("alert").filter({ hasText: "Tên đăng nhập hoặc mật khẩu không đúng." })).toBeVisible();
   await expect(page).toHaveURL(/dang-nhap/);
 });
 
@@ -57,13 +57,13 @@ test("a commune user cannot open another commune's plan", async ({ page, browser
   const other = await browser.newPage();
   await signIn(other, "hanhdung.canbo");
   await other.goto(href!);
-  await expect(other.getByRole("alert")).toContainText("Không có quyền truy cập");
+  await expect(other.getByRole("alert").filter({ hasText: "Không có quyền truy cập" })).toBeVisible();
   await other.close();
 });
 
 test("admin pages are refused to a non-admin", async ({ page }) => {
   await signIn(page, "phubinh.thamdinh");
   await page.goto("/quan-tri/nguoi-dung");
-  await expect(page.getByRole("alert")).toContainText("Không có quyền truy cập");
+  await expect(page.getByRole("alert").filter({ hasText: "Không có quyền truy cập" })).toBeVisible();
   await expect(page.getByText("Tạo người dùng")).toHaveCount(0);
 });

@@ -192,3 +192,24 @@ describe("quarterly report", () => {
     expect(write).toMatchObject({ ok: false, error: "Báo cáo Quý I năm 2025 đã được duyệt, không thể sửa." });
   });
 });
+
+describe("a row created empty to hold evidence", () => {
+  it("does not count as someone else's change for a browser that saw no row", async () => {
+    const plan = await t.db.plan.findFirstOrThrow({ where: { commune: { name: "Xã Hành Dũng" } }, include: { indicators: true } });
+    const ind = plan.indicators[3];
+    const period = await t.db.reportingPeriod.findUniqueOrThrow({ where: { year_quarter: { year: 2025, quarter: 2 } } });
+    const report = await t.db.quarterlyReport.findFirstOrThrow({ where: { communeId: plan.communeId, periodId: period.id } });
+    await t.db.quarterlyReport.update({ where: { id: report.id }, data: { status: "RETURNED" } });
+    await t.db.indicatorValue.deleteMany({ where: { indicatorId: ind.id, periodId: period.id } });
+    await t.db.indicatorValue.create({ data: { indicatorId: ind.id, periodId: period.id, reportId: report.id } });
+    await actAs("hanhdung.canbo");
+    const result = await saveReport({ year: 2025, quarter: 2, indicators: [{ indicatorId: ind.id, version: null, numerator: 10, denominator: 20 }] });
+    expect(result).toMatchObject({ ok: true });
+    // But a row that already holds figures is a conflict.
+    const ind2 = plan.indicators[4];
+    const stored = await t.db.indicatorValue.findFirstOrThrow({ where: { indicatorId: ind2.id, periodId: period.id } });
+    expect(stored.numerator).not.toBeNull();
+    const conflict = await saveReport({ year: 2025, quarter: 2, indicators: [{ indicatorId: ind2.id, version: null, numerator: 1, denominator: 2 }] });
+    expect(conflict.ok).toBe(false);
+  });
+});

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import type { EvidenceItem, HistoryItem } from "@/server/reports/queries";
 import { attachEvidenceFile, attachEvidenceReference, deleteEvidence } from "@/server/evidence/actions";
 import { formatDate, formatDateTime, formatNumber } from "@/domain/format";
+import { ACCEPT_ATTRIBUTE } from "@/domain/file-type";
 import { TASK_STATUS_LABEL, type TaskStatus } from "@/domain/evaluation/tasks";
 
 function describe(value: unknown): string {
@@ -134,7 +135,7 @@ export function EvidencePanel({ kind, rowId, year, quarter, evidence, editable, 
               <label htmlFor={`${rowId}-file`} className="block font-medium">
                 Tải tệp lên (PDF, ảnh, Word, Excel; tối đa 10 MB)
               </label>
-              <input id={`${rowId}-file`} name="file" type="file" required className="block w-full text-xs" accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods" />
+              <input id={`${rowId}-file`} name="file" type="file" required className="block w-full text-xs" accept={ACCEPT_ATTRIBUTE} />
               <button type="submit" className="btn px-2 py-0.5 text-xs" disabled={pending}>
                 Tải lên
               </button>

@@ -57,6 +57,17 @@ export interface ConflictRow {
   updatedAt: string;
 }
 
+/** A row created empty to hold evidence is no conflict for a browser that saw no row yet. */
+const isEmptyValue = (v: { numerator: unknown; denominator: unknown; value: unknown; done: unknown; note: unknown }) =>
+  v.numerator === null && v.denominator === null && v.value === null && v.done === null && v.note === null;
+const isEmptyProgress = (p: { status: string; resultText: unknown; reason: unknown }) => p.status === "NOT_STARTED" && p.resultText === null && p.reason === null;
+
+function sameVersion<T extends { version: number }>(existing: T | undefined, loaded: number | null, isEmpty: (row: T) => boolean): boolean {
+  if (!existing) return loaded === null;
+  if (loaded === null) return isEmpty(existing);
+  return existing.version === loaded;
+}
+
 const show = (v: { numerator: unknown; denominator: unknown; value: unknown; done: unknown }) => {
   if (v.numerator !== null || v.denominator !== null) return `${v.numerator ?? "?"}/${v.denominator ?? "?"}`;
   if (v.done !== null) return v.done ? "Hoàn thành" : "Chưa hoàn thành";
@@ -115,7 +126,7 @@ export async function saveReport(input: SaveReportInput) {
         const existing = valueByIndicator.get(row.indicatorId);
         const ind = indicatorById.get(row.indicatorId)!;
         const next = { numerator: row.numerator, denominator: row.denominator, value: row.value, done: row.done, note: row.note };
-        if ((existing?.version ?? null) !== row.version) {
+        if (!sameVersion(existing, row.version, isEmptyValue)) {
           conflicts.push({
             kind: "indicator",
             rowId: row.indicatorId,
@@ -154,7 +165,7 @@ export async function saveReport(input: SaveReportInput) {
         const existing = progressByTask.get(row.taskId);
         const task = taskById.get(row.taskId)!;
         const next = { status: row.status, resultText: row.resultText, reason: row.status === "CANNOT_DO" ? row.reason : null };
-        if ((existing?.version ?? null) !== row.version) {
+        if (!sameVersion(existing, row.version, isEmptyProgress)) {
           conflicts.push({
             kind: "task",
             rowId: row.taskId,
