@@ -4,6 +4,8 @@ import type { Role } from "@/generated/prisma/enums";
 
 export const PERMISSIONS = {
   "plan.read": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
+  "plan.write": ["COMMUNE_STAFF", "CHAIRMAN"],
+  "plan.import": ["COMMUNE_STAFF", "CHAIRMAN"],
   "dashboard.read": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
   "report.read": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
   "report.write": ["COMMUNE_STAFF", "CHAIRMAN"],
