@@ -1,0 +1,175 @@
+// Word and Excel uploads read like the pasted text: each seed plan written to a .docx (with
+// the `docx` package) and an .xlsx (with exceljs) in the test gives the same rows as
+// parsePlanText on the seed text, with the counts and codes of golden.ts.
+import { describe, expect, it } from "vitest";
+import { parsePlanGrid, parsePlanText, rowPath, type GridLine, type ParsedPlan, type ParsedRow } from "@/domain/plan-import";
+import { blocksToPlanText } from "@/domain/plan-import/document-text";
+import { docxToPlanText, htmlToBlocks } from "@/server/plans/readers/docx";
+import { readXlsxSheets, sheetsToGridLines, xlsxToGridLines, xlsxToPlanText } from "@/server/plans/readers/xlsx";
+import { readPlanFile } from "@/server/plans/readers";
+import { zipProblem } from "@/server/plans/readers/zip-guard";
+import { seedDocx, seedText, seedXlsx } from "../../support/seed-documents";
+import { GOLDEN } from "./golden";
+
+function textOf(row: ParsedRow): string {
+  return row.type === "section" ? row.title : row.type === "task" ? row.content : row.name;
+}
+
+/** What a plan is made of, without the raw cells (which differ in markup by source). */
+function shape(plan: ParsedPlan) {
+  return plan.rows.map((row, i) => ({
+    type: row.type,
+    code: row.code,
+    path: rowPath(plan.rows, i),
+    parentIndex: row.parentIndex,
+    text: textOf(row),
+    deadline: row.type === "task" ? row.deadline : null,
+    target: row.type === "indicator" ? row.target : null,
+    units: row.type === "task" ? [row.leadUnits, row.coordinatingUnits] : row.type === "indicator" ? [row.monitoringUnits, row.implementingUnits] : null,
+  }));
+}
+
+function counts(plan: ParsedPlan) {
+  return {
+    sections: plan.rows.filter((r) => r.type === "section").length,
+    tasks: plan.rows.filter((r) => r.type === "task").length,
+    indicators: plan.rows.filter((r) => r.type === "indicator").length,
+  };
+}
+
+describe.each(Object.entries(GOLDEN))("seed %s as a file", (file, golden) => {
+  const text = seedText(file);
+  const expected = parsePlanText(text);
+
+  it("a .docx gives the same plan as the pasted text", async () => {
+    const bytes = await seedDocx(text);
+    const { text: docText, messages } = await docxToPlanText(bytes);
+    expect(messages).toEqual([]);
+    const plan = parsePlanText(docText);
+    expect(counts(plan)).toEqual({ sections: golden.sections, tasks: golden.tasks, indicators: golden.indicators });
+    expect(plan.rows.map((r) => r.code).filter(Boolean)).toEqual(golden.codes);
+    expect(shape(plan)).toEqual(shape(expected));
+    expect({ title: plan.title, kind: plan.kind, number: plan.documentNumber, date: plan.documentDate, year: plan.year }).toEqual({
+      title: golden.title,
+      kind: golden.kind,
+      number: golden.documentNumber,
+      date: golden.documentDate,
+      year: golden.year,
+    });
+  });
+
+  it("an .xlsx gives the same grid rows and the same plan", async () => {
+    const bytes = await seedXlsx(text);
+    // The table parser fed the sheet's rows directly, from the first header on, against the
+    // seed's tab-separated lines (a blank line marking a page break, as parsePlanText does).
+    const lines = await xlsxToGridLines(bytes);
+    const sheetGrid = lines.slice(lines.findIndex((l) => l.cells.length > 1));
+    const seedLines = text.replace(/\r\n?/g, "\n").split("\n");
+    const seedGrid: GridLine[] = [];
+    let afterBreak = false;
+    for (const line of seedLines.slice(seedLines.findIndex((l) => l.includes("\t")))) {
+      if (!line.trim()) afterBreak = true;
+      else {
+        seedGrid.push({ cells: line.split("\t"), afterBreak });
+        afterBreak = false;
+      }
+    }
+    const fromSheet = parsePlanGrid(sheetGrid, { year: golden.year });
+    const fromSeed = parsePlanGrid(seedGrid, { year: golden.year });
+    expect(fromSheet.rows.length).toBeGreaterThan(0);
+    expect(shape({ ...expected, rows: fromSheet.rows })).toEqual(shape({ ...expected, rows: fromSeed.rows }));
+
+    // The whole workbook through the one parser path, metadata included.
+    const plan = parsePlanText(await xlsxToPlanText(bytes));
+    expect(counts(plan)).toEqual({ sections: golden.sections, tasks: golden.tasks, indicators: golden.indicators });
+    expect(plan.rows.map((r) => r.code).filter(Boolean)).toEqual(golden.codes);
+    expect(shape(plan)).toEqual(shape(expected));
+    expect(plan.title).toBe(golden.title);
+  });
+
+  it("readPlanFile picks the reader from the content, whatever the name", async () => {
+    const docx = await readPlanFile(await seedDocx(text), "ke-hoach.xlsx");
+    expect(counts(parsePlanText(docx.text))).toEqual(counts(expected));
+  });
+});
+
+describe("Word tables", () => {
+  it("spreads merged cells so columns stay in place, and reads letterheads as lines", () => {
+    const html =
+      "<table><tr><td><p>UBND XÃ HÀNH DŨNG</p></td><td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p></td></tr>" +
+      "<tr><td><p>Số: 48/QĐ-UBND</p></td><td><p>Hành Dũng, ngày 03 tháng 3 năm 2025</p></td></tr></table>" +
+      "<p>KẾ HOẠCH</p><p>Kiểm soát thủ tục hành chính năm 2025</p>" +
+      "<table><tr><th>STT</th><th>Nội dung công việc</th><th>Cơ quan, đơn vị thực hiện</th><th>Thời gian thực hiện</th></tr>" +
+      '<tr><td><p><strong>A</strong></p></td><td colspan="3"><p><strong>Ban hành văn bản</strong></p></td></tr>' +
+      '<tr><td>1</td><td><p>Xây dựng kế hoạch</p></td><td rowspan="2"><ul><li>Văn phòng - Thống kê chủ trì.</li><li>Các ban, ngành phối hợp.</li></ul></td><td>Quý I</td></tr>' +
+      "<tr><td>2</td><td>Rà soát TTHC</td><td>Quý II</td></tr></table>";
+    const text = blocksToPlanText(htmlToBlocks(html));
+    const plan = parsePlanText(text);
+    expect(plan).toMatchObject({ documentNumber: "48/QĐ-UBND", documentDate: "2025-03-03", year: 2025 });
+    expect(plan.rows.map((r) => [r.type, r.code, textOf(r)])).toEqual([
+      ["section", "A", "Ban hành văn bản"],
+      ["task", "1", "Xây dựng kế hoạch"],
+      ["task", "2", "Rà soát TTHC"],
+    ]);
+    expect(plan.rows[1]).toMatchObject({ leadUnits: ["Văn phòng - Thống kê"], coordinatingUnits: ["Các ban, ngành"] });
+    expect(plan.rows[2]).toMatchObject({ leadUnits: [], deadline: { kind: "PERIOD", periodEnd: "2025-06-30" } });
+  });
+
+  it("keeps a table split over two Word tables as one", () => {
+    const html =
+      "<table><tr><td>STT</td><td>Nội dung công việc</td><td>Thời gian thực hiện</td></tr><tr><td>1</td><td>Việc một</td><td>Quý I</td></tr></table>" +
+      "<p></p><table><tr><td></td><td>còn tiếp của việc một</td><td></td></tr><tr><td>2</td><td>Việc hai</td><td>Quý II</td></tr></table>";
+    const plan = parsePlanText(blocksToPlanText(htmlToBlocks(html)), { year: 2025 });
+    expect(plan.rows.map(textOf)).toEqual(["Việc một còn tiếp của việc một", "Việc hai"]);
+  });
+});
+
+describe("Excel cells", () => {
+  it("reads percentages, dates, bold headings and merged titles as a clerk sees them", async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("KH");
+    ws.addRow(["PHỤ LỤC CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM 2025"]);
+    ws.mergeCells("A1:D1");
+    ws.addRow([]);
+    ws.addRow(["STT", "Chỉ tiêu", "Chỉ tiêu phấn đấu năm 2025", "Đơn vị thực hiện"]);
+    ws.addRow([null, "Cải cách thủ tục hành chính"]).getCell(2).font = { bold: true };
+    const ratio = ws.addRow([1, "Tỷ lệ hồ sơ trực tuyến", 0.6, "Bộ phận Một cửa"]);
+    ratio.getCell(3).numFmt = "0%";
+    ws.addRow([2, "Tỷ lệ số hóa\nhồ sơ", "Tối thiểu 80%", "Bộ phận Một cửa"]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const sheets = await readXlsxSheets(bytes);
+    expect(sheets[0].rows[0]).toEqual(["PHỤ LỤC CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM 2025"]);
+    expect(sheets[0].rows[4][2]).toBe("60%");
+    expect(sheets[0].rows[3][1]).toBe("<b>Cải cách thủ tục hành chính</b>");
+    expect(sheetsToGridLines(sheets).map((l) => l.afterBreak)).toEqual([true, true, false, false, false]);
+    const plan = parsePlanText(await xlsxToPlanText(bytes));
+    expect(plan.rows.map((r) => [r.type, textOf(r)])).toEqual([
+      ["section", "Cải cách thủ tục hành chính"],
+      ["indicator", "Tỷ lệ hồ sơ trực tuyến"],
+      ["indicator", "Tỷ lệ số hóa hồ sơ"],
+    ]);
+    expect(plan.rows[1]).toMatchObject({ target: { rule: "AT_LEAST", value: 60, unit: "%" } });
+  });
+});
+
+describe("file checks", () => {
+  it("refuses what is not a .docx or .xlsx, with a hint, in Vietnamese", async () => {
+    const pdf = new TextEncoder().encode("%PDF-1.4\n%%EOF\n");
+    await expect(readPlanFile(pdf, "ke-hoach.pdf")).rejects.toThrow(/Chỉ nhận tệp Word \(.docx\) hoặc Excel \(.xlsx\).*dán/);
+    await expect(readPlanFile(new TextEncoder().encode("hello"), "ke-hoach.doc")).rejects.toThrow(/lưu lại dạng .docx/);
+  });
+
+  it("refuses a zip that claims more content than any plan has", async () => {
+    const bytes = new Uint8Array(await seedDocx("KẾ HOẠCH"));
+    expect(zipProblem(bytes)).toBeNull();
+    // Claim 200 MB for the first entry of the central directory.
+    const view = new DataView(bytes.buffer);
+    let eocd = bytes.length - 22;
+    while (view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+    const central = view.getUint32(eocd + 16, true);
+    view.setUint32(central + 24, 200 * 1024 * 1024, true);
+    expect(zipProblem(bytes)).toMatch(/quá lớn/);
+    expect(zipProblem(new Uint8Array([1, 2, 3]))).toMatch(/không đọc được/);
+  });
+});
