@@ -179,7 +179,6 @@ CREATE TABLE "ReportingPeriod" (
     "id" TEXT NOT NULL,
     "year" INTEGER NOT NULL,
     "quarter" INTEGER NOT NULL,
-    "dueDate" DATE,
 
     CONSTRAINT "ReportingPeriod_pkey" PRIMARY KEY ("id")
 );
@@ -192,7 +191,6 @@ CREATE TABLE "QuarterlyReport" (
     "status" "SubmissionStatus" NOT NULL DEFAULT 'DRAFT',
     "submittedAt" TIMESTAMP(3),
     "decidedAt" TIMESTAMP(3),
-    "reviewComment" TEXT,
     "version" INTEGER NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
@@ -271,6 +269,45 @@ CREATE TABLE "AuditLog" (
     CONSTRAINT "AuditLog_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "ReviewDecision" (
+    "id" TEXT NOT NULL,
+    "communeId" TEXT NOT NULL,
+    "planId" TEXT,
+    "reportId" TEXT,
+    "action" TEXT NOT NULL,
+    "fromStatus" "SubmissionStatus" NOT NULL,
+    "toStatus" "SubmissionStatus" NOT NULL,
+    "comment" TEXT,
+    "userId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ReviewDecision_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ReviewRowComment" (
+    "id" TEXT NOT NULL,
+    "decisionId" TEXT NOT NULL,
+    "indicatorId" TEXT,
+    "taskId" TEXT,
+    "comment" TEXT NOT NULL,
+
+    CONSTRAINT "ReviewRowComment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ReportingDeadline" (
+    "id" TEXT NOT NULL,
+    "orgUnitId" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "quarter" INTEGER NOT NULL,
+    "dueDate" DATE NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ReportingDeadline_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "OrgUnit_parentId_idx" ON "OrgUnit"("parentId");
 
@@ -345,6 +382,21 @@ CREATE INDEX "AuditLog_entity_entityId_createdAt_idx" ON "AuditLog"("entity", "e
 
 -- CreateIndex
 CREATE INDEX "AuditLog_communeId_createdAt_idx" ON "AuditLog"("communeId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ReviewDecision_planId_createdAt_idx" ON "ReviewDecision"("planId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ReviewDecision_reportId_createdAt_idx" ON "ReviewDecision"("reportId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ReviewDecision_communeId_createdAt_idx" ON "ReviewDecision"("communeId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ReviewRowComment_decisionId_idx" ON "ReviewRowComment"("decisionId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReportingDeadline_orgUnitId_year_quarter_key" ON "ReportingDeadline"("orgUnitId", "year", "quarter");
 
 -- AddForeignKey
 ALTER TABLE "OrgUnit" ADD CONSTRAINT "OrgUnit_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "OrgUnit"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -432,4 +484,16 @@ ALTER TABLE "Evidence" ADD CONSTRAINT "Evidence_taskProgressId_fkey" FOREIGN KEY
 
 -- AddForeignKey
 ALTER TABLE "AuditLog" ADD CONSTRAINT "AuditLog_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReviewDecision" ADD CONSTRAINT "ReviewDecision_planId_fkey" FOREIGN KEY ("planId") REFERENCES "Plan"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReviewDecision" ADD CONSTRAINT "ReviewDecision_reportId_fkey" FOREIGN KEY ("reportId") REFERENCES "QuarterlyReport"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReviewRowComment" ADD CONSTRAINT "ReviewRowComment_decisionId_fkey" FOREIGN KEY ("decisionId") REFERENCES "ReviewDecision"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReportingDeadline" ADD CONSTRAINT "ReportingDeadline_orgUnitId_fkey" FOREIGN KEY ("orgUnitId") REFERENCES "OrgUnit"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

@@ -4,7 +4,7 @@ import { ROLE_LABEL } from "@/server/auth/permissions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { navFor } from "./nav";
 
-export function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
+export function AppShell({ actor, children, badges = {} }: { actor: Actor; children: React.ReactNode; badges?: Record<string, number> }) {
   const items = navFor(actor.role);
   return (
     <div className="min-h-screen">
@@ -22,6 +22,11 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
                 <li key={item.href}>
                   <Link href={item.href} className="block rounded px-2.5 py-1 text-sm text-white no-underline hover:bg-brand-800">
                     {item.label}
+                    {badges[item.href] ? (
+                      <span className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-bold text-amber-950" aria-label={`${badges[item.href]} hồ sơ bị trả lại`}>
+                        {badges[item.href]} trả lại
+                      </span>
+                    ) : null}
                   </Link>
                 </li>
               ))}

@@ -20,6 +20,7 @@ export function navFor(role: Role): NavItem[] {
     case "REVIEWER":
       return [
         { href: "/xet-duyet", label: "Các xã" },
+        { href: "/so-sanh", label: "So sánh" },
         { href: "/ke-hoach", label: "Kế hoạch các xã" },
         { href: "/tai-khoan", label: "Tài khoản" },
       ];

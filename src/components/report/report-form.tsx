@@ -68,7 +68,7 @@ function moveDown(event: React.KeyboardEvent<HTMLElement>) {
   next?.focus();
 }
 
-export function ReportForm({ data, editable, canSubmit, today }: { data: ReportData; editable: boolean; canSubmit: boolean; today: string }) {
+export function ReportForm({ data, editable, canSubmit, today, rowComments = {} }: { data: ReportData; editable: boolean; canSubmit: boolean; today: string; rowComments?: Record<string, string> }) {
   const router = useRouter();
   const allIndicators = useMemo(() => data.plans.flatMap((p) => p.indicators), [data]);
   const allTasks = useMemo(() => data.plans.flatMap((p) => p.tasks), [data]);
@@ -281,6 +281,7 @@ export function ReportForm({ data, editable, canSubmit, today }: { data: ReportD
                           year={data.year}
                           editable={editable}
                           errorOf={errorOf}
+                          reviewComment={rowComments[ind.id]}
                         />
                       ),
                       7,
@@ -316,6 +317,7 @@ export function ReportForm({ data, editable, canSubmit, today }: { data: ReportD
                           editable={editable}
                           errorOf={errorOf}
                           today={today}
+                          reviewComment={rowComments[task.id]}
                         />
                       ),
                       5,
@@ -364,7 +366,16 @@ function NumberInput(props: { id: string; label: string; value: string; onChange
   );
 }
 
-function IndicatorRow({ ind, draft, onChange, quarter, year, editable, errorOf }: {
+function ReviewNote({ text }: { text?: string }) {
+  if (!text) return null;
+  return (
+    <div role="note" className="mt-1 rounded border border-amber-400 bg-amber-50 px-2 py-1 text-xs text-amber-950">
+      ⚠ Ý kiến cấp trên: {text}
+    </div>
+  );
+}
+
+function IndicatorRow({ ind, draft, onChange, quarter, year, editable, errorOf, reviewComment }: {
   ind: ReportIndicator;
   draft: IndicatorDraft;
   onChange: (d: IndicatorDraft) => void;
@@ -372,6 +383,7 @@ function IndicatorRow({ ind, draft, onChange, quarter, year, editable, errorOf }
   year: number;
   editable: boolean;
   errorOf: (key: string) => string | undefined;
+  reviewComment?: string;
 }) {
   const entry = entryOf(draft);
   const input = entryInputFor(ind);
@@ -394,6 +406,7 @@ function IndicatorRow({ ind, draft, onChange, quarter, year, editable, errorOf }
             = {ind.numeratorLabel ?? "tử số"} / {ind.denominatorLabel ?? "mẫu số"}
           </div>
         )}
+        <ReviewNote text={reviewComment} />
       </td>
       <td>
         <div className="text-xs text-slate-600">{ind.targetText || "—"}</div>
@@ -469,7 +482,7 @@ function IndicatorRow({ ind, draft, onChange, quarter, year, editable, errorOf }
   );
 }
 
-function TaskRow({ task, draft, onChange, quarter, year, editable, errorOf, today }: {
+function TaskRow({ task, draft, onChange, quarter, year, editable, errorOf, today, reviewComment }: {
   task: ReportTask;
   draft: TaskDraft;
   onChange: (d: TaskDraft) => void;
@@ -478,6 +491,7 @@ function TaskRow({ task, draft, onChange, quarter, year, editable, errorOf, toda
   editable: boolean;
   errorOf: (key: string) => string | undefined;
   today: string;
+  reviewComment?: string;
 }) {
   const overdue = isOverdue({ dueDate: task.dueDate, deadlineKind: task.deadlineKind }, draft.status, today);
   const key = (f: string) => `tasks.${task.id}.${f}`;
@@ -497,6 +511,7 @@ function TaskRow({ task, draft, onChange, quarter, year, editable, errorOf, toda
           )}
         </div>
         {overdue && <div className="mt-1 text-xs font-semibold text-red-800">✖ Quá hạn, chưa hoàn thành</div>}
+        <ReviewNote text={reviewComment} />
       </td>
       <td>
         <label htmlFor={`${task.id}-status`} className="sr-only">

@@ -1,7 +1,7 @@
 // Server-side checks used by every page, action and route handler.
 import { forbidden, redirect } from "next/navigation";
 import { ForbiddenError } from "@/server/errors";
-import { getDb } from "@/server/db";
+import { getDb, type Db } from "@/server/db";
 import { getActor, type Actor } from "./actor";
 import { roleMay, type Permission } from "./permissions";
 
@@ -29,9 +29,12 @@ export async function requirePageActor(permission?: Permission): Promise<Actor> 
 }
 
 /** Ids of the communes this user may see: their own; a reviewer's whole subtree; all for admin. */
-export async function communeIdsInScope(actor: Actor): Promise<string[]> {
+type Reader = Pick<Db, "orgUnit">;
+
+/** Pass the transaction when called inside one: an embedded database has a single connection. */
+export async function communeIdsInScope(actor: Actor, client?: Reader): Promise<string[]> {
   if (actor.orgLevel === "COMMUNE") return [actor.orgUnitId];
-  const db = await getDb();
+  const db = client ?? (await getDb());
   const where =
     actor.role === "ADMIN"
       ? { level: "COMMUNE" as const }
@@ -43,11 +46,11 @@ export async function communeIdsInScope(actor: Actor): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-export async function assertCommuneInScope(actor: Actor, communeId: string): Promise<void> {
+export async function assertCommuneInScope(actor: Actor, communeId: string, client?: Reader): Promise<void> {
   if (actor.orgLevel === "COMMUNE") {
     if (actor.orgUnitId !== communeId) throw new ForbiddenError("Bạn chỉ được xem và thay đổi dữ liệu của xã mình.");
     return;
   }
-  const ids = await communeIdsInScope(actor);
+  const ids = await communeIdsInScope(actor, client);
   if (!ids.includes(communeId)) throw new ForbiddenError("Xã này không thuộc đơn vị bạn phụ trách.");
 }

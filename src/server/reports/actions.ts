@@ -10,10 +10,10 @@ import { ConflictError, ForbiddenError, UserError } from "@/server/errors";
 import { revalidate } from "@/server/revalidate";
 import { id, z } from "@/server/validation";
 import { validateIndicatorEntry, validateTaskEntry, NOTE_MAX, RESULT_MAX } from "@/domain/reporting/entry";
-import { transitionError } from "@/domain/reporting/workflow";
 import { formatDateTime, quarterLabel } from "@/domain/format";
 import { ensurePeriod } from "./periods";
 import { communeOf, editableReport } from "./access";
+import { applyTransition } from "@/server/review/workflow";
 
 const finite = z.number({ error: "Phải là một số." }).finite("Phải là một số.");
 const nullableNumber = finite.nullable().optional().transform((v) => (v === undefined ? null : v));
@@ -216,9 +216,6 @@ export async function saveReport(input: SaveReportInput) {
 
 export async function submitReport(input: { year: number; quarter: number }) {
   return runAction("report.submit", periodSchema, input, async (actor, data) => {
-    if (actor.role !== "CHAIRMAN" && !actor.canSubmit) {
-      throw new ForbiddenError("Chỉ Chủ tịch UBND xã (hoặc người được Chủ tịch cho phép) được nộp báo cáo.");
-    }
     const communeId = communeOf(actor);
     const db = await getDb();
     await db.$transaction(async (tx) => {
@@ -226,23 +223,7 @@ export async function submitReport(input: { year: number; quarter: number }) {
       const report =
         (await tx.quarterlyReport.findUnique({ where: { communeId_periodId: { communeId, periodId: period.id } } })) ??
         (await tx.quarterlyReport.create({ data: { communeId, periodId: period.id } }));
-      await tx.$queryRaw`select id from "QuarterlyReport" where id = ${report.id} for update`;
-      const fresh = await tx.quarterlyReport.findUniqueOrThrow({ where: { id: report.id } });
-      const error = transitionError("submit", fresh.status);
-      if (error) throw new UserError(error);
-      const updated = await tx.quarterlyReport.update({
-        where: { id: report.id },
-        data: { status: "SUBMITTED", submittedAt: new Date(), version: { increment: 1 } },
-      });
-      await audit(tx, {
-        userId: actor.id,
-        communeId,
-        entity: "QuarterlyReport",
-        entityId: report.id,
-        action: "submit",
-        before: { status: fresh.status },
-        after: { status: updated.status },
-      });
+      await applyTransition(tx, actor, { subject: { type: "report", id: report.id }, transition: "submit" });
     });
     revalidate("/bao-cao");
     return null;

@@ -4,6 +4,7 @@ import type { Actor } from "@/server/auth/actor";
 import { assertCommuneInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";
 import { checkPeriod } from "./periods";
+import { decisionHistory } from "@/server/review/queries";
 
 const num = (d: { toNumber(): number } | null | undefined) => (d === null || d === undefined ? null : d.toNumber());
 const iso = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
@@ -265,11 +266,11 @@ export async function loadReport(actor: Actor, communeId: string, year: number, 
           status: report.status,
           submittedAt: report.submittedAt?.toISOString() ?? null,
           decidedAt: report.decidedAt?.toISOString() ?? null,
-          reviewComment: report.reviewComment,
         }
       : null,
     plans: planViews,
     units,
+    decisions: report ? await decisionHistory({ reportId: report.id }) : [],
   };
 }
 

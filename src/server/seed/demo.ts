@@ -204,6 +204,19 @@ async function seedFigures(tx: Prisma.TransactionClient, unitIds: Map<string, st
           decidedAt: status === "APPROVED" ? new Date(Date.UTC(c.year, quarter * 3, 12)) : null,
         },
       });
+      // The workflow history a real report would have: submitted by the chairman, decided by the reviewer above.
+      if (status !== "DRAFT") {
+        const chairman = await tx.user.findUniqueOrThrow({ where: { username: `${c.key}.chutich` } });
+        const commune = await tx.orgUnit.findUniqueOrThrow({ where: { id: communeId } });
+        const reviewer = await tx.user.findFirst({ where: { orgUnitId: commune.parentId!, role: "REVIEWER" } });
+        const decisions: Prisma.ReviewDecisionCreateManyInput[] = [
+          { communeId, reportId: report.id, action: "submit", fromStatus: "DRAFT", toStatus: "SUBMITTED", userId: chairman.id, createdAt: report.submittedAt! },
+        ];
+        if (status === "APPROVED" && reviewer) {
+          decisions.push({ communeId, reportId: report.id, action: "approve", fromStatus: "SUBMITTED", toStatus: "APPROVED", userId: reviewer.id, createdAt: report.decidedAt! });
+        }
+        await tx.reviewDecision.createMany({ data: decisions });
+      }
       const values: Prisma.IndicatorValueCreateManyInput[] = [];
       for (const ind of indicators) {
         if (ind.children.length > 0 && ind.targetRule === "NONE") continue;

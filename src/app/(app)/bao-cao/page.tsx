@@ -10,6 +10,7 @@ import { YearPicker } from "@/components/ui/year-picker";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { ReportForm } from "@/components/report/report-form";
+import { latestReturnComments, ReviewHistory } from "@/components/review/review-history";
 
 export const metadata: Metadata = { title: "Báo cáo quý" };
 
@@ -21,6 +22,7 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
   const status = data.report?.status ?? "DRAFT";
   const editable = isEditable(status) && (actor.role === "COMMUNE_STAFF" || actor.role === "CHAIRMAN");
   const canSubmit = actor.role === "CHAIRMAN" || actor.canSubmit;
+  const returned = status === "RETURNED" ? latestReturnComments(data.decisions) : null;
   return (
     <>
       <PageHeader
@@ -50,10 +52,11 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
           </div>
         }
       />
-      {status === "RETURNED" && (
+      {returned && (
         <div role="alert" className="mb-3 rounded-lg border-2 border-amber-400 bg-amber-50 p-3 text-amber-950">
           <p className="font-semibold">⚠ Báo cáo bị trả lại, cần chỉnh sửa và nộp lại</p>
-          {data.report?.reviewComment && <p className="mt-1 whitespace-pre-line text-sm">Ý kiến của cấp trên: {data.report.reviewComment}</p>}
+          {returned.comment && <p className="mt-1 whitespace-pre-line text-sm">Ý kiến của cấp trên: {returned.comment}</p>}
+          {Object.keys(returned.rows).length > 0 && <p className="mt-1 text-sm">Có {Object.keys(returned.rows).length} ý kiến trên từng dòng, đánh dấu ⚠ bên dưới.</p>}
         </div>
       )}
       {status === "SUBMITTED" && <p className="mb-3 rounded border border-blue-200 bg-blue-50 p-2 text-sm text-blue-900">Báo cáo đã nộp, đang chờ cấp trên xét duyệt: không thể sửa.</p>}
@@ -61,8 +64,9 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
       {data.plans.length === 0 ? (
         <p className="card text-sm text-slate-700">Xã chưa có kế hoạch năm {year}. Chọn năm khác hoặc nhập kế hoạch trước.</p>
       ) : (
-        <ReportForm data={data} editable={editable} canSubmit={canSubmit} today={today} />
+        <ReportForm data={data} editable={editable} canSubmit={canSubmit} today={today} rowComments={returned?.rows ?? {}} />
       )}
+      <ReviewHistory decisions={data.decisions} />
     </>
   );
 }

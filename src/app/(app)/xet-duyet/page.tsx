@@ -1,74 +1,130 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { communeIdsInScope, requirePageActor } from "@/server/auth/guard";
-import { reviewOverview, yearsWithPlans } from "@/server/review/queries";
-import { formatDate, quarterLabel } from "@/domain/format";
+import { reviewMatrix, yearsWithPlans, type CellState } from "@/server/review/queries";
+import { setReportingDeadline } from "@/server/review/actions";
+import { formatDate, quarterLabel, todayInVietnam } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { YearPicker } from "@/components/ui/year-picker";
+import { Badge } from "@/components/ui/badge";
+import { ActionForm } from "@/components/forms/action-form";
+import { TextField } from "@/components/forms/fields";
 
 export const metadata: Metadata = { title: "Các xã" };
+
+const STATE_LABEL: Record<CellState, string> = { NONE: "Chưa nộp", DRAFT: "Chưa nộp", SUBMITTED: "Đã nộp", APPROVED: "Đã duyệt", RETURNED: "Trả lại" };
+
+function Cell({ state }: { state: CellState }) {
+  if (state === "NONE" || state === "DRAFT") return <Badge>Chưa nộp</Badge>;
+  return <SubmissionBadge status={state} />;
+}
 
 export default async function ReviewHomePage({ searchParams }: { searchParams: Promise<{ nam?: string }> }) {
   const actor = await requirePageActor("plan.read");
   const years = await yearsWithPlans(await communeIdsInScope(actor));
   const { nam } = await searchParams;
-  const year = Number(nam) || years[0] || new Date().getFullYear();
-  const rows = await reviewOverview(actor, year);
+  const today = todayInVietnam();
+  const asked = Number(nam);
+  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : years[0] || Number(today.slice(0, 4));
+  const m = await reviewMatrix(actor, year, today);
+  const waiting = m.rows.reduce((n, r) => n + r.quarters.filter((q) => q.state === "SUBMITTED").length + r.plans.filter((p) => p.status === "SUBMITTED").length, 0);
   return (
     <>
       <PageHeader
         title="Các xã thuộc đơn vị"
-        subtitle={`${actor.orgUnitName} · ${rows.length} xã · năm ${year}`}
-        actions={<YearPicker years={years} current={year} />}
+        subtitle={`${actor.orgUnitName} · ${m.rows.length} xã · năm ${year}`}
+        actions={
+          <>
+            <Link href={`/so-sanh?nam=${year}`} className="btn">
+              So sánh các xã
+            </Link>
+            <YearPicker years={years} current={year} />
+          </>
+        }
       />
+      <section aria-label="Tổng hợp" className="mb-4 flex flex-wrap gap-2 text-sm">
+        <span className="rounded border border-blue-300 bg-blue-50 px-2 py-1">
+          Chờ xét duyệt: <strong>{waiting}</strong>
+        </span>
+        {(["NONE", "SUBMITTED", "APPROVED", "RETURNED"] as CellState[]).map((s) => (
+          <span key={s} className="rounded border border-slate-300 bg-white px-2 py-1">
+            {STATE_LABEL[s]}: <strong>{s === "NONE" ? m.counts.NONE + m.counts.DRAFT : m.counts[s]}</strong>
+          </span>
+        ))}
+        <span className={`rounded border px-2 py-1 ${m.late ? "border-red-300 bg-red-50 text-red-900" : "border-slate-300 bg-white"}`}>
+          ⏰ Trễ hạn: <strong>{m.late}</strong>
+        </span>
+      </section>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="table-basic">
           <thead>
             <tr>
               <th scope="col">Xã</th>
-              <th scope="col">Trực thuộc</th>
               <th scope="col">Kế hoạch năm {year}</th>
-              {[1, 2, 3, 4].map((q) => (
-                <th scope="col" key={q}>
-                  Báo cáo {quarterLabel(q)}
-                </th>
-              ))}
+              {[1, 2, 3, 4].map((q) => {
+                const due = m.rows[0]?.quarters[q - 1].dueDate;
+                return (
+                  <th scope="col" key={q}>
+                    Báo cáo {quarterLabel(q)}
+                    {due && <div className="text-xs font-normal text-slate-600">hạn {formatDate(due)}</div>}
+                  </th>
+                );
+              })}
             </tr>
           </thead>
           <tbody>
-            {rows.map((c) => (
+            {m.rows.map((c) => (
               <tr key={c.id}>
-                <td className="font-medium">{c.name}</td>
-                <td className="text-slate-700">{c.parent?.name}</td>
+                <td>
+                  <div className="font-medium">{c.name}</div>
+                  <div className="text-xs text-slate-600">{c.parentName}</div>
+                </td>
                 <td>
                   {c.plans.length === 0 && <span className="text-slate-500">Chưa có</span>}
                   {c.plans.map((p) => (
                     <div key={p.id} className="mb-1">
-                      <Link href={`/ke-hoach/${p.id}`}>{p.title}</Link> <SubmissionBadge status={p.status} />
+                      <Link href={`/ke-hoach/${p.id}`} className="line-clamp-2">
+                        {p.title}
+                      </Link>
+                      <SubmissionBadge status={p.status} />
+                      {p.submittedAt && <span className="ml-1 text-xs text-slate-600">{formatDate(p.submittedAt)}</span>}
                     </div>
                   ))}
                 </td>
-                {[1, 2, 3, 4].map((q) => {
-                  const r = c.reports[q];
-                  return (
-                    <td key={q}>
-                      {r ? (
-                        <>
-                          <SubmissionBadge status={r.status} />
-                          {r.submittedAt && <div className="text-xs text-slate-600">{formatDate(r.submittedAt)}</div>}
-                        </>
-                      ) : (
-                        <span className="text-slate-500">Chưa nộp</span>
-                      )}
-                    </td>
-                  );
-                })}
+                {c.quarters.map((q) => (
+                  <td key={q.quarter} className={q.late ? "bg-red-50" : undefined}>
+                    {q.reportId && q.state !== "DRAFT" ? (
+                      <Link href={`/xet-duyet/bao-cao/${q.reportId}`} className="no-underline" aria-label={`${c.name} ${quarterLabel(q.quarter)}: ${STATE_LABEL[q.state]}`}>
+                        <Cell state={q.state} />
+                      </Link>
+                    ) : (
+                      <Cell state={q.state} />
+                    )}
+                    {q.submittedAt && <div className="text-xs text-slate-600">{formatDate(q.submittedAt)}</div>}
+                    {q.late && <div className="text-xs font-semibold text-red-800">⏰ Trễ hạn</div>}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {actor.role === "REVIEWER" && (
+        <section className="card mt-4">
+          <h2 className="mb-1 font-semibold">Hạn nộp báo cáo quý năm {year} của đơn vị</h2>
+          <p className="mb-2 text-sm text-slate-600">Áp dụng cho các xã trực thuộc {actor.orgUnitName}. Báo cáo nộp sau hạn được đánh dấu trễ.</p>
+          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            {[1, 2, 3, 4].map((q) => (
+              <ActionForm key={q} action={setReportingDeadline} submitLabel={`Lưu hạn ${quarterLabel(q)}`}>
+                <input type="hidden" name="year" value={year} />
+                <input type="hidden" name="quarter" value={q} />
+                <TextField name="dueDate" type="date" label={`Hạn nộp ${quarterLabel(q)}`} defaultValue={m.ownDeadlines.find((d) => d.quarter === q)?.dueDate} />
+              </ActionForm>
+            ))}
+          </div>
+        </section>
+      )}
     </>
   );
 }

@@ -8,10 +8,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { IndicatorTable, TaskTable } from "@/components/plans/plan-outline";
+import { requirePageActor } from "@/server/auth/guard";
+import { decisionHistory } from "@/server/review/queries";
+import { isEditable } from "@/domain/reporting/workflow";
+import { latestReturnComments, ReviewHistory } from "@/components/review/review-history";
+import { DecisionForm } from "@/components/review/decision-form";
+import { SubmitPlanButton } from "@/components/review/submit-plan-button";
 
 export const metadata: Metadata = { title: "Chi tiết kế hoạch" };
 
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor("plan.read");
   const { id } = await params;
   let plan;
   try {
@@ -20,6 +27,13 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
     if (error instanceof ForbiddenError || error instanceof NotFoundError) return <AccessDenied message={error.message} />;
     throw error;
   }
+  const decisions = await decisionHistory({ planId: plan.id });
+  const returned = plan.status === "RETURNED" ? latestReturnComments(decisions) : null;
+  const canSubmit = actor.orgUnitId === plan.communeId && (actor.role === "CHAIRMAN" || actor.canSubmit) && isEditable(plan.status);
+  const rows = [
+    ...plan.indicators.map((i) => ({ id: i.id, kind: "indicator" as const, label: `Chỉ tiêu ${i.code ?? ""} ${i.name}`.slice(0, 120) })),
+    ...plan.tasks.map((t) => ({ id: t.id, kind: "task" as const, label: `Nhiệm vụ ${t.code ?? ""} ${t.content}`.slice(0, 120) })),
+  ];
   return (
     <>
       <p className="no-print mb-2 text-sm">
@@ -33,7 +47,21 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
             {plan.commune.parent ? ` – ${plan.commune.parent.name}` : ""} · Năm {plan.year}
           </>
         }
+        actions={canSubmit ? <SubmitPlanButton planId={plan.id} /> : undefined}
       />
+      {returned && (
+        <div role="alert" className="mb-3 rounded-lg border-2 border-amber-400 bg-amber-50 p-3 text-amber-950">
+          <p className="font-semibold">⚠ Kế hoạch bị trả lại, cần chỉnh sửa và nộp lại</p>
+          {returned.comment && <p className="mt-1 whitespace-pre-line text-sm">Ý kiến của cấp trên: {returned.comment}</p>}
+          {Object.entries(returned.rows).map(([rowId, text]) => (
+            <p key={rowId} className="mt-1 text-sm">
+              ⚠ {rows.find((r) => r.id === rowId)?.label}: {text}
+            </p>
+          ))}
+        </div>
+      )}
+      {actor.role === "REVIEWER" && <DecisionForm subjectType="plan" subjectId={plan.id} status={plan.status} rows={rows} />}
+      <ReviewHistory decisions={decisions} />
       <dl className="card mb-4 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
         <div>
           <dt className="text-slate-600">Loại kế hoạch</dt>

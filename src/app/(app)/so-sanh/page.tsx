@@ -1,0 +1,148 @@
+import type { Metadata } from "next";
+import { communeIdsInScope, requirePageActor } from "@/server/auth/guard";
+import { yearsWithPlans } from "@/server/review/queries";
+import { loadComparison } from "@/server/review/comparison";
+import { comparisonChoice, type ComparisonParams } from "@/server/review/comparison-params";
+import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
+import { STATUS_ICON, STATUS_LABEL } from "@/domain/evaluation/status";
+import { entryInputFor } from "@/domain/reporting/entry";
+import { formatNumber, formatPercent, quarterLabel } from "@/domain/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { ShareChart } from "@/components/review/share-chart";
+import type { IndicatorGroup } from "@/domain/plan-import/types";
+
+export const metadata: Metadata = { title: "So sánh các xã" };
+
+export default async function ComparisonPage({ searchParams }: { searchParams: Promise<ComparisonParams> }) {
+  const actor = await requirePageActor("review.read");
+  const params = await searchParams;
+  const years = await yearsWithPlans(await communeIdsInScope(actor));
+  const { year, quarter, keys, group } = comparisonChoice(params, years);
+  const c = await loadComparison(actor, year, quarter, { group, keys });
+  const communeName = new Map(c.communes.map((x) => [x.id, x.name]));
+  const groups = [...new Set(c.options.map((o) => o.group))] as IndicatorGroup[];
+  const exportQuery = new URLSearchParams({ nam: String(year), quy: String(quarter) });
+  for (const s of c.selected) exportQuery.append("ct", s.key);
+
+  return (
+    <>
+      <PageHeader
+        title="So sánh các xã"
+        subtitle={`${actor.orgUnitName} · ${c.communes.length} xã · năm ${year}, lũy kế đến hết ${quarterLabel(quarter)}`}
+        actions={
+          <a className="btn" href={`/api/so-sanh/xlsx?${exportQuery}`}>
+            Tải Excel
+          </a>
+        }
+      />
+      <form method="get" className="card mb-4 grid gap-3 text-sm lg:grid-cols-[auto_auto_1fr_auto]">
+        <label>
+          <span className="label">Năm</span>
+          <select name="nam" defaultValue={year} className="input">
+            {[...new Set([...years, year])].map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="label">Tính đến</span>
+          <select name="quy" defaultValue={quarter} className="input">
+            {[1, 2, 3, 4].map((q) => (
+              <option key={q} value={q}>
+                Hết {quarterLabel(q)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset>
+          <legend className="label">Chỉ tiêu so sánh (bỏ trống để chọn cả nhóm)</legend>
+          <div className="max-h-48 space-y-2 overflow-y-auto rounded border border-slate-200 p-2">
+            {groups.map((g) => (
+              <div key={g}>
+                <label className="font-semibold">
+                  <input type="radio" name="nhom" value={g} defaultChecked={group === g} className="mr-1" />
+                  Cả nhóm {INDICATOR_GROUP_LABEL[g]}
+                </label>
+                {c.options
+                  .filter((o) => o.group === g)
+                  .map((o) => (
+                    <label key={o.key} className="ml-5 block">
+                      <input type="checkbox" name="ct" value={o.key} defaultChecked={c.selected.some((s) => s.key === o.key) && !group} className="mr-1" />
+                      {o.name} <span className="text-slate-500">({o.communeCount} xã)</span>
+                    </label>
+                  ))}
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <div className="self-end">
+          <button type="submit" className="btn btn-primary">
+            So sánh
+          </button>
+        </div>
+      </form>
+
+      <div className="mb-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="table-basic">
+          <caption className="px-2 py-1.5 text-left font-semibold">Xếp hạng theo tỷ lệ chỉ tiêu đạt</caption>
+          <thead>
+            <tr>
+              <th scope="col">Hạng</th>
+              <th scope="col">Xã</th>
+              <th scope="col" className="text-right">Tỷ lệ đạt</th>
+              {c.selected.map((s) => (
+                <th scope="col" key={s.key} className="min-w-36">
+                  {s.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {c.rows.map((r, i) => (
+              <tr key={r.communeId}>
+                <td className="tabular-nums">{r.share === null ? "—" : i + 1}</td>
+                <td className="font-medium">{communeName.get(r.communeId)}</td>
+                <td className="text-right tabular-nums">{r.share === null ? "—" : `${formatPercent(r.share)} (${r.achieved}/${r.judged})`}</td>
+                {c.selected.map((s) => {
+                  const cell = r.cells[s.key];
+                  if (!cell) return <td key={s.key} className="text-slate-400">không có</td>;
+                  const percent = entryInputFor(s.sample) === "RATIO" || entryInputFor(s.sample) === "PERCENT";
+                  return (
+                    <td key={s.key}>
+                      <span className="tabular-nums">{cell.value === null ? (cell.done === null ? "—" : cell.done ? "Hoàn thành" : "Chưa") : percent ? formatPercent(cell.value) : formatNumber(cell.value)}</span>{" "}
+                      <span className="text-xs" title={STATUS_LABEL[cell.status]}>
+                        {STATUS_ICON[cell.status]} {STATUS_LABEL[cell.status]}
+                      </span>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className="bg-slate-100 font-semibold">
+              <td />
+              <td>Toàn đơn vị</td>
+              <td />
+              {c.selected.map((s) => {
+                const t = c.totals[s.key];
+                return (
+                  <td key={s.key} className="tabular-nums">
+                    {t && t.value !== null ? `${formatPercent(t.value)} (${formatNumber(t.numerator)}/${formatNumber(t.denominator)})` : "—"}
+                  </td>
+                );
+              })}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <p className="mb-2 text-xs text-slate-600">Dòng &quot;Toàn đơn vị&quot; của chỉ tiêu tỷ lệ = tổng tử số ÷ tổng mẫu số của các xã (không lấy trung bình tỷ lệ).</p>
+      <section className="card overflow-x-auto">
+        <h2 className="mb-2 font-semibold">Tỷ lệ chỉ tiêu đạt theo xã</h2>
+        <ShareChart data={c.rows.filter((r) => r.share !== null).map((r) => ({ name: communeName.get(r.communeId) ?? "", share: r.share! }))} />
+      </section>
+    </>
+  );
+}

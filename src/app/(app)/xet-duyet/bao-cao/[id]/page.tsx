@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageActor } from "@/server/auth/guard";
+import { loadReport } from "@/server/reports/queries";
+import { reportForReview } from "@/server/review/queries";
+import { ForbiddenError } from "@/server/errors";
+import { todayInVietnam, formatDateTime, quarterLabel } from "@/domain/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { AccessDenied } from "@/components/ui/access-denied";
+import { SubmissionBadge } from "@/components/plans/submission-badge";
+import { ReportForm } from "@/components/report/report-form";
+import { latestReturnComments, ReviewHistory } from "@/components/review/review-history";
+import { DecisionForm } from "@/components/review/decision-form";
+
+export const metadata: Metadata = { title: "Xét duyệt báo cáo" };
+
+export default async function ReviewReportPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor("review.read");
+  const { id } = await params;
+  let report;
+  try {
+    report = await reportForReview(actor, id);
+  } catch (error) {
+    if (error instanceof ForbiddenError) return <AccessDenied message={error.message} />;
+    throw error;
+  }
+  if (!report) notFound();
+  const data = await loadReport(actor, report.communeId, report.period.year, report.period.quarter);
+  const rows = data.plans.flatMap((p) => [
+    ...p.indicators.map((i) => ({ id: i.id, kind: "indicator" as const, label: `Chỉ tiêu ${i.code ?? ""} ${i.name}`.slice(0, 120) })),
+    ...p.tasks.map((t) => ({ id: t.id, kind: "task" as const, label: `Nhiệm vụ ${t.code ?? ""} ${t.content}`.slice(0, 120) })),
+  ]);
+  const returned = report.status === "RETURNED" ? latestReturnComments(data.decisions) : null;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/xet-duyet?nam=${report.period.year}`}>← Các xã</Link>
+      </p>
+      <PageHeader
+        title={`${data.commune.name}: báo cáo ${quarterLabel(report.period.quarter)} năm ${report.period.year}`}
+        subtitle={
+          <>
+            <SubmissionBadge status={report.status} />
+            {report.submittedAt && <> · nộp lúc {formatDateTime(report.submittedAt)}</>}
+          </>
+        }
+      />
+      {actor.role === "REVIEWER" && <DecisionForm subjectType="report" subjectId={report.id} status={report.status} rows={rows} />}
+      <ReviewHistory decisions={data.decisions} />
+      <ReportForm data={data} editable={false} canSubmit={false} today={todayInVietnam()} rowComments={returned?.rows ?? {}} />
+    </>
+  );
+}

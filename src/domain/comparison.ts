@@ -1,0 +1,71 @@
+// Comparing communes on the same indicators. Communes' plans are separate documents, so the
+// "same indicator" is matched by its name, ignoring case, diacritics and punctuation.
+import { foldText } from "./text";
+import { indicatorStatus, type IndicatorStatus, type StatusInput } from "./evaluation/status";
+import { sumRatio, type QuarterValue } from "./evaluation/year-to-date";
+
+export function indicatorKey(name: string): string {
+  const folded = foldText(name).replace(/[^a-z0-9 ]+/g, " ").replace(/\s+/g, " ").trim();
+  // Short, URL-safe and stable: FNV-1a of the folded name.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < folded.length; i++) {
+    hash ^= folded.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
+export interface CommuneIndicator extends StatusInput {
+  communeId: string;
+  quarters: QuarterValue[];
+}
+
+export interface ComparisonCell {
+  status: IndicatorStatus;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  done: boolean | null;
+}
+
+export interface ComparisonRow {
+  communeId: string;
+  cells: Record<string, ComparisonCell | null>;
+  achieved: number;
+  judged: number;
+  /** Share of judged indicators that are đạt, 0–100; null when none could be judged. */
+  share: number | null;
+}
+
+/**
+ * One row per commune, one cell per selected indicator key; ranked by share đạt (best first).
+ * Totals: for ratios sum(numerators)/sum(denominators) over communes, never an average of percentages.
+ */
+export function compareCommunes(communeIds: string[], keys: string[], indicators: (CommuneIndicator & { key: string })[], asOf: number) {
+  const rows: ComparisonRow[] = communeIds.map((communeId) => {
+    const cells: Record<string, ComparisonCell | null> = {};
+    let achieved = 0;
+    let judged = 0;
+    for (const key of keys) {
+      const ind = indicators.find((i) => i.communeId === communeId && i.key === key);
+      if (!ind) {
+        cells[key] = null;
+        continue;
+      }
+      const r = indicatorStatus(ind, ind.quarters.filter((q) => q.quarter <= asOf), asOf);
+      cells[key] = { status: r.status, value: r.ytd.value, numerator: r.ytd.numerator, denominator: r.ytd.denominator, done: r.ytd.done };
+      if (r.status === "ACHIEVED" || r.status === "AT_RISK" || r.status === "NOT_ACHIEVED") {
+        judged++;
+        if (r.status === "ACHIEVED") achieved++;
+      }
+    }
+    return { communeId, cells, achieved, judged, share: judged ? (achieved * 100) / judged : null };
+  });
+  rows.sort((a, b) => (b.share ?? -1) - (a.share ?? -1) || b.achieved - a.achieved);
+  const totals: Record<string, { numerator: number | null; denominator: number | null; value: number | null } | null> = {};
+  for (const key of keys) {
+    const cells = rows.map((r) => r.cells[key]).filter((c): c is ComparisonCell => !!c && c.denominator !== null);
+    totals[key] = cells.length ? sumRatio(cells) : null;
+  }
+  return { rows, totals };
+}

@@ -1,0 +1,100 @@
+"use server";
+
+// Reviewers approve, return (with comments) or reopen what communes submit; communes submit
+// their plans. Every transition goes through applyTransition.
+import { runAction } from "@/server/action";
+import { getDb } from "@/server/db";
+import { revalidate } from "@/server/revalidate";
+import { UserError, type ActionResult } from "@/server/errors";
+import { id, z } from "@/server/validation";
+import { applyTransition } from "./workflow";
+
+const COMMENT_MAX = 4000;
+const comment = z.string().max(COMMENT_MAX, `Ý kiến tối đa ${COMMENT_MAX} ký tự.`).nullable().optional();
+
+const decisionSchema = z.object({
+  subjectType: z.enum(["plan", "report"], { error: "Loại hồ sơ không hợp lệ." }),
+  subjectId: id("Hồ sơ"),
+  decision: z.enum(["approve", "return", "reopen"], { error: "Quyết định không hợp lệ." }),
+  comment,
+  rowComments: z
+    .array(z.object({ indicatorId: id().nullable().optional(), taskId: id().nullable().optional(), comment: z.string().max(COMMENT_MAX, `Ý kiến tối đa ${COMMENT_MAX} ký tự.`) }))
+    .max(1000)
+    .default([]),
+});
+
+export type DecisionInput = z.input<typeof decisionSchema>;
+
+const MESSAGES = { approve: "Đã duyệt.", return: "Đã trả lại cho xã kèm ý kiến.", reopen: "Đã mở lại hồ sơ và chuyển về xã." } as const;
+
+export async function decideSubmission(input: DecisionInput): Promise<ActionResult<{ status: string }>> {
+  const result = await runAction("review.decide", decisionSchema, input, async (actor, data) => {
+    const db = await getDb();
+    const outcome = await db.$transaction((tx) =>
+      applyTransition(tx, actor, {
+        subject: { type: data.subjectType, id: data.subjectId },
+        transition: data.decision,
+        comment: data.comment,
+        rowComments: data.rowComments,
+      }),
+    );
+    revalidate("/xet-duyet");
+    return { status: outcome.status };
+  });
+  if (result.ok) result.message = MESSAGES[(input as { decision: keyof typeof MESSAGES }).decision];
+  return result;
+}
+
+/** Form-post variant for the review page: decision comes from the button pressed. */
+export async function decideSubmissionForm(_: ActionResult<unknown> | null, formData: FormData) {
+  const rowComments: { indicatorId?: string; taskId?: string; comment: string }[] = [];
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string" || !value.trim()) continue;
+    const m = /^row:(indicator|task):(.+)$/.exec(key);
+    if (m) rowComments.push(m[1] === "indicator" ? { indicatorId: m[2], comment: value } : { taskId: m[2], comment: value });
+  }
+  return decideSubmission({
+    subjectType: String(formData.get("subjectType") ?? "") as "plan",
+    subjectId: String(formData.get("subjectId") ?? ""),
+    decision: String(formData.get("decision") ?? "") as "approve",
+    comment: (formData.get("comment") as string | null)?.normalize("NFC") ?? null,
+    rowComments,
+  });
+}
+
+export async function submitPlan(input: { planId: string }) {
+  return runAction("plan.submit", z.object({ planId: id("Kế hoạch") }), input, async (actor, data) => {
+    const db = await getDb();
+    await db.$transaction(async (tx) => {
+      const counts = await tx.plan.findUnique({ where: { id: data.planId }, select: { _count: { select: { tasks: true, indicators: true } } } });
+      if (counts && counts._count.tasks + counts._count.indicators === 0) throw new UserError("Kế hoạch chưa có nhiệm vụ hay chỉ tiêu nào, chưa thể nộp.");
+      await applyTransition(tx, actor, { subject: { type: "plan", id: data.planId }, transition: "submit" });
+    });
+    revalidate("/ke-hoach");
+    return null;
+  }, "Đã nộp kế hoạch lên cấp trên.");
+}
+
+const deadlineSchema = z.object({
+  year: z.coerce.number().int().min(2000, "Năm không hợp lệ.").max(2100, "Năm không hợp lệ."),
+  quarter: z.coerce.number().int().min(1, "Quý phải từ I đến IV.").max(4, "Quý phải từ I đến IV."),
+  dueDate: z.iso.date("Ngày không hợp lệ (dd/mm/yyyy)."),
+});
+
+/** A reviewing unit sets the date by which its communes must submit a quarter's report. */
+export async function setReportingDeadline(_: ActionResult<unknown> | null, formData: FormData) {
+  return runAction("review.deadline", deadlineSchema, Object.fromEntries(formData), async (actor, data) => {
+    const due = new Date(`${data.dueDate}T00:00:00Z`);
+    if (due.getUTCFullYear() < data.year || due.getUTCFullYear() > data.year + 1) {
+      throw new UserError("Hạn nộp phải trong năm báo cáo hoặc đầu năm sau.", { dueDate: "Hạn nộp phải trong năm báo cáo hoặc đầu năm sau." });
+    }
+    const db = await getDb();
+    await db.reportingDeadline.upsert({
+      where: { orgUnitId_year_quarter: { orgUnitId: actor.orgUnitId, year: data.year, quarter: data.quarter } },
+      update: { dueDate: due },
+      create: { orgUnitId: actor.orgUnitId, year: data.year, quarter: data.quarter, dueDate: due },
+    });
+    revalidate("/xet-duyet");
+    return null;
+  }, "Đã lưu hạn nộp.");
+}

@@ -1,0 +1,107 @@
+// The one implementation of the submission workflow for plans and quarterly reports:
+// who may move a submission, from which state, with which comment; every step recorded.
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/server/auth/actor";
+import { assertCommuneInScope } from "@/server/auth/guard";
+import { audit } from "@/server/audit";
+import { ForbiddenError, NotFoundError, UserError } from "@/server/errors";
+import { transitionActor, transitionError, transitionTarget, type Transition } from "@/domain/reporting/workflow";
+
+type Tx = Prisma.TransactionClient;
+
+export type Subject = { type: "plan"; id: string } | { type: "report"; id: string };
+
+export interface RowComment {
+  indicatorId?: string | null;
+  taskId?: string | null;
+  comment: string;
+}
+
+export interface TransitionInput {
+  subject: Subject;
+  transition: Transition;
+  comment?: string | null;
+  rowComments?: RowComment[];
+}
+
+async function lockSubject(tx: Tx, subject: Subject) {
+  if (subject.type === "plan") {
+    await tx.$queryRaw`select id from "Plan" where id = ${subject.id} for update`;
+    const plan = await tx.plan.findUnique({ where: { id: subject.id }, select: { id: true, communeId: true, status: true, year: true } });
+    if (!plan) throw new NotFoundError("Không tìm thấy kế hoạch.");
+    return { communeId: plan.communeId, status: plan.status, year: plan.year, planIds: [plan.id] };
+  }
+  await tx.$queryRaw`select id from "QuarterlyReport" where id = ${subject.id} for update`;
+  const report = await tx.quarterlyReport.findUnique({ where: { id: subject.id }, select: { id: true, communeId: true, status: true, period: { select: { year: true } } } });
+  if (!report) throw new NotFoundError("Không tìm thấy báo cáo.");
+  const plans = await tx.plan.findMany({ where: { communeId: report.communeId, year: report.period.year }, select: { id: true } });
+  return { communeId: report.communeId, status: report.status, year: report.period.year, planIds: plans.map((p) => p.id) };
+}
+
+async function checkActor(tx: Tx, actor: Actor, transition: Transition, communeId: string) {
+  if (transitionActor(transition) === "commune") {
+    if (actor.orgLevel !== "COMMUNE" || actor.orgUnitId !== communeId) throw new ForbiddenError("Chỉ xã có hồ sơ mới được nộp hồ sơ đó.");
+    if (actor.role !== "CHAIRMAN" && !actor.canSubmit) throw new ForbiddenError("Chỉ Chủ tịch UBND xã (hoặc người được Chủ tịch cho phép) được nộp.");
+    return;
+  }
+  if (actor.role !== "REVIEWER") throw new ForbiddenError("Chỉ cán bộ thẩm định cấp trên được xét duyệt.");
+  await assertCommuneInScope(actor, communeId, tx);
+}
+
+/** Row comments must name rows of the plans this submission covers. */
+async function checkRows(tx: Tx, planIds: string[], rows: RowComment[]) {
+  const indicatorIds = rows.map((r) => r.indicatorId).filter(Boolean) as string[];
+  const taskIds = rows.map((r) => r.taskId).filter(Boolean) as string[];
+  const [indicators, tasks] = await Promise.all([
+    tx.indicator.count({ where: { id: { in: indicatorIds }, planId: { in: planIds } } }),
+    tx.task.count({ where: { id: { in: taskIds }, planId: { in: planIds } } }),
+  ]);
+  if (indicators !== new Set(indicatorIds).size || tasks !== new Set(taskIds).size) {
+    throw new ForbiddenError("Có ý kiến gắn với dòng không thuộc hồ sơ này.");
+  }
+}
+
+export async function applyTransition(tx: Tx, actor: Actor, input: TransitionInput) {
+  const subject = await lockSubject(tx, input.subject);
+  await checkActor(tx, actor, input.transition, subject.communeId);
+  const error = transitionError(input.transition, subject.status);
+  if (error) throw new UserError(error);
+  const comment = input.comment?.trim() || null;
+  if (input.transition === "return" && !comment) throw new UserError("Trả lại phải có ý kiến chung.", { comment: "Nhập ý kiến chung khi trả lại." });
+  if (input.transition === "reopen" && !comment) throw new UserError("Mở lại hồ sơ đã duyệt phải nêu lý do.", { comment: "Nêu lý do mở lại." });
+  const rowComments = (input.rowComments ?? []).filter((r) => r.comment.trim());
+  if (rowComments.length && input.transition !== "return") throw new UserError("Ý kiến theo dòng chỉ dùng khi trả lại.");
+  await checkRows(tx, subject.planIds, rowComments);
+
+  const to = transitionTarget(input.transition);
+  const now = new Date();
+  const stamps = input.transition === "submit" ? { submittedAt: now } : { decidedAt: now };
+  if (input.subject.type === "plan") {
+    await tx.plan.update({ where: { id: input.subject.id }, data: { status: to, ...stamps, version: { increment: 1 } } });
+  } else {
+    await tx.quarterlyReport.update({ where: { id: input.subject.id }, data: { status: to, ...stamps, version: { increment: 1 } } });
+  }
+  const decision = await tx.reviewDecision.create({
+    data: {
+      communeId: subject.communeId,
+      planId: input.subject.type === "plan" ? input.subject.id : null,
+      reportId: input.subject.type === "report" ? input.subject.id : null,
+      action: input.transition,
+      fromStatus: subject.status,
+      toStatus: to,
+      comment,
+      userId: actor.id,
+      rowComments: { create: rowComments.map((r) => ({ indicatorId: r.indicatorId ?? null, taskId: r.taskId ?? null, comment: r.comment.trim() })) },
+    },
+  });
+  await audit(tx, {
+    userId: actor.id,
+    communeId: subject.communeId,
+    entity: input.subject.type === "plan" ? "Plan" : "QuarterlyReport",
+    entityId: input.subject.id,
+    action: input.transition,
+    before: { status: subject.status },
+    after: { status: to, comment, rowComments: rowComments.length },
+  });
+  return { decisionId: decision.id, status: to };
+}
