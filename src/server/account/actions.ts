@@ -34,3 +34,21 @@ export async function changePassword(_: ActionResult<unknown> | null, formData: 
     return null;
   }, "Đã đổi mật khẩu. Mọi phiên đăng nhập đã kết thúc, vui lòng đăng nhập lại bằng mật khẩu mới.");
 }
+
+const delegateSchema = z.object({ userId: z.string().min(1).max(64), allowed: z.boolean() });
+
+/** The chairman allows (or stops allowing) a staff member of the commune to submit reports and plans. */
+export async function setSubmitPermission(input: { userId: string; allowed: boolean }) {
+  return runAction("commune.delegateSubmit", delegateSchema, input, async (actor, data) => {
+    const db = await getDb();
+    await db.$transaction(async (tx) => {
+      const user = await tx.user.findUnique({ where: { id: data.userId } });
+      if (!user || user.orgUnitId !== actor.orgUnitId || user.role !== "COMMUNE_STAFF") {
+        throw new UserError("Chỉ giao quyền nộp cho công chức của xã mình.");
+      }
+      await tx.user.update({ where: { id: user.id }, data: { canSubmit: data.allowed } });
+      await audit(tx, { userId: actor.id, communeId: actor.orgUnitId, entity: "User", entityId: user.id, action: "setSubmitPermission", before: { canSubmit: user.canSubmit }, after: { canSubmit: data.allowed } });
+    });
+    return null;
+  }, input.allowed ? "Đã cho phép nộp báo cáo." : "Đã thu hồi quyền nộp báo cáo.");
+}

@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   "admin.orgUnit.write": ["ADMIN"],
   "admin.responsibleUnit.write": ["ADMIN"],
   "admin.user.write": ["ADMIN"],
+  "commune.delegateSubmit": ["CHAIRMAN"],
   "account.changePassword": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

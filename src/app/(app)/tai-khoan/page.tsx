@@ -5,11 +5,15 @@ import { changePassword } from "@/server/account/actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
+import { SubmitPermissionToggle } from "@/components/auth/submit-permission-toggle";
+import { getDb } from "@/server/db";
 
 export const metadata: Metadata = { title: "Tài khoản" };
 
 export default async function AccountPage() {
   const actor = await requirePageActor("account.changePassword");
+  const db = await getDb();
+  const staff = actor.role === "CHAIRMAN" ? await db.user.findMany({ where: { orgUnitId: actor.orgUnitId, role: "COMMUNE_STAFF", active: true }, orderBy: { fullName: "asc" }, select: { id: true, fullName: true, canSubmit: true } }) : [];
   return (
     <>
       <PageHeader title="Tài khoản" subtitle={`${actor.fullName} · ${ROLE_LABEL[actor.role]} · ${actor.orgUnitName}`} />
@@ -21,6 +25,17 @@ export default async function AccountPage() {
           <TextField name="confirmPassword" label="Nhập lại mật khẩu mới" type="password" required autoComplete="new-password" />
         </ActionForm>
       </section>
+      {staff.length > 0 && (
+        <section className="card mt-4 max-w-xl">
+          <h2 className="mb-1 font-semibold">Giao quyền nộp báo cáo</h2>
+          <p className="mb-2 text-sm text-slate-600">Chủ tịch có thể cho phép công chức nộp báo cáo quý và kế hoạch thay mình.</p>
+          <div className="space-y-1">
+            {staff.map((u) => (
+              <SubmitPermissionToggle key={u.id} userId={u.id} name={u.fullName} allowed={u.canSubmit} />
+            ))}
+          </div>
+        </section>
+      )}
     </>
   );
 }

@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import ExcelJS from "exceljs";
+import { shot, signIn } from "./helpers";
+
+test("the Tây Thuận chairman reads the dashboard, switches period, opens an indicator and exports it", async ({ page }) => {
+  await signIn(page, "taythuan.chutich");
+  await expect(page).toHaveURL(/tong-quan/);
+  await page.goto("/tong-quan?nam=2025&quy=3");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tổng quan – Xã Tây Thuận");
+  await expect(page.getByText("Năm 2025, số liệu lũy kế tính đến hết Quý III")).toBeVisible();
+  const cards = page.getByRole("region", { name: "Số liệu chính" });
+  await expect(cards).toContainText("Đạt");
+  await expect(cards).toContainText("Chưa đạt");
+  await expect(page.getByRole("heading", { name: "Trách nhiệm theo đơn vị" })).toBeVisible();
+  await page.screenshot(shot("dashboard-1366"));
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+
+  // Switch the "as of" quarter: the subtitle and figures follow.
+  await page.getByRole("navigation", { name: "Chọn quý" }).getByRole("link", { name: "Quý I", exact: true }).click();
+  await expect(page.getByText("Năm 2025, số liệu lũy kế tính đến hết Quý I")).toBeVisible();
+
+  // Detail of the PAR Index row.
+  await page.getByRole("link", { name: "Chỉ số cải cách hành chính của xã (PAR INDEX)" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("PAR INDEX");
+  await expect(page.getByText("Có vị trí cải thiện so với năm 2024")).toBeVisible();
+  await expect(page.getByRole("table").getByRole("row")).not.toHaveCount(1);
+  await page.goBack();
+
+  // Export: the workbook holds the commune, the period and the same figures.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Tải Excel" }).click();
+  const file = await (await download).path();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file!);
+  const ws = wb.getWorksheet("Chỉ tiêu")!;
+  expect(String(ws.getCell("A2").value)).toContain("Xã Tây Thuận");
+  expect(String(ws.getCell("A3").value)).toBe("Năm 2025 – số liệu lũy kế đến hết Quý I");
+  const header = ws.getRow(6).values as unknown[];
+  expect(header).toContain("Chỉ tiêu năm (theo văn bản)");
+  let parRow = 0;
+  ws.eachRow((row, n) => {
+    if (String(row.getCell(3).value).includes("PAR INDEX")) parRow = n;
+  });
+  expect(parRow).toBeGreaterThan(6);
+  expect(ws.getRow(parRow).getCell(4).value).toBe("Có vị trí cải thiện so với năm 2024");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot(shot("dashboard-phone"));
+});
+
+test("a chairman cannot open another commune's indicator", async ({ page, browser }) => {
+  await signIn(page, "taythuan.chutich");
+  await page.goto("/tong-quan?nam=2025&quy=3");
+  const href = await page.getByRole("link", { name: "Chỉ số cải cách hành chính của xã (PAR INDEX)" }).getAttribute("href");
+  const other = await browser.newPage();
+  await signIn(other, "hanhdung.chutich");
+  await other.goto(href!);
+  await expect(other.getByRole("alert").filter({ hasText: "Không có quyền truy cập" })).toBeVisible();
+  await other.close();
+});
