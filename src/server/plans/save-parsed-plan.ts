@@ -26,9 +26,18 @@ function unitNamesOf(row: ParsedRow): string[] {
   return [];
 }
 
-/** Finds or creates the commune's responsible units for every name in the plan. */
-async function resolveUnits(tx: Tx, communeId: string, rows: ParsedRow[]): Promise<Map<string, string>> {
-  const names = [...new Set(rows.flatMap(unitNamesOf).map(cleanText).filter(Boolean))];
+/**
+ * Finds or creates the commune's responsible units for the given names, matched without
+ * diacritics or abbreviations ("VP-TK" is "Văn phòng - Thống kê"). Also used by hand editing,
+ * so a unit typed in a form and one read from a document end up the same unit.
+ */
+export async function resolveUnitIds(
+  tx: Tx,
+  communeId: string,
+  rawNames: string[],
+): Promise<{ byName: Map<string, string>; created: { id: string; name: string }[] }> {
+  const names = [...new Set(rawNames.map(cleanText).filter(Boolean))];
+  if (names.length === 0) return { byName: new Map(), created: [] };
   const existing = await tx.responsibleUnit.findMany({ where: { communeId }, select: { id: true, name: true } });
   const idByKey = new Map(existing.map((u) => [normalizeUnitKey(u.name), u.id]));
   const matches = matchUnits(names, existing);
@@ -47,12 +56,12 @@ async function resolveUnits(tx: Tx, communeId: string, rows: ParsedRow[]): Promi
     const id = idByKey.get(normalizeUnitKey(name));
     if (id) byName.set(name, id);
   }
-  return byName;
+  return { byName, created: toCreate.map(({ id, name }) => ({ id, name })) };
 }
 
 export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promise<{ planId: string }> {
   const { parsed, communeId } = input;
-  const unitIds = await resolveUnits(tx, communeId, parsed.rows);
+  const { byName: unitIds, created: createdUnits } = await resolveUnitIds(tx, communeId, parsed.rows.flatMap(unitNamesOf));
   const unitId = (name: string | undefined) => (name ? (unitIds.get(cleanText(name)) ?? null) : null);
 
   const planId = randomUUID();
@@ -173,6 +182,7 @@ export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promis
       tasks: tasks.length,
       indicators: indicators.length,
       sourceName: input.sourceName,
+      createdUnits: createdUnits.map((u) => u.name),
     },
   });
   return { planId };
