@@ -87,7 +87,7 @@ describe("dashboard", () => {
     const actor = await actAs("hanhdung.chutich");
     const d = await loadDashboard(actor!, actor!.orgUnitId, 2025, 2, TODAY);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await dashboardWorkbook(d));
+    await wb.xlsx.load((await dashboardWorkbook(d)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("Chỉ tiêu")!;
     expect(ws.getCell("A2").value).toBe("Xã Hành Dũng – Huyện Nghĩa Hành");
     const ind = d.indicators.find((i) => i.code === "4")!;

@@ -16,9 +16,10 @@ export function SubmitPermissionToggle({ userId, name, allowed }: { userId: stri
         disabled={pending}
         onChange={(e) => {
           const next = e.target.checked;
+          setChecked(next);
           start(async () => {
             const result = await setSubmitPermission({ userId, allowed: next });
-            if (result.ok) setChecked(next);
+            if (!result.ok) setChecked(!next);
             setMessage(result.ok ? (result.message ?? null) : result.error);
           });
         }}

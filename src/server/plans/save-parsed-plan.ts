@@ -130,6 +130,10 @@ export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promis
       const coordIds = new Set([...row.leadUnits.slice(1), ...row.coordinatingUnits].map(unitId).filter(Boolean) as string[]);
       for (const uid of coordIds) coordinating.push({ taskId: id, unitId: uid });
     } else {
+      // A "-" sub-row shares its parent's units unless the document names its own.
+      const parent = row.parentIndicatorIndex === null ? null : parsed.rows[row.parentIndicatorIndex];
+      const monitoringUnits = row.monitoringUnits.length || parent?.type !== "indicator" ? row.monitoringUnits : parent.monitoringUnits;
+      const implementingUnits = row.implementingUnits.length || parent?.type !== "indicator" ? row.implementingUnits : parent.implementingUnits;
       indicators.push({
         id,
         planId,
@@ -146,12 +150,12 @@ export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promis
         targetValue: row.target.value,
         numeratorLabel: row.numeratorLabel,
         denominatorLabel: row.denominatorLabel,
-        monitoringUnitId: unitId(row.monitoringUnits[0]),
+        monitoringUnitId: unitId(monitoringUnits[0]),
         monitoringUnitText: row.monitoringUnitText,
         implementingUnitText: row.implementingUnitText,
         importWarnings: row.warnings,
       });
-      const implIds = new Set(row.implementingUnits.map(unitId).filter(Boolean) as string[]);
+      const implIds = new Set(implementingUnits.map(unitId).filter(Boolean) as string[]);
       for (const uid of implIds) implementing.push({ indicatorId: id, unitId: uid });
     }
   });
