@@ -18,7 +18,14 @@ export function DecisionForm({ subjectType, subjectId, status, rows }: { subject
   const [rowComments, setRowComments] = useState<{ rowId: string; comment: string }[]>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
-  if (status !== "SUBMITTED" && status !== "APPROVED") return null;
+  if (status !== "SUBMITTED" && status !== "APPROVED") {
+    // After a decision the form is gone; its outcome stays visible.
+    return message ? (
+      <p role="status" className="card mb-4 text-sm text-green-800">
+        {message.text}
+      </p>
+    ) : null;
+  }
 
   function decide(decision: "approve" | "return" | "reopen") {
     if (decision === "approve" && !window.confirm("Duyệt hồ sơ này? Hồ sơ đã duyệt sẽ bị khóa.")) return;
