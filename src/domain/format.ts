@@ -171,3 +171,17 @@ export function parseViNumber(input: string | null | undefined): number | null {
   const value = sign * Number(fracPart ? `${intPart}.${fracPart}` : intPart);
   return Number.isFinite(value) ? value : null;
 }
+
+/** "22/11/2025" (or "22-11-2025", or ISO "2025-11-22") -> "2025-11-22"; null unless a real date. */
+export function parseViDate(input: string | null | undefined): string | null {
+  const text = (input ?? "").trim();
+  let y: number, m: number, d: number;
+  const vi = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (vi) [d, m, y] = [Number(vi[1]), Number(vi[2]), Number(vi[3])];
+  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}

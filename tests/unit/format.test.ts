@@ -96,3 +96,17 @@ describe("parseViNumber", () => {
     }
   });
 });
+
+import { parseViDate } from "@/domain/format";
+import { describe as describeDate, expect as expectDate, it as itDate } from "vitest";
+
+describeDate("parseViDate", () => {
+  itDate("reads dd/mm/yyyy as users type it and refuses dates that do not exist", () => {
+    expectDate(parseViDate("22/11/2025")).toBe("2025-11-22");
+    expectDate(parseViDate("1/7/2025")).toBe("2025-07-01");
+    expectDate(parseViDate("2025-07-01")).toBe("2025-07-01");
+    expectDate(parseViDate("31/02/2025")).toBeNull();
+    expectDate(parseViDate("02/31/2025")).toBeNull();
+    expectDate(parseViDate("ngày mai")).toBeNull();
+  });
+});

@@ -8,6 +8,7 @@ import { revalidate } from "@/server/revalidate";
 import { UserError, type ActionResult } from "@/server/errors";
 import { id, z } from "@/server/validation";
 import { applyTransition } from "./workflow";
+import { parseViDate } from "@/domain/format";
 
 const COMMENT_MAX = 4000;
 const comment = z.string().max(COMMENT_MAX, `Ý kiến tối đa ${COMMENT_MAX} ký tự.`).nullable().optional();
@@ -78,7 +79,9 @@ export async function submitPlan(input: { planId: string }) {
 const deadlineSchema = z.object({
   year: z.coerce.number().int().min(2000, "Năm không hợp lệ.").max(2100, "Năm không hợp lệ."),
   quarter: z.coerce.number().int().min(1, "Quý phải từ I đến IV.").max(4, "Quý phải từ I đến IV."),
-  dueDate: z.iso.date("Ngày không hợp lệ (dd/mm/yyyy)."),
+  dueDate: z
+    .string({ error: "Nhập ngày theo dạng dd/mm/yyyy." })
+    .transform((v, ctx) => parseViDate(v) ?? (ctx.addIssue({ code: "custom", message: "Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy." }), z.NEVER)),
 });
 
 /** A reviewing unit sets the date by which its communes must submit a quarter's report. */

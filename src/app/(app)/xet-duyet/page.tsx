@@ -119,7 +119,7 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
               <ActionForm key={q} action={setReportingDeadline} submitLabel={`Lưu hạn ${quarterLabel(q)}`}>
                 <input type="hidden" name="year" value={year} />
                 <input type="hidden" name="quarter" value={q} />
-                <TextField name="dueDate" type="date" label={`Hạn nộp ${quarterLabel(q)}`} defaultValue={m.ownDeadlines.find((d) => d.quarter === q)?.dueDate} />
+                <TextField name="dueDate" label={`Hạn nộp ${quarterLabel(q)} (dd/mm/yyyy)`} defaultValue={formatDate(m.ownDeadlines.find((d) => d.quarter === q)?.dueDate)} />
               </ActionForm>
             ))}
           </div>
