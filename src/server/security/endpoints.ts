@@ -1,0 +1,125 @@
+// Every way into the server from a browser: each exported server action and each route
+// handler, with the permission (from PERMISSIONS) and the scope rule it must enforce.
+// tests/integration/authorization-matrix.test.ts discovers the endpoints in src, fails for
+// any that is missing here, and calls each one as every role, for the caller's own unit and
+// for another unit, expecting exactly what `mayCall` says. A new action needs an entry here.
+import type { OrgLevel, Role } from "@/generated/prisma/enums";
+import { roleMay, type Permission } from "@/server/auth/permissions";
+
+/**
+ * - public: no sign-in (next-auth's own sign-in endpoints).
+ * - system: the whole system (administration).
+ * - self: the caller's own account; the input cannot name another.
+ * - own-unit: the caller's own org unit; the input cannot name another.
+ * - own-commune: only a commune user, only their own commune. With target "input", ids in
+ *   the input must belong to that commune; with "implicit", the input cannot name a commune.
+ *   `submitter`: also only the chairman or staff the chairman allowed to submit.
+ * - commune-in-scope: the commune itself, the reviewers above it, the admin. With "input",
+ *   the commune the ids belong to must be in scope; with "implicit", only communes in scope
+ *   are read.
+ */
+export type Scope = "public" | "system" | "self" | "own-unit" | "own-commune" | "commune-in-scope";
+
+export interface Endpoint {
+  /** "src/server/reports/actions.ts#saveReport" or "src/app/api/x/route.ts#GET". */
+  id: string;
+  kind: "action" | "route";
+  permission: Permission | null;
+  scope: Scope;
+  target?: "input" | "implicit";
+  submitter?: boolean;
+  /** Reads only: a call never writes. */
+  readOnly?: boolean;
+}
+
+type Spec = Omit<Endpoint, "id" | "kind">;
+
+const actions = (file: string, specs: Record<string, Spec>): Endpoint[] =>
+  Object.entries(specs).map(([name, spec]) => ({ id: `${file}#${name}`, kind: "action" as const, ...spec }));
+const route = (file: string, methods: string[], spec: Spec): Endpoint[] =>
+  methods.map((m) => ({ id: `${file}#${m}`, kind: "route" as const, ...spec }));
+
+const planWrite: Spec = { permission: "plan.write", scope: "own-commune", target: "input" };
+
+export const ENDPOINTS: Endpoint[] = [
+  ...actions("src/server/reports/actions.ts", {
+    saveReport: { permission: "report.write", scope: "own-commune", target: "input" },
+    submitReport: { permission: "report.submit", scope: "own-commune", target: "implicit", submitter: true },
+  }),
+  ...actions("src/server/review/actions.ts", {
+    decideSubmission: { permission: "review.decide", scope: "commune-in-scope", target: "input" },
+    decideSubmissionForm: { permission: "review.decide", scope: "commune-in-scope", target: "input" },
+    submitPlan: { permission: "plan.submit", scope: "own-commune", target: "input", submitter: true },
+    setReportingDeadline: { permission: "review.deadline", scope: "own-unit" },
+  }),
+  ...actions("src/server/account/actions.ts", {
+    changePassword: { permission: "account.changePassword", scope: "self" },
+    setSubmitPermission: { permission: "commune.delegateSubmit", scope: "own-commune", target: "input" },
+  }),
+  ...actions("src/server/admin/actions.ts", {
+    createOrgUnit: { permission: "admin.orgUnit.write", scope: "system" },
+    updateOrgUnit: { permission: "admin.orgUnit.write", scope: "system" },
+    createResponsibleUnit: { permission: "admin.responsibleUnit.write", scope: "system" },
+    createUser: { permission: "admin.user.write", scope: "system" },
+    updateUser: { permission: "admin.user.write", scope: "system" },
+    resetPassword: { permission: "admin.user.write", scope: "system" },
+  }),
+  ...actions("src/server/evidence/actions.ts", {
+    attachEvidenceFile: { permission: "evidence.write", scope: "own-commune", target: "input" },
+    attachEvidenceReference: { permission: "evidence.write", scope: "own-commune", target: "input" },
+    deleteEvidence: { permission: "evidence.write", scope: "own-commune", target: "input" },
+  }),
+  ...actions("src/server/plans/import-actions.ts", {
+    previewPlanImport: { permission: "plan.import", scope: "own-commune", target: "implicit", readOnly: true },
+    confirmPlanImport: { permission: "plan.import", scope: "own-commune", target: "implicit" },
+  }),
+  ...actions("src/server/plans/edit-actions.ts", {
+    createPlan: { permission: "plan.write", scope: "own-commune", target: "implicit" },
+    createPlanAndEdit: { permission: "plan.write", scope: "own-commune", target: "implicit" },
+    updatePlan: planWrite,
+    deletePlan: planWrite,
+    deletePlanAndList: planWrite,
+    addSection: planWrite,
+    updateSection: planWrite,
+    addTask: planWrite,
+    updateTask: planWrite,
+    addIndicator: planWrite,
+    updateIndicator: planWrite,
+    moveRow: planWrite,
+    renumberSection: planWrite,
+    deleteRow: planWrite,
+  }),
+  ...route("src/app/api/auth/[...nextauth]/route.ts", ["GET", "POST"], { permission: null, scope: "public" }),
+  ...route("src/app/api/minh-chung/[id]/route.ts", ["GET"], { permission: "evidence.read", scope: "commune-in-scope", target: "input", readOnly: true }),
+  ...route("src/app/api/tong-quan/xlsx/route.ts", ["GET"], { permission: "dashboard.read", scope: "own-commune", target: "implicit", readOnly: true }),
+  ...route("src/app/api/so-sanh/xlsx/route.ts", ["GET"], { permission: "review.read", scope: "commune-in-scope", target: "implicit", readOnly: true }),
+];
+
+export interface Caller {
+  role: Role;
+  orgLevel: OrgLevel;
+  orgUnitId: string;
+  canSubmit: boolean;
+}
+
+/**
+ * Whether `caller` may call `endpoint` for the commune `targetCommuneId`, given the communes
+ * the caller oversees (their own for a commune user, the subtree for a reviewer, all for the
+ * admin). The one rule the authorization matrix expects every endpoint to follow.
+ */
+export function mayCall(endpoint: Endpoint, caller: Caller, targetCommuneId: string, communesInScope: readonly string[]): boolean {
+  if (endpoint.scope === "public") return true;
+  if (!endpoint.permission || !roleMay(caller.role, endpoint.permission)) return false;
+  switch (endpoint.scope) {
+    case "system":
+    case "self":
+    case "own-unit":
+      return true;
+    case "own-commune":
+      if (caller.orgLevel !== "COMMUNE") return false;
+      if (endpoint.submitter && caller.role !== "CHAIRMAN" && !caller.canSubmit) return false;
+      return endpoint.target === "implicit" || caller.orgUnitId === targetCommuneId;
+    case "commune-in-scope":
+      return endpoint.target === "implicit" || communesInScope.includes(targetCommuneId);
+  }
+}
