@@ -4,7 +4,7 @@
 // types (the same domain code the server and the dashboard use); "Lưu" sends only the rows
 // changed since loading, with the version each was loaded at, so a row someone else saved
 // meanwhile is refused instead of overwritten.
-import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useEffect, useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ReportData, ReportIndicator, ReportTask } from "@/server/reports/queries";
 import { saveReport, submitReport } from "@/server/reports/actions";
@@ -68,56 +68,68 @@ function moveDown(event: React.KeyboardEvent<HTMLElement>) {
   next?.focus();
 }
 
+interface RowState<D> {
+  draft: D;
+  /** What the server had when this row was loaded (or last saved from here). */
+  baseline: D;
+  /** The version the baseline was loaded at: the optimistic lock sent with a save. */
+  version: number | null;
+}
+interface FormState {
+  indicators: Map<string, RowState<IndicatorDraft>>;
+  tasks: Map<string, RowState<TaskDraft>>;
+}
+
+const isDirty = <D,>(row: RowState<D>) => !same(row.draft as object, row.baseline as object);
+
+/**
+ * Fresh server data (after a save, an upload, or another user's change): rows without local
+ * edits take it; edited rows keep their edits and adopt the new version only when the saved
+ * values did not change underneath (e.g. a row created empty to hold evidence).
+ */
+function merge<D, R extends { id: string; current: { version: number } | null }>(old: Map<string, RowState<D>> | null, rows: R[], draftOf: (r: R) => D) {
+  const next = new Map<string, RowState<D>>();
+  for (const row of rows) {
+    const fresh = draftOf(row);
+    const version = row.current?.version ?? null;
+    const prev = old?.get(row.id);
+    if (!prev || !isDirty(prev)) next.set(row.id, { draft: fresh, baseline: fresh, version });
+    else next.set(row.id, same(fresh as object, prev.baseline as object) ? { ...prev, version } : prev);
+  }
+  return next;
+}
+
+function initialState(data: ReportData, old: FormState | null): FormState {
+  return {
+    indicators: merge(old?.indicators ?? null, data.plans.flatMap((p) => p.indicators), indicatorDraftOf),
+    tasks: merge(old?.tasks ?? null, data.plans.flatMap((p) => p.tasks), taskDraftOf),
+  };
+}
+
 export function ReportForm({ data, editable, canSubmit, today, rowComments = {} }: { data: ReportData; editable: boolean; canSubmit: boolean; today: string; rowComments?: Record<string, string> }) {
   const router = useRouter();
   const allIndicators = useMemo(() => data.plans.flatMap((p) => p.indicators), [data]);
   const allTasks = useMemo(() => data.plans.flatMap((p) => p.tasks), [data]);
-  const [drafts, setDrafts] = useState(() => new Map(allIndicators.map((i) => [i.id, indicatorDraftOf(i)])));
-  const [taskDrafts, setTaskDrafts] = useState(() => new Map(allTasks.map((t) => [t.id, taskDraftOf(t)])));
-  const loaded = useRef({ indicators: new Map(allIndicators.map((i) => [i.id, indicatorDraftOf(i)])), tasks: new Map(allTasks.map((t) => [t.id, taskDraftOf(t)])) });
-  const versions = useRef({
-    indicators: new Map(allIndicators.map((i) => [i.id, i.current?.version ?? null])),
-    tasks: new Map(allTasks.map((t) => [t.id, t.current?.version ?? null])),
-  });
+  const [state, setState] = useState(() => initialState(data, null));
+  const [loadedData, setLoadedData] = useState(data);
+  if (loadedData !== data) {
+    // New props from the server: fold them in during render (React's pattern for derived state).
+    setLoadedData(data);
+    setState((s) => initialState(data, s));
+  }
   const [unitFilter, setUnitFilter] = useState("");
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
-  // Fresh server data (after a save, an upload, or another user's change): rows without
-  // local edits take it; edited rows keep their edits, and adopt the new version only when
-  // the saved values did not change underneath (e.g. a row created to hold evidence).
-  useEffect(() => {
-    const dirtyInd = new Set([...drafts].filter(([id, d]) => !same(d, loaded.current.indicators.get(id) ?? {})).map(([id]) => id));
-    const dirtyTask = new Set([...taskDrafts].filter(([id, d]) => !same(d, loaded.current.tasks.get(id) ?? {})).map(([id]) => id));
-    const nextDrafts = new Map(drafts);
-    const nextTasks = new Map(taskDrafts);
-    for (const ind of allIndicators) {
-      const fresh = indicatorDraftOf(ind);
-      const wasLoaded = loaded.current.indicators.get(ind.id);
-      if (!dirtyInd.has(ind.id)) nextDrafts.set(ind.id, fresh);
-      if (!dirtyInd.has(ind.id) || (wasLoaded && same(fresh, wasLoaded))) {
-        versions.current.indicators.set(ind.id, ind.current?.version ?? null);
-        loaded.current.indicators.set(ind.id, fresh);
-      }
-    }
-    for (const task of allTasks) {
-      const fresh = taskDraftOf(task);
-      const wasLoaded = loaded.current.tasks.get(task.id);
-      if (!dirtyTask.has(task.id)) nextTasks.set(task.id, fresh);
-      if (!dirtyTask.has(task.id) || (wasLoaded && same(fresh, wasLoaded))) {
-        versions.current.tasks.set(task.id, task.current?.version ?? null);
-        loaded.current.tasks.set(task.id, fresh);
-      }
-    }
-    setDrafts(nextDrafts);
-    setTaskDrafts(nextTasks);
-    // Only when the server sends new data.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data]);
+  const drafts = useMemo(() => new Map([...state.indicators].map(([id, r]) => [id, r.draft])), [state]);
+  const taskDrafts = useMemo(() => new Map([...state.tasks].map(([id, r]) => [id, r.draft])), [state]);
+  const setDraft = (id: string, draft: IndicatorDraft) =>
+    setState((s) => ({ ...s, indicators: new Map(s.indicators).set(id, { ...s.indicators.get(id)!, draft }) }));
+  const setTaskDraft = (id: string, draft: TaskDraft) => setState((s) => ({ ...s, tasks: new Map(s.tasks).set(id, { ...s.tasks.get(id)!, draft }) }));
 
-  const dirtyIndicators = allIndicators.filter((i) => !same(drafts.get(i.id)!, loaded.current.indicators.get(i.id)!));
-  const dirtyTasks = allTasks.filter((t) => !same(taskDrafts.get(t.id)!, loaded.current.tasks.get(t.id)!));
+  const dirtyIndicators = allIndicators.filter((i) => state.indicators.get(i.id) && isDirty(state.indicators.get(i.id)!));
+  const dirtyTasks = allTasks.filter((t) => state.tasks.get(t.id) && isDirty(state.tasks.get(t.id)!));
   const dirtyCount = dirtyIndicators.length + dirtyTasks.length;
 
   useEffect(() => {
@@ -152,18 +164,21 @@ export function ReportForm({ data, editable, canSubmit, today, rowComments = {} 
       const result = await saveReport({
         year: data.year,
         quarter: data.quarter,
-        indicators: dirtyIndicators.map((i) => ({ indicatorId: i.id, version: versions.current.indicators.get(i.id) ?? null, ...entryOf(drafts.get(i.id)!) })),
+        indicators: dirtyIndicators.map((i) => ({ indicatorId: i.id, version: state.indicators.get(i.id)!.version, ...entryOf(drafts.get(i.id)!) })),
         tasks: dirtyTasks.map((t) => {
           const d = taskDrafts.get(t.id)!;
-          return { taskId: t.id, version: versions.current.tasks.get(t.id) ?? null, status: d.status, resultText: d.resultText || null, reason: d.reason || null };
+          return { taskId: t.id, version: state.tasks.get(t.id)!.version, status: d.status, resultText: d.resultText || null, reason: d.reason || null };
         }),
       });
       if (result.ok) {
         setServerErrors({});
         setMessage({ ok: true, text: `Đã lưu ${result.data.saved} dòng lúc ${formatDateTime(new Date())}.` });
-        // Edits are now the saved state; fresh versions arrive with the refreshed data.
-        for (const i of dirtyIndicators) loaded.current.indicators.set(i.id, drafts.get(i.id)!);
-        for (const t of dirtyTasks) loaded.current.tasks.set(t.id, taskDrafts.get(t.id)!);
+        // The edits are now what the server holds; the new versions arrive with the refreshed data.
+        const saved = { indicators: new Set(dirtyIndicators.map((i) => i.id)), tasks: new Set(dirtyTasks.map((t) => t.id)) };
+        setState((s) => ({
+          indicators: new Map([...s.indicators].map(([id, r]) => [id, saved.indicators.has(id) ? { ...r, baseline: r.draft } : r])),
+          tasks: new Map([...s.tasks].map(([id, r]) => [id, saved.tasks.has(id) ? { ...r, baseline: r.draft } : r])),
+        }));
         router.refresh();
       } else {
         setServerErrors(result.fieldErrors ?? {});
@@ -276,7 +291,7 @@ export function ReportForm({ data, editable, canSubmit, today, rowComments = {} 
                           key={ind.id}
                           ind={ind}
                           draft={drafts.get(ind.id)!}
-                          onChange={(d) => setDrafts((m) => new Map(m).set(ind.id, d))}
+                          onChange={(d) => setDraft(ind.id, d)}
                           quarter={data.quarter}
                           year={data.year}
                           editable={editable}
@@ -311,7 +326,7 @@ export function ReportForm({ data, editable, canSubmit, today, rowComments = {} 
                           key={task.id}
                           task={task}
                           draft={taskDrafts.get(task.id)!}
-                          onChange={(d) => setTaskDrafts((m) => new Map(m).set(task.id, d))}
+                          onChange={(d) => setTaskDraft(task.id, d)}
                           quarter={data.quarter}
                           year={data.year}
                           editable={editable}

@@ -10,7 +10,7 @@ import { ConflictError, ForbiddenError, UserError } from "@/server/errors";
 import { revalidate } from "@/server/revalidate";
 import { id, z } from "@/server/validation";
 import { validateIndicatorEntry, validateTaskEntry, NOTE_MAX, RESULT_MAX } from "@/domain/reporting/entry";
-import { formatDateTime, quarterLabel } from "@/domain/format";
+import { formatDateTime } from "@/domain/format";
 import { ensurePeriod } from "./periods";
 import { communeOf, editableReport } from "./access";
 import { applyTransition } from "@/server/review/workflow";
