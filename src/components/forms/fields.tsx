@@ -1,36 +1,67 @@
 // Labelled inputs for server-rendered forms; errors come from the enclosing ActionForm.
 import { FieldError } from "./action-form";
 
-export function TextField({ name, label, defaultValue, type = "text", required, autoComplete }: {
+export function TextField({ name, label, defaultValue, type = "text", required, autoComplete, id, list, placeholder, hint }: {
   name: string;
   label: string;
   defaultValue?: string | null;
   type?: string;
   required?: boolean;
   autoComplete?: string;
+  /** When the same field name appears in several forms on one page. */
+  id?: string;
+  /** A <datalist> of suggestions (free text is still allowed). */
+  list?: string;
+  placeholder?: string;
+  hint?: React.ReactNode;
 }) {
-  const inputId = `f-${name}`;
+  const inputId = id ?? `f-${name}`;
   return (
     <div>
       <label htmlFor={inputId} className="label">
         {label}
         {required && <span className="text-red-700"> *</span>}
       </label>
-      <input id={inputId} name={name} type={type} defaultValue={defaultValue ?? undefined} className="input" aria-describedby={`${name}-error`} autoComplete={autoComplete} />
+      <input id={inputId} name={name} type={type} defaultValue={defaultValue ?? undefined} className="input" aria-describedby={`${name}-error`} autoComplete={autoComplete} list={list} placeholder={placeholder} />
+      {hint && <p className="mt-1 text-xs text-slate-600">{hint}</p>}
       <FieldError name={name} />
     </div>
   );
 }
 
-export function SelectField({ name, label, options, defaultValue, required, placeholder }: {
+export function TextAreaField({ name, label, defaultValue, required, id, rows = 3, hint }: {
+  name: string;
+  label: string;
+  defaultValue?: string | null;
+  required?: boolean;
+  id?: string;
+  rows?: number;
+  hint?: React.ReactNode;
+}) {
+  const inputId = id ?? `f-${name}`;
+  return (
+    <div>
+      <label htmlFor={inputId} className="label">
+        {label}
+        {required && <span className="text-red-700"> *</span>}
+      </label>
+      <textarea id={inputId} name={name} rows={rows} defaultValue={defaultValue ?? undefined} className="input" aria-describedby={`${name}-error`} />
+      {hint && <p className="mt-1 text-xs text-slate-600">{hint}</p>}
+      <FieldError name={name} />
+    </div>
+  );
+}
+
+export function SelectField({ name, label, options, defaultValue, required, placeholder, id }: {
   name: string;
   label: string;
   options: { value: string; label: string }[];
   defaultValue?: string | null;
   required?: boolean;
   placeholder?: string;
+  id?: string;
 }) {
-  const inputId = `f-${name}`;
+  const inputId = id ?? `f-${name}`;
   return (
     <div>
       <label htmlFor={inputId} className="label">

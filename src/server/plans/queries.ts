@@ -53,3 +53,19 @@ export async function getPlanDetail(planId: string) {
 }
 
 export type PlanDetail = Awaited<ReturnType<typeof getPlanDetail>>;
+
+/** The commune's responsible units, for choosing a unit when importing or editing a plan. */
+export async function communeUnits(communeId: string) {
+  const db = await getDb();
+  return db.responsibleUnit.findMany({ where: { communeId, active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+/** Ids of the plan's tasks and indicators that already have reported figures (never deleted). */
+export async function reportedRowIds(planId: string): Promise<Set<string>> {
+  const db = await getDb();
+  const [progress, values] = await Promise.all([
+    db.taskProgress.findMany({ where: { task: { planId } }, distinct: ["taskId"], select: { taskId: true } }),
+    db.indicatorValue.findMany({ where: { indicator: { planId } }, distinct: ["indicatorId"], select: { indicatorId: true } }),
+  ]);
+  return new Set([...progress.map((p) => p.taskId), ...values.map((v) => v.indicatorId)]);
+}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/server/auth/guard";
+import { roleMay } from "@/server/auth/permissions";
 import { listPlans } from "@/server/plans/queries";
 import { PLAN_KIND_LABEL } from "@/domain/labels";
 import { formatDate } from "@/domain/format";
@@ -14,9 +15,30 @@ export default async function PlansPage() {
   const plans = await listPlans(actor);
   const years = [...new Set(plans.map((p) => p.year))];
   const showCommune = actor.orgLevel !== "COMMUNE";
+  const canImport = actor.orgLevel === "COMMUNE" && roleMay(actor.role, "plan.import");
+  const canWrite = actor.orgLevel === "COMMUNE" && roleMay(actor.role, "plan.write");
   return (
     <>
-      <PageHeader title="Kế hoạch" subtitle={showCommune ? "Kế hoạch của các xã thuộc đơn vị" : `Kế hoạch của ${actor.orgUnitName}`} />
+      <PageHeader
+        title="Kế hoạch"
+        subtitle={showCommune ? "Kế hoạch của các xã thuộc đơn vị" : `Kế hoạch của ${actor.orgUnitName}`}
+        actions={
+          canImport || canWrite ? (
+            <>
+              {canImport && (
+                <Link href="/ke-hoach/nhap" className="btn btn-primary">
+                  Nhập kế hoạch
+                </Link>
+              )}
+              {canWrite && (
+                <Link href="/ke-hoach/moi" className="btn">
+                  Lập kế hoạch mới
+                </Link>
+              )}
+            </>
+          ) : undefined
+        }
+      />
       {plans.length === 0 && <p className="card text-sm text-slate-600">Chưa có kế hoạch nào.</p>}
       {years.map((year) => (
         <section key={year} className="mb-6">

@@ -9,6 +9,7 @@ import { AccessDenied } from "@/components/ui/access-denied";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { IndicatorTable, TaskTable } from "@/components/plans/plan-outline";
 import { requirePageActor } from "@/server/auth/guard";
+import { roleMay } from "@/server/auth/permissions";
 import { decisionHistory } from "@/server/review/queries";
 import { isEditable } from "@/domain/reporting/workflow";
 import { latestReturnComments, ReviewHistory } from "@/components/review/review-history";
@@ -30,6 +31,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const decisions = await decisionHistory({ planId: plan.id });
   const returned = plan.status === "RETURNED" ? latestReturnComments(decisions) : null;
   const canSubmit = actor.orgUnitId === plan.communeId && (actor.role === "CHAIRMAN" || actor.canSubmit) && isEditable(plan.status);
+  const canEdit = actor.orgUnitId === plan.communeId && roleMay(actor.role, "plan.write") && isEditable(plan.status);
   const rows = [
     ...plan.indicators.map((i) => ({ id: i.id, kind: "indicator" as const, label: `Chỉ tiêu ${i.code ?? ""} ${i.name}`.slice(0, 120) })),
     ...plan.tasks.map((t) => ({ id: t.id, kind: "task" as const, label: `Nhiệm vụ ${t.code ?? ""} ${t.content}`.slice(0, 120) })),
@@ -47,7 +49,18 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
             {plan.commune.parent ? ` – ${plan.commune.parent.name}` : ""} · Năm {plan.year}
           </>
         }
-        actions={canSubmit ? <SubmitPlanButton planId={plan.id} /> : undefined}
+        actions={
+          canSubmit || canEdit ? (
+            <>
+              {canEdit && (
+                <Link href={`/ke-hoach/${plan.id}/sua`} className="btn">
+                  Sửa kế hoạch
+                </Link>
+              )}
+              {canSubmit && <SubmitPlanButton planId={plan.id} />}
+            </>
+          ) : undefined
+        }
       />
       {returned && (
         <div role="alert" className="mb-3 rounded-lg border-2 border-amber-400 bg-amber-50 p-3 text-amber-950">

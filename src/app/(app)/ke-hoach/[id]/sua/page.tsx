@@ -1,0 +1,313 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageActor } from "@/server/auth/guard";
+import { roleMay } from "@/server/auth/permissions";
+import { communeUnits, getPlanDetail, reportedRowIds, type PlanDetail } from "@/server/plans/queries";
+import { deletePlanAndList, deleteRow, moveRow } from "@/server/plans/edit-actions";
+import { planLockedMessage } from "@/server/plans/access";
+import { decisionHistory } from "@/server/review/queries";
+import { ForbiddenError, NotFoundError } from "@/server/errors";
+import { isEditable } from "@/domain/reporting/workflow";
+import { describeTarget } from "@/domain/evaluation/status";
+import { formatDate } from "@/domain/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { AccessDenied } from "@/components/ui/access-denied";
+import { Badge } from "@/components/ui/badge";
+import { SubmissionBadge } from "@/components/plans/submission-badge";
+import { outlineRows } from "@/components/plans/plan-outline";
+import { latestReturnComments } from "@/components/review/review-history";
+import { InlineAction } from "@/components/forms/inline-action";
+import { AddRowForms, IndicatorEditForm, PlanDetailsForm, SectionEditForm, TaskEditForm, UnitsDatalist } from "@/components/plans/edit/row-forms";
+
+export const metadata: Metadata = { title: "Sửa kế hoạch" };
+
+type Row = ReturnType<typeof outlineRows>[number];
+
+function rowLabel(row: Row): string {
+  const text = row.type === "section" ? row.item.title : row.type === "task" ? row.item.content : row.item.name;
+  const oneLine = text.replace(/\s+/g, " ");
+  return `${row.item.code ? `${row.item.code} ` : ""}${oneLine.length > 50 ? `${oneLine.slice(0, 47)}…` : oneLine}`;
+}
+
+/** How deep a row sits: sections keep their depth, their rows sit one deeper, sub-indicators one more. */
+function depthOf(row: Row, plan: PlanDetail): number {
+  if (row.type === "section") return row.item.depth;
+  const section = plan.sections.find((s) => s.id === row.item.sectionId);
+  const base = section ? section.depth + 1 : 0;
+  return row.type === "indicator" && row.item.parentId ? base + 1 : base;
+}
+
+/** The deadline as understood, when that adds something to the text: a date, a period, or "not understood". */
+function understoodDeadline(task: PlanDetail["tasks"][number]): string | null {
+  if (task.deadlineKind === "PERIOD" && task.periodStart && task.periodEnd) return `Trong kỳ ${formatDate(task.periodStart)} – ${formatDate(task.periodEnd)}`;
+  if (task.deadlineKind === "DATE" && task.dueDate) return `Hạn ${formatDate(task.dueDate)}`;
+  if (task.deadlineKind === "NONE" && task.deadlineText) return "Chưa hiểu được thời hạn";
+  return null;
+}
+
+const KIND_NAME = { section: "mục", task: "nhiệm vụ", indicator: "chỉ tiêu" } as const;
+const TYPE_LABEL = { section: "Mục", task: "Nhiệm vụ", indicator: "Chỉ tiêu" } as const;
+
+export default async function EditPlanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ sua?: string; them?: string }> }) {
+  const actor = await requirePageActor("plan.read");
+  const { id } = await params;
+  const { sua, them } = await searchParams;
+  let plan: PlanDetail;
+  try {
+    plan = await getPlanDetail(id);
+  } catch (error) {
+    if (error instanceof ForbiddenError || error instanceof NotFoundError) return <AccessDenied message={error.message} />;
+    throw error;
+  }
+  if (!roleMay(actor.role, "plan.write") || actor.orgUnitId !== plan.communeId) {
+    return <AccessDenied message="Chỉ cán bộ của xã được sửa kế hoạch của xã mình." />;
+  }
+  const back = (
+    <p className="mb-2 text-sm">
+      <Link href={`/ke-hoach/${plan.id}`}>← Xem kế hoạch</Link>
+    </p>
+  );
+  if (!isEditable(plan.status)) {
+    return (
+      <>
+        {back}
+        <div role="alert" className="card border-amber-300 bg-amber-50 text-amber-950">
+          {planLockedMessage(plan.status)}
+        </div>
+      </>
+    );
+  }
+
+  const [units, reported, decisions] = await Promise.all([communeUnits(plan.communeId), reportedRowIds(plan.id), decisionHistory({ planId: plan.id })]);
+  const returned = plan.status === "RETURNED" ? latestReturnComments(decisions) : null;
+  const rows = outlineRows(plan);
+  const sectionOptions = rows
+    .filter((r) => r.type === "section")
+    .map((r) => ({ value: r.item.id, label: `${"\u00a0\u00a0".repeat(depthOf(r, plan))}${rowLabel(r)}` }));
+  const indicatorOptions = plan.indicators.filter((i) => !i.parentId).map((i) => ({ value: i.id, label: `${i.code ? `${i.code} ` : ""}${i.name.slice(0, 60)}` }));
+  const siblings = (row: Row) => {
+    const parentOf = (r: Row) => (r.type === "section" ? r.item.parentId : r.type === "task" ? r.item.sectionId : (r.item.parentId ?? r.item.sectionId));
+    return rows.filter((r) => parentOf(r) === parentOf(row));
+  };
+  const neverSubmitted = plan.status === "DRAFT" && decisions.length === 0;
+
+  return (
+    <>
+      {back}
+      <PageHeader
+        title="Sửa kế hoạch"
+        subtitle={
+          <>
+            {plan.title} · Năm {plan.year} · <SubmissionBadge status={plan.status} />
+          </>
+        }
+        actions={
+          <>
+            <Link href={`/ke-hoach/${plan.id}`} className="btn">
+              Xong, xem kế hoạch
+            </Link>
+            {neverSubmitted && (
+              <InlineAction
+                action={deletePlanAndList}
+                fields={{ planId: plan.id }}
+                confirm={`Xóa hẳn kế hoạch “${plan.title}”? Chỉ xóa được kế hoạch chưa có số liệu báo cáo.`}
+                className="btn text-red-800"
+              >
+                Xóa kế hoạch
+              </InlineAction>
+            )}
+          </>
+        }
+      />
+      <p className="mb-3 text-sm text-slate-700">Kế hoạch đang soạn hoặc bị trả lại nên còn sửa được. Mỗi thay đổi được lưu ngay và ghi vào nhật ký.</p>
+      {returned && (
+        <div role="alert" className="mb-3 rounded-lg border-2 border-amber-400 bg-amber-50 p-3 text-amber-950">
+          <p className="font-semibold">⚠ Kế hoạch bị trả lại: sửa theo ý kiến của cấp trên rồi nộp lại</p>
+          {returned.comment && <p className="mt-1 whitespace-pre-line text-sm">Ý kiến chung: {returned.comment}</p>}
+          {Object.keys(returned.rows).length > 0 && <p className="mt-1 text-sm">Ý kiến theo dòng được ghi ngay dưới các dòng trong bảng.</p>}
+        </div>
+      )}
+      <UnitsDatalist units={units} />
+
+      <section className="card mb-4" aria-labelledby="details-heading">
+        <h2 id="details-heading" className="mb-2 text-base font-semibold">
+          Thông tin kế hoạch
+        </h2>
+        <PlanDetailsForm plan={plan} />
+      </section>
+
+      <section className="mb-4" aria-labelledby="rows-heading">
+        <h2 id="rows-heading" className="mb-2 text-base font-semibold">
+          Nội dung: {plan.sections.length} mục · {plan.tasks.length} nhiệm vụ · {plan.indicators.length} chỉ tiêu
+        </h2>
+        {rows.length === 0 ? (
+          <p className="card text-sm text-slate-700">Kế hoạch chưa có dòng nào. Thêm mục, nhiệm vụ hoặc chỉ tiêu ở phần dưới.</p>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="table-basic">
+              <caption className="sr-only">Các mục, nhiệm vụ và chỉ tiêu của kế hoạch, theo thứ tự văn bản</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="w-20">
+                    STT
+                  </th>
+                  <th scope="col">Nội dung</th>
+                  <th scope="col" className="w-60">
+                    Thời hạn / chỉ tiêu phấn đấu
+                  </th>
+                  <th scope="col" className="w-64">
+                    Đơn vị phụ trách
+                  </th>
+                  <th scope="col" className="w-44">
+                    <span className="sr-only">Thao tác</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => {
+                  const item = row.item;
+                  const warnings = row.type === "section" ? [] : row.item.importWarnings;
+                  const comment = returned?.rows[item.id];
+                  const hasFigures = reported.has(item.id);
+                  const sibs = siblings(row);
+                  const at = sibs.findIndex((s) => s.item.id === item.id);
+                  const label = rowLabel(row);
+                  const open = sua === item.id;
+                  const tone = comment ? "bg-amber-50" : warnings.length ? "bg-amber-50" : row.type === "section" ? "bg-slate-100" : "";
+                  return [
+                    <tr key={item.id} id={`dong-${item.id}`} data-row={item.id} className={tone}>
+                      <td>
+                        <div className="tabular-nums font-medium">{item.code ?? <span className="text-slate-400">—</span>}</div>
+                        <div className="whitespace-nowrap text-[11px] text-slate-600">{TYPE_LABEL[row.type]}</div>
+                      </td>
+                      <td>
+                        <div style={{ paddingLeft: `${Math.min(depthOf(row, plan), 6) * 0.9}rem` }}>
+                          {row.type === "indicator" && row.item.parentId && <span aria-hidden>– </span>}
+                          <span className={`whitespace-pre-line ${row.type === "section" ? "font-semibold" : ""}`}>
+                            {row.type === "section" ? row.item.title : row.type === "task" ? row.item.content : row.item.name}
+                          </span>
+                          {hasFigures && (
+                            <span className="ml-2">
+                              <Badge tone="blue">Đã có số liệu báo cáo</Badge>
+                            </span>
+                          )}
+                          {comment && <p className="mt-1 text-sm font-medium text-amber-950">⚠ Ý kiến cấp trên: {comment}</p>}
+                          {warnings.length > 0 && (
+                            <ul className="mt-1 space-y-0.5 text-xs text-amber-900">
+                              {warnings.map((w) => (
+                                <li key={w}>⚠ {w}</li>
+                              ))}
+                            </ul>
+                          )}
+                        </div>
+                      </td>
+                      <td>
+                        {row.type === "task" && (
+                          <>
+                            <div className="whitespace-pre-line">{row.item.deadlineText ?? <span className="text-slate-400">—</span>}</div>
+                            {understoodDeadline(row.item) && <div className="text-xs text-slate-600">Hiểu là: {understoodDeadline(row.item)}</div>}
+                          </>
+                        )}
+                        {row.type === "indicator" && (
+                          <>
+                            <div>{row.item.targetText ?? <span className="text-slate-400">—</span>}</div>
+                            <div className="text-xs text-slate-600">
+                              Hiểu là: {describeTarget(row.item.targetRule, row.item.targetValue === null ? null : Number(row.item.targetValue), row.item.measurementUnit)}
+                            </div>
+                          </>
+                        )}
+                      </td>
+                      <td className="text-sm">
+                        {row.type === "task" && (
+                          <>
+                            <div>
+                              <span className="text-xs text-slate-600">Chủ trì: </span>
+                              {row.item.leadUnit?.name ?? <span className="text-amber-900">chưa có</span>}
+                            </div>
+                            {row.item.coordinatingUnits.length > 0 && (
+                              <div>
+                                <span className="text-xs text-slate-600">Phối hợp: </span>
+                                {row.item.coordinatingUnits.map((c) => c.unit.name).join("; ")}
+                              </div>
+                            )}
+                          </>
+                        )}
+                        {row.type === "indicator" && (
+                          <>
+                            <div>
+                              <span className="text-xs text-slate-600">Theo dõi: </span>
+                              {row.item.monitoringUnit?.name ?? <span className="text-slate-500">chưa có</span>}
+                            </div>
+                            {row.item.implementingUnits.length > 0 && (
+                              <div>
+                                <span className="text-xs text-slate-600">Thực hiện: </span>
+                                {row.item.implementingUnits.map((u) => u.unit.name).join("; ")}
+                              </div>
+                            )}
+                          </>
+                        )}
+                      </td>
+                      <td className="whitespace-nowrap text-right">
+                        <InlineAction action={moveRow} fields={{ planId: plan.id, kind: row.type, id: item.id, direction: "up" }} label={`Chuyển lên: ${label}`} disabled={at === 0}>
+                          <span aria-hidden>↑</span>
+                        </InlineAction>{" "}
+                        <InlineAction action={moveRow} fields={{ planId: plan.id, kind: row.type, id: item.id, direction: "down" }} label={`Chuyển xuống: ${label}`} disabled={at === sibs.length - 1}>
+                          <span aria-hidden>↓</span>
+                        </InlineAction>{" "}
+                        <Link
+                          href={open ? `/ke-hoach/${plan.id}/sua#dong-${item.id}` : `/ke-hoach/${plan.id}/sua?sua=${item.id}#dong-${item.id}`}
+                          className="btn px-2 py-0.5 text-xs"
+                          aria-label={`${open ? "Đóng" : "Sửa"}: ${label}`}
+                          scroll={false}
+                        >
+                          {open ? "Đóng" : "Sửa"}
+                        </Link>{" "}
+                        <InlineAction
+                          action={deleteRow}
+                          fields={{ planId: plan.id, kind: row.type, id: item.id }}
+                          label={`Xóa: ${label}`}
+                          className="btn px-2 py-0.5 text-xs text-red-800"
+                          confirm={
+                            row.type === "section"
+                              ? `Xóa mục “${label}” cùng mọi nhiệm vụ, chỉ tiêu bên trong?`
+                              : `Xóa ${KIND_NAME[row.type]} “${label}”?`
+                          }
+                        >
+                          Xóa
+                        </InlineAction>
+                        {row.type === "section" && (
+                          <div className="mt-1">
+                            <Link href={`/ke-hoach/${plan.id}/sua?them=${item.id}#them`} className="text-xs" scroll={false}>
+                              + Thêm vào mục này
+                            </Link>
+                          </div>
+                        )}
+                      </td>
+                    </tr>,
+                    open && (
+                      <tr key={`${item.id}-edit`} className="bg-brand-50">
+                        <td colSpan={5} className="border-l-4 border-l-brand-600">
+                          <h3 className="mb-2 text-sm font-semibold">Sửa {KIND_NAME[row.type]} {label}</h3>
+                          {row.type === "section" && <SectionEditForm planId={plan.id} section={row.item} />}
+                          {row.type === "task" && <TaskEditForm planId={plan.id} task={row.item} />}
+                          {row.type === "indicator" && <IndicatorEditForm planId={plan.id} indicator={row.item} />}
+                        </td>
+                      </tr>
+                    ),
+                  ];
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section id="them" aria-labelledby="add-heading" className="mb-6 scroll-mt-4">
+        <h2 id="add-heading" className="mb-2 text-base font-semibold">
+          Thêm dòng
+        </h2>
+        <AddRowForms plan={plan} sectionOptions={sectionOptions} selected={them && plan.sections.some((s) => s.id === them) ? them : null} indicatorOptions={indicatorOptions} />
+      </section>
+    </>
+  );
+}

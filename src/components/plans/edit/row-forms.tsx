@@ -1,0 +1,228 @@
+// The forms of the plan editing page: plan details, one row's edit form, and the forms that
+// add a section, a task or an indicator. Server-rendered; ActionForm shows each answer.
+import type { PlanDetail } from "@/server/plans/queries";
+import {
+  addIndicator,
+  addSection,
+  addTask,
+  renumberSection,
+  updateIndicator,
+  updatePlan,
+  updateSection,
+  updateTask,
+} from "@/server/plans/edit-actions";
+import { NUMBERING_LABEL, NUMBERING_STYLES } from "@/server/plans/outline";
+import { ActionForm } from "@/components/forms/action-form";
+import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/forms/fields";
+import { INDICATOR_GROUP_LABEL, PLAN_KIND_LABEL, VALUE_KIND_LABEL } from "@/domain/labels";
+
+export const UNITS_LIST_ID = "commune-units";
+
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const UNIT_HINT = "Chọn trong danh sách hoặc gõ tên đơn vị mới.";
+const UNITS_HINT = "Nhiều đơn vị cách nhau bằng dấu chấm phẩy (;).";
+
+export function UnitsDatalist({ units }: { units: { id: string; name: string }[] }) {
+  return (
+    <datalist id={UNITS_LIST_ID}>
+      {units.map((u) => (
+        <option key={u.id} value={u.name} />
+      ))}
+    </datalist>
+  );
+}
+
+export function PlanDetailsForm({ plan }: { plan: PlanDetail }) {
+  return (
+    <ActionForm action={updatePlan} submitLabel="Lưu thông tin kế hoạch" className="grid gap-3 md:grid-cols-6">
+      <input type="hidden" name="planId" value={plan.id} />
+      <div className="md:col-span-6">
+        <TextField id="plan-title" name="title" label="Tên kế hoạch" defaultValue={plan.title} required />
+      </div>
+      <div className="md:col-span-2">
+        <SelectField id="plan-kind" name="kind" label="Loại kế hoạch" options={options(PLAN_KIND_LABEL)} defaultValue={plan.kind} required />
+      </div>
+      <TextField id="plan-year" name="year" type="number" label="Năm" defaultValue={String(plan.year)} required hint="Thời hạn ghi không kèm năm (Quý II…) theo năm này." />
+      <TextField id="plan-number" name="documentNumber" label="Số văn bản" defaultValue={plan.documentNumber} placeholder="48/QĐ-UBND" />
+      <div className="md:col-span-2">
+        <TextField
+          id="plan-date"
+          name="documentDate"
+          type="date"
+          label="Ngày ban hành"
+          defaultValue={isoDay(plan.documentDate)}
+          hint={plan.documentDateText && !plan.documentDate ? `Văn bản ghi: “${plan.documentDateText}”` : undefined}
+        />
+      </div>
+    </ActionForm>
+  );
+}
+
+type Section = PlanDetail["sections"][number];
+type Task = PlanDetail["tasks"][number];
+type Indicator = PlanDetail["indicators"][number];
+
+function ClearWarnings({ warnings }: { warnings: string[] }) {
+  if (!warnings.length) return null;
+  return (
+    <div className="md:col-span-full">
+      <CheckboxField name="clearWarnings" label={`Đã kiểm tra: bỏ ${warnings.length} cảnh báo khi nhập của dòng này`} defaultChecked />
+    </div>
+  );
+}
+
+export function SectionEditForm({ planId, section }: { planId: string; section: Section }) {
+  return (
+    <div className="space-y-3">
+      <ActionForm action={updateSection} submitLabel="Lưu mục" className="grid gap-3 md:grid-cols-[8rem_1fr]">
+        <input type="hidden" name="planId" value={planId} />
+        <input type="hidden" name="id" value={section.id} />
+        <TextField id="edit-code" name="code" label="Số thứ tự" defaultValue={section.code} />
+        <TextAreaField id="edit-title" name="title" label="Tên mục" defaultValue={section.title} rows={2} required />
+      </ActionForm>
+      <ActionForm action={renumberSection} submitLabel="Đánh số lại" className="flex flex-wrap items-end gap-3 border-t border-slate-200 pt-3">
+        <input type="hidden" name="planId" value={planId} />
+        <input type="hidden" name="sectionId" value={section.id} />
+        <div className="w-80">
+          <SelectField
+            id="renumber-style"
+            name="style"
+            label="Đánh số lại các dòng trực tiếp trong mục theo thứ tự"
+            options={NUMBERING_STYLES.map((s) => ({ value: s, label: NUMBERING_LABEL[s] }))}
+            defaultValue="arabic"
+            placeholder="— Kiểu đánh số —"
+          />
+        </div>
+      </ActionForm>
+    </div>
+  );
+}
+
+function TaskFields({ task }: { task?: Task }) {
+  return (
+    <>
+      <TextField id="task-code" name="code" label="Số thứ tự" defaultValue={task?.code} />
+      <div className="md:col-span-3">
+        <TextAreaField id="task-content" name="content" label="Nội dung nhiệm vụ" defaultValue={task?.content} required />
+      </div>
+      <div className="md:col-span-2">
+        <TextAreaField id="task-requirement" name="requirement" label="Yêu cầu" defaultValue={task?.requirement} rows={2} />
+      </div>
+      <div className="md:col-span-2">
+        <TextAreaField id="task-result" name="expectedResult" label="Kết quả, sản phẩm" defaultValue={task?.expectedResult} rows={2} />
+      </div>
+      <TextField id="task-deadline" name="deadlineText" label="Thời hạn" defaultValue={task?.deadlineText} placeholder="Quý II, Trước ngày 30/6…" hint="Ghi như văn bản; hệ thống tự hiểu ngày, quý, định kỳ." />
+      <TextField id="task-lead" name="leadUnit" label="Đơn vị chủ trì" defaultValue={task?.leadUnit?.name ?? task?.leadUnitText} list={UNITS_LIST_ID} hint={UNIT_HINT} />
+      <div className="md:col-span-2">
+        <TextField
+          id="task-coordinating"
+          name="coordinatingUnits"
+          label="Đơn vị phối hợp"
+          defaultValue={task ? (task.coordinatingUnits.length ? task.coordinatingUnits.map((c) => c.unit.name).join("; ") : task.coordinatingText) : null}
+          hint={UNITS_HINT}
+        />
+      </div>
+      {task && <ClearWarnings warnings={task.importWarnings} />}
+    </>
+  );
+}
+
+export function TaskEditForm({ planId, task }: { planId: string; task: Task }) {
+  return (
+    <ActionForm action={updateTask} submitLabel="Lưu nhiệm vụ" className="grid gap-3 md:grid-cols-4">
+      <input type="hidden" name="planId" value={planId} />
+      <input type="hidden" name="id" value={task.id} />
+      <TaskFields task={task} />
+    </ActionForm>
+  );
+}
+
+function IndicatorFields({ indicator }: { indicator?: Indicator }) {
+  return (
+    <>
+      <TextField id="indicator-code" name="code" label="Số thứ tự" defaultValue={indicator?.code} />
+      <div className="md:col-span-3">
+        <TextAreaField id="indicator-name" name="name" label="Tên chỉ tiêu" defaultValue={indicator?.name} rows={2} required />
+      </div>
+      <TextField id="indicator-target" name="targetText" label="Chỉ tiêu phấn đấu" defaultValue={indicator?.targetText} placeholder="Tối thiểu 80%, 100%…" hint="Ghi như văn bản; hệ thống tự hiểu mức và cách so sánh." />
+      <TextField id="indicator-unit" name="measurementUnit" label="Đơn vị tính" defaultValue={indicator?.measurementUnit} placeholder="%, điểm, hồ sơ…" />
+      <SelectField id="indicator-group" name="group" label="Nhóm chỉ tiêu" options={options(INDICATOR_GROUP_LABEL)} defaultValue={indicator?.group} placeholder="— Tự nhận theo tên —" />
+      <SelectField id="indicator-kind" name="valueKind" label="Cách nhập số liệu" options={options(VALUE_KIND_LABEL)} defaultValue={indicator?.valueKind} placeholder="— Tự nhận theo chỉ tiêu —" />
+      <TextField id="indicator-monitoring" name="monitoringUnit" label="Đơn vị theo dõi" defaultValue={indicator?.monitoringUnit?.name ?? indicator?.monitoringUnitText} list={UNITS_LIST_ID} hint={UNIT_HINT} />
+      <div className="md:col-span-3">
+        <TextField
+          id="indicator-implementing"
+          name="implementingUnits"
+          label="Đơn vị thực hiện"
+          defaultValue={indicator ? (indicator.implementingUnits.length ? indicator.implementingUnits.map((u) => u.unit.name).join("; ") : indicator.implementingUnitText) : null}
+          hint={UNITS_HINT}
+        />
+      </div>
+      <div className="md:col-span-2">
+        <TextField id="indicator-numerator" name="numeratorLabel" label="Tử số (với tỷ lệ)" defaultValue={indicator?.numeratorLabel} placeholder="Số hồ sơ trực tuyến" />
+      </div>
+      <div className="md:col-span-2">
+        <TextField id="indicator-denominator" name="denominatorLabel" label="Mẫu số (với tỷ lệ)" defaultValue={indicator?.denominatorLabel} placeholder="Tổng số hồ sơ tiếp nhận" />
+      </div>
+      {indicator && <ClearWarnings warnings={indicator.importWarnings} />}
+    </>
+  );
+}
+
+export function IndicatorEditForm({ planId, indicator }: { planId: string; indicator: Indicator }) {
+  return (
+    <ActionForm action={updateIndicator} submitLabel="Lưu chỉ tiêu" className="grid gap-3 md:grid-cols-4">
+      <input type="hidden" name="planId" value={planId} />
+      <input type="hidden" name="id" value={indicator.id} />
+      <IndicatorFields indicator={indicator} />
+    </ActionForm>
+  );
+}
+
+export function AddRowForms({ plan, sectionOptions, selected, indicatorOptions }: {
+  plan: PlanDetail;
+  sectionOptions: { value: string; label: string }[];
+  selected: string | null;
+  indicatorOptions: { value: string; label: string }[];
+}) {
+  const open = selected !== null;
+  return (
+    <div className="grid gap-3">
+      <details className="card" open={open}>
+        <summary className="cursor-pointer font-semibold">+ Thêm mục</summary>
+        <ActionForm action={addSection} submitLabel="Thêm mục" resetOnSuccess className="mt-3 grid gap-3 md:grid-cols-4">
+          <input type="hidden" name="planId" value={plan.id} />
+          <SelectField id="add-section-parent" name="parentId" label="Nằm trong mục" options={sectionOptions} defaultValue={selected} placeholder="— Cấp cao nhất —" />
+          <TextField id="add-section-code" name="code" label="Số thứ tự" placeholder="I, II, 1…" />
+          <div className="md:col-span-2">
+            <TextField id="add-section-title" name="title" label="Tên mục" required />
+          </div>
+        </ActionForm>
+      </details>
+      <details className="card" open={open}>
+        <summary className="cursor-pointer font-semibold">+ Thêm nhiệm vụ</summary>
+        <ActionForm action={addTask} submitLabel="Thêm nhiệm vụ" resetOnSuccess className="mt-3 grid gap-3 md:grid-cols-4">
+          <input type="hidden" name="planId" value={plan.id} />
+          <div className="md:col-span-4 md:w-1/2">
+            <SelectField id="add-task-section" name="sectionId" label="Thuộc mục" options={sectionOptions} defaultValue={selected} placeholder="— Không thuộc mục nào —" />
+          </div>
+          <TaskFields />
+        </ActionForm>
+      </details>
+      <details className="card" open={open}>
+        <summary className="cursor-pointer font-semibold">+ Thêm chỉ tiêu</summary>
+        <ActionForm action={addIndicator} submitLabel="Thêm chỉ tiêu" resetOnSuccess className="mt-3 grid gap-3 md:grid-cols-4">
+          <input type="hidden" name="planId" value={plan.id} />
+          <div className="md:col-span-2">
+            <SelectField id="add-indicator-section" name="sectionId" label="Thuộc mục" options={sectionOptions} defaultValue={selected} placeholder="— Không thuộc mục nào —" />
+          </div>
+          <div className="md:col-span-2">
+            <SelectField id="add-indicator-parent" name="parentIndicatorId" label="Là dòng con (“-”) của chỉ tiêu" options={indicatorOptions} placeholder="— Không, là chỉ tiêu chính —" />
+          </div>
+          <IndicatorFields />
+        </ActionForm>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+// Corrections a clerk makes in the import preview, as pure functions on ParsedPlan: they run
+// in the browser while the clerk types (the preview state is the ParsedPlan itself) and are
+// unit-tested here. Every function returns new objects; nothing is mutated.
+
+import { formatDate } from "../format";
+import { deadlineProblem, parseDeadline } from "./deadline";
+import { parseTarget } from "./target";
+import type { ParsedDeadline, ParsedIndicator, ParsedPlan, ParsedRow, ParsedTask } from "./types";
+import { matchUnits, normalizeUnitKey } from "./units";
+
+export const MISSING_LEAD_WARNING = "Không xác định được đơn vị chủ trì; cần chọn lại";
+const EMPTY_TEXT_WARNINGS = ["Dòng không có nội dung nhiệm vụ", "Dòng không có tên chỉ tiêu"];
+
+/** The row's main text: a section's title, a task's content, an indicator's name. */
+export function rowText(row: ParsedRow): string {
+  return row.type === "section" ? row.title : row.type === "task" ? row.content : row.name;
+}
+
+export function setRowText(row: ParsedRow, text: string): ParsedRow {
+  const warnings = text.trim() ? row.warnings.filter((w) => !EMPTY_TEXT_WARNINGS.includes(w)) : row.warnings;
+  if (row.type === "section") return { ...row, title: text, warnings };
+  if (row.type === "task") return { ...row, content: text, warnings };
+  return { ...row, name: text, warnings };
+}
+
+export function setRowCode(row: ParsedRow, code: string): ParsedRow {
+  return { ...row, code: code.trim() ? code : null };
+}
+
+/** A new deadline text, understood at once; the old text's warning goes, the new one's comes. */
+export function setTaskDeadline(row: ParsedTask, text: string, year: number | null): ParsedTask {
+  const old = deadlineProblem(row.deadline);
+  const deadline = parseDeadline(text, year);
+  const problem = deadlineProblem(deadline);
+  const warnings = row.warnings.filter((w) => w !== old);
+  return { ...row, deadline: { ...deadline, text }, warnings: problem ? [...warnings, problem] : warnings };
+}
+
+/** A new target text, understood at once (its unit from the measurement unit when unstated, as the parser does). */
+export function setIndicatorTarget(row: ParsedIndicator, text: string): ParsedIndicator {
+  let target = { ...parseTarget(text), text };
+  if (!target.unit && row.measurementUnit && target.value !== null) target = { ...target, unit: row.measurementUnit };
+  return { ...row, target };
+}
+
+/** "A; B" -> ["A", "B"]. */
+export function splitUnitList(text: string): string[] {
+  return text
+    .split(/[;\n]/)
+    .map((s) => s.replace(/\s+/g, " ").trim())
+    .filter(Boolean);
+}
+
+function without(names: string[], name: string): string[] {
+  const key = normalizeUnitKey(name);
+  return names.filter((n) => normalizeUnitKey(n) !== key);
+}
+
+/** The task's lead unit (one); other units the cell named as leads stay as coordinating units. */
+export function setLeadUnit(row: ParsedTask, name: string): ParsedTask {
+  const lead = name.trim();
+  const others = [...row.leadUnits.slice(1), ...row.coordinatingUnits];
+  return {
+    ...row,
+    leadUnits: lead ? [lead] : [],
+    coordinatingUnits: lead ? without(others, lead) : others,
+    warnings: lead ? row.warnings.filter((w) => w !== MISSING_LEAD_WARNING) : row.warnings,
+  };
+}
+
+export function setCoordinatingUnits(row: ParsedTask, text: string): ParsedTask {
+  const lead = row.leadUnits[0];
+  const names = splitUnitList(text);
+  return { ...row, coordinatingUnits: lead ? without(names, lead) : names };
+}
+
+export function setMonitoringUnit(row: ParsedIndicator, name: string): ParsedIndicator {
+  const unit = name.trim();
+  return { ...row, monitoringUnits: unit ? [unit] : [] };
+}
+
+export function setImplementingUnits(row: ParsedIndicator, text: string): ParsedIndicator {
+  return { ...row, implementingUnits: splitUnitList(text) };
+}
+
+export function dismissWarning(row: ParsedRow, index: number): ParsedRow {
+  return { ...row, warnings: row.warnings.filter((_, i) => i !== index) };
+}
+
+/** Deadlines written without a year ("Quý II") follow the plan's year when the clerk changes it. */
+export function setPlanYear(plan: ParsedPlan, year: number | null): ParsedPlan {
+  return {
+    ...plan,
+    year,
+    rows: plan.rows.map((row) => (row.type === "task" ? setTaskDeadline(row, row.deadline.text, year) : row)),
+  };
+}
+
+function parentOf(row: ParsedRow): number | null {
+  return row.type === "indicator" && row.parentIndicatorIndex !== null ? row.parentIndicatorIndex : row.parentIndex;
+}
+
+/** Indexes of the row and every row inside it (a section's rows, an indicator's sub-rows). */
+export function subtreeIndexes(rows: ParsedRow[], index: number): number[] {
+  const inside = new Set([index]);
+  for (let i = index + 1; i < rows.length; i++) {
+    const row = rows[i];
+    if ((row.parentIndex !== null && inside.has(row.parentIndex)) || (parentOf(row) !== null && inside.has(parentOf(row)!))) inside.add(i);
+  }
+  return [...inside];
+}
+
+/**
+ * Removes a row with everything inside it and renumbers the links of the rows that stay.
+ * `kept` lists, for each remaining row, its old index (so the caller can carry row keys along).
+ */
+export function removeRow(plan: ParsedPlan, index: number): { plan: ParsedPlan; kept: number[] } {
+  const gone = new Set(subtreeIndexes(plan.rows, index));
+  const kept = plan.rows.map((_, i) => i).filter((i) => !gone.has(i));
+  const newIndex = new Map(kept.map((old, i) => [old, i]));
+  const remap = (i: number | null) => (i === null ? null : (newIndex.get(i) ?? null));
+  const rows = kept.map((old): ParsedRow => {
+    const row = plan.rows[old];
+    const moved = { ...row, parentIndex: remap(row.parentIndex) };
+    return moved.type === "indicator" ? { ...moved, parentIndicatorIndex: remap(moved.parentIndicatorIndex) } : moved;
+  });
+  return { plan: { ...plan, rows }, kept };
+}
+
+export interface UnitMatch {
+  /** The name as the plan has it. */
+  name: string;
+  /** The existing unit it is, or null when saving will create it. */
+  unitId: string | null;
+  existingName: string | null;
+}
+
+/** Every unit name in the plan, each matched (ignoring diacritics and abbreviations) to an existing unit. */
+export function planUnits(plan: ParsedPlan, existing: { id: string; name: string }[]): UnitMatch[] {
+  const names = new Map<string, string>();
+  for (const row of plan.rows) {
+    const list = row.type === "task" ? [...row.leadUnits, ...row.coordinatingUnits] : row.type === "indicator" ? [...row.monitoringUnits, ...row.implementingUnits] : [];
+    for (const name of list) if (name.trim() && !names.has(name)) names.set(name, name);
+  }
+  const byId = new Map(existing.map((u) => [u.id, u.name]));
+  return matchUnits([...names.keys()], existing).map((m) => ({ ...m, existingName: m.unitId ? (byId.get(m.unitId) ?? null) : null }));
+}
+
+/** The units saving will create: one per distinct key ("Văn phòng – Thống kê" and "VP-TK" are one). */
+export function newUnitNames(matches: UnitMatch[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const m of matches) {
+    const key = normalizeUnitKey(m.name);
+    if (m.unitId || !key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(m.name);
+  }
+  return out;
+}
+
+/** How a deadline was understood, for the preview: "Hạn 30/06/2025", "Trong kỳ 01/04/2025 – 30/06/2025". */
+export function describeDeadline(deadline: ParsedDeadline): string {
+  switch (deadline.kind) {
+    case "DATE":
+      return deadline.dueDate ? `Hạn ${formatDate(deadline.dueDate)}` : "Theo ngày (chưa rõ năm)";
+    case "PERIOD":
+      return deadline.periodStart && deadline.periodEnd
+        ? `Trong kỳ ${formatDate(deadline.periodStart)} – ${formatDate(deadline.periodEnd)}`
+        : "Trong kỳ (chưa rõ năm)";
+    case "RECURRING":
+      return "Định kỳ (không có hạn cố định)";
+    case "ONGOING":
+      return "Thường xuyên";
+    case "DEPENDENT":
+      return "Theo kế hoạch, tiến độ của cơ quan khác";
+    default:
+      return deadline.text ? "Chưa hiểu được thời hạn" : "Không ghi thời hạn";
+  }
+}

@@ -1,0 +1,106 @@
+import { expect, test, type Page } from "@playwright/test";
+import { shot, signIn } from "./helpers";
+import { seedDocx, seedText } from "../support/seed-documents";
+import { GOLDEN } from "../unit/plan-import/golden";
+
+const HANH_DUNG = "hanh-dung-2025-tthc-control-plan.txt";
+const TAY_THUAN = "tay-thuan-2025-indicators.txt";
+const view = (name: string) => ({ path: `tests/e2e/screenshots/${name}.png`, fullPage: false });
+
+function countsHeading(file: string) {
+  const g = GOLDEN[file];
+  return `4. Nội dung: ${g.sections} mục · ${g.tasks} nhiệm vụ · ${g.indicators} chỉ tiêu`;
+}
+
+/** Deletes the plan the test imported, from its editing page, so other tests see the demo data only. */
+async function deletePlan(page: Page) {
+  await page.getByRole("link", { name: "Sửa kế hoạch" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sửa kế hoạch");
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "Xóa kế hoạch" }).click();
+  await expect(page).toHaveURL(/\/ke-hoach$/);
+}
+
+test("a Hành Dũng clerk pastes the plan, corrects a unit in the preview, saves it and edits it", async ({ page }) => {
+  await signIn(page, "hanhdung.canbo");
+  await page.getByRole("navigation", { name: "Menu chính" }).getByRole("link", { name: "Kế hoạch", exact: true }).click();
+  await page.getByRole("link", { name: "Nhập kế hoạch" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nhập kế hoạch");
+
+  await page.getByLabel("Dán nội dung văn bản").fill(seedText(HANH_DUNG));
+  await page.getByRole("button", { name: "Đọc và xem trước" }).click();
+  await expect(page.getByRole("heading", { name: countsHeading(HANH_DUNG) })).toBeVisible();
+  await expect(page.getByLabel("Tên kế hoạch")).toHaveValue(GOLDEN[HANH_DUNG].title);
+  await expect(page.getByLabel("Số văn bản")).toHaveValue("48/QĐ-UBND");
+  await expect(page.getByLabel("Ngày ban hành")).toHaveValue("2025-03-03");
+  // Every unit the document names is already one of Hành Dũng's ("VP-TK" is "Văn phòng - Thống kê").
+  await expect(page.getByText("Không tạo đơn vị mới.")).toBeVisible();
+  const indicator = page.locator("tr[data-row]").filter({ hasText: "Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ" });
+  await expect(indicator).toContainText("Văn bản ghi: “Tối thiểu 60”");
+  await expect(indicator).toContainText("Hiểu là: Tối thiểu 60%");
+
+  // Task 15 names no lead unit: the row is flagged and the clerk picks one.
+  const row = page.locator("tr[data-row]").filter({ hasText: "Phối hợp tiếp nhận, phân loại và chuyển phản ánh" });
+  await expect(row).toContainText("Không xác định được đơn vị chủ trì; cần chọn lại");
+  await expect(page.getByText("⚠ 1 dòng cần xem lại")).toBeVisible();
+  await row.scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, -200);
+  await page.screenshot(view("plan-import-preview"));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot(view("plan-import-preview-top"));
+
+  await row.getByRole("button", { name: "Sửa" }).click();
+  await page.getByLabel("Đơn vị chủ trì", { exact: true }).fill("Công chức tại Bộ phận Một cửa xã");
+  await page.screenshot(view("plan-import-preview-edit"));
+  await page.getByRole("button", { name: "Xong" }).click();
+  await expect(row).not.toContainText("Không xác định được đơn vị chủ trì");
+  await expect(row).toContainText("Chủ trì: Công chức tại Bộ phận Một cửa");
+  await expect(page.getByText("✓ Không dòng nào có cảnh báo")).toBeVisible();
+
+  await page.getByRole("button", { name: "Lưu kế hoạch (bản nháp)" }).click();
+  await expect(page).toHaveURL(/\/ke-hoach\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(GOLDEN[HANH_DUNG].title);
+  await expect(page.getByRole("heading", { name: "Nhiệm vụ (22)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Chỉ tiêu (10)" })).toBeVisible();
+  await expect(page.locator("tr").filter({ hasText: "Phối hợp tiếp nhận, phân loại và chuyển phản ánh" })).toContainText("Công chức tại Bộ phận Một cửa");
+  await expect(page.getByText("Đang soạn")).toBeVisible();
+
+  // Hand editing: move section A below B, renumber nothing, then remove the test's plan.
+  await page.getByRole("link", { name: "Sửa kế hoạch" }).click();
+  const first = () => page.locator("tbody tr[data-row]").first();
+  await expect(first()).toContainText("Ban hành văn bản quản lý nhà nước");
+  await page.getByRole("button", { name: /^Chuyển xuống: A Ban hành văn bản/ }).click();
+  await expect(first()).toContainText("Thực hiện, giải quyết TTHC");
+  await page.screenshot(view("plan-edit"));
+  await page.getByRole("link", { name: "Xong, xem kế hoạch" }).click();
+  await deletePlan(page);
+  await expect(page.getByRole("link", { name: GOLDEN[HANH_DUNG].title })).toHaveCount(1); // the demo plan only
+});
+
+test("a Tây Thuận clerk uploads the plan as a Word file and gets the same plan", async ({ page }) => {
+  const docx = await seedDocx(seedText(TAY_THUAN));
+  await signIn(page, "taythuan.canbo");
+  await page.goto("/ke-hoach/nhap");
+  await page.getByLabel("Hoặc chọn tệp Word / Excel").setInputFiles({
+    name: "Phụ lục chỉ tiêu CCHC 2025.docx",
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    buffer: docx,
+  });
+  await page.getByRole("button", { name: "Đọc và xem trước" }).click();
+  await expect(page.getByRole("heading", { name: countsHeading(TAY_THUAN) })).toBeVisible();
+  await expect(page.getByText("Đọc từ: Phụ lục chỉ tiêu CCHC 2025.docx")).toBeVisible();
+  await expect(page.getByLabel("Tên kế hoạch")).toHaveValue(GOLDEN[TAY_THUAN].title);
+
+  await page.getByRole("button", { name: "Lưu kế hoạch (bản nháp)" }).click();
+  await expect(page).toHaveURL(/\/ke-hoach\/[^/]+$/);
+  await expect(page.getByRole("heading", { name: `Chỉ tiêu (${GOLDEN[TAY_THUAN].indicators})` })).toBeVisible();
+  await deletePlan(page);
+});
+
+test("a reviewer is offered no import and cannot open the import page", async ({ page }) => {
+  await signIn(page, "nghiahanh.thamdinh");
+  await page.goto("/ke-hoach");
+  await expect(page.getByRole("link", { name: "Nhập kế hoạch" })).toHaveCount(0);
+  await page.goto("/ke-hoach/nhap");
+  await expect(page.getByRole("heading", { name: "Không có quyền truy cập" })).toBeVisible();
+});
