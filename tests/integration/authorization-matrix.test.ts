@@ -26,6 +26,9 @@ import * as editActions from "@/server/plans/edit-actions";
 import * as evidenceRoute from "@/app/api/minh-chung/[id]/route";
 import * as dashboardXlsxRoute from "@/app/api/tong-quan/xlsx/route";
 import * as comparisonXlsxRoute from "@/app/api/so-sanh/xlsx/route";
+import * as reportDocxRoute from "@/app/api/bao-cao/docx/route";
+import * as reportXlsxRoute from "@/app/api/bao-cao/xlsx/route";
+import * as reviewXlsxRoute from "@/app/api/xet-duyet/xlsx/route";
 
 // ---- discovery -------------------------------------------------------------------------------
 
@@ -214,7 +217,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "src/server/review/actions.ts#submitPlan": plan((p) => fromAction(() => reviewActions.submitPlan({ planId: p.plan.id }))),
   "src/server/review/actions.ts#setReportingDeadline": async ({ target }) =>
-    fromAction(() => reviewActions.setReportingDeadline(null, formData({ year: String(YEAR), quarter: String(OPEN_QUARTER), dueDate: "2026-01-10", orgUnitId: target.id }))),
+    fromAction(() => reviewActions.setReportingDeadline(null, formData({ year: String(YEAR), quarter: String(OPEN_QUARTER), dueDate: "10/01/2026", orgUnitId: target.id }))),
   "src/server/account/actions.ts#changePassword": async ({ target }) =>
     fromAction(() =>
       accountActions.changePassword(null, formData({ currentPassword: DEMO_PASSWORD, newPassword: "MatKhauMoi@2026", confirmPassword: "MatKhauMoi@2026", userId: target.staffId })),
@@ -334,6 +337,12 @@ const FIXTURES: Record<string, Fixture> = {
     fromResponse(() => dashboardXlsxRoute.GET(new Request(`http://localhost/api/tong-quan/xlsx?nam=${YEAR}&quy=2&xa=${target.id}&communeId=${target.id}`))),
   "src/app/api/so-sanh/xlsx/route.ts#GET": async ({ target }) =>
     fromResponse(() => comparisonXlsxRoute.GET(new Request(`http://localhost/api/so-sanh/xlsx?nam=${YEAR}&quy=2&xa=${target.id}`))),
+  "src/app/api/bao-cao/docx/route.ts#GET": async ({ target }) =>
+    fromResponse(() => reportDocxRoute.GET(new Request(`http://localhost/api/bao-cao/docx?nam=${YEAR}&quy=2&xa=${target.id}`))),
+  "src/app/api/bao-cao/xlsx/route.ts#GET": async ({ target }) =>
+    fromResponse(() => reportXlsxRoute.GET(new Request(`http://localhost/api/bao-cao/xlsx?nam=${YEAR}&quy=2&xa=${target.id}`))),
+  "src/app/api/xet-duyet/xlsx/route.ts#GET": async ({ target }) =>
+    fromResponse(() => reviewXlsxRoute.GET(new Request(`http://localhost/api/xet-duyet/xlsx?nam=${YEAR}&quy=2&xa=${target.id}`))),
   "src/app/api/auth/[...nextauth]/route.ts#GET": { skip: "next-auth's own sign-in endpoints, public by design; sign-in is tested in auth-and-admin and tests/e2e/security.spec.ts" },
   "src/app/api/auth/[...nextauth]/route.ts#POST": { skip: "next-auth's own sign-in endpoints, public by design; sign-in is tested in auth-and-admin and tests/e2e/security.spec.ts" },
 };
@@ -434,7 +443,7 @@ describe("authorization matrix", () => {
               // The input named another commune, and the endpoint acts on the caller's own unit only.
               if ((await communeFingerprint(t.db, target.id)) !== foreignBefore) failures.push(`${label}: changed the other commune's data`);
             }
-            if (endpoint.id.includes("so-sanh") && outcome.ok && Buffer.isBuffer(outcome.data)) {
+            if (/so-sanh|xet-duyet\/xlsx/.test(endpoint.id) && outcome.ok && Buffer.isBuffer(outcome.data)) {
               const text = await workbookText(outcome.data);
               const nowInScope = await communeIdsInScope(actor);
               const outside = (await t.db.orgUnit.findMany({ where: { level: "COMMUNE", id: { notIn: nowInScope } } })).filter((c) => text.includes(c.name));
