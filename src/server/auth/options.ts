@@ -2,9 +2,18 @@
 // the session version checked by getActor() on every request.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { signInWithPassword } from "./sign-in";
+import { clientAddress, signInWithPassword } from "./sign-in";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day
+
+/**
+ * next-auth renews a JWT session on every request, so maxAge alone only ends idle sessions.
+ * This also ends a session a working day after the sign-in itself, however busy: an empty
+ * token carries no user and getActor() treats it as signed out.
+ */
+export function sessionStillValid(token: { authTime?: unknown }, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
+  return typeof token.authTime === "number" && nowSeconds - token.authTime <= SESSION_MAX_AGE_SECONDS;
+}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -19,8 +28,7 @@ export const authOptions: NextAuthOptions = {
         password: { label: "Mật khẩu", type: "password" },
       },
       async authorize(credentials, req) {
-        const forwarded = req?.headers?.["x-forwarded-for"];
-        const address = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || "local";
+        const address = clientAddress(req?.headers?.["x-forwarded-for"]);
         const result = await signInWithPassword(credentials?.username ?? "", credentials?.password ?? "", address);
         if (!result.ok) throw new Error(result.error);
         return { id: result.user.id, name: result.user.fullName, sessionVersion: result.user.sessionVersion };
@@ -32,8 +40,9 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.authTime = Math.floor(Date.now() / 1000);
       }
-      return token;
+      return sessionStillValid(token) ? token : {};
     },
     async session({ session, token }) {
       session.user = { ...session.user, id: token.uid as string, sessionVersion: token.sv as number };

@@ -6,10 +6,24 @@ import { verifyPassword } from "./password";
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCK_MINUTES = 15;
-const MAX_ATTEMPTS_PER_ADDRESS = 30;
+export const MAX_ATTEMPTS_PER_ADDRESS = 30;
 const ADDRESS_WINDOW_MS = 15 * 60 * 1000;
 
 const addressFailures = new Map<string, { count: number; since: number }>();
+/** Bounds the memory a flood of made-up addresses can take. */
+const MAX_TRACKED_ADDRESSES = 10_000;
+
+/**
+ * The address a sign-in comes from, for the per-address limit: the LAST X-Forwarded-For
+ * entry, i.e. the one written by the nearest proxy (a client can put anything in front of it,
+ * and `next start` keeps a client's own header when there is no proxy). The app must therefore
+ * run behind a reverse proxy that sets X-Forwarded-For (docs/security.md).
+ */
+export function clientAddress(forwarded: string | string[] | null | undefined): string {
+  const header = Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "");
+  const last = header.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
+  return last ? last.slice(0, 100) : "local";
+}
 
 function addressBlocked(address: string, now: number): boolean {
   const entry = addressFailures.get(address);
@@ -18,6 +32,11 @@ function addressBlocked(address: string, now: number): boolean {
 }
 
 function noteAddressFailure(address: string, now: number) {
+  if (addressFailures.size >= MAX_TRACKED_ADDRESSES) {
+    for (const [key, value] of addressFailures) if (now - value.since > ADDRESS_WINDOW_MS) addressFailures.delete(key);
+    // Still full of live entries: forget the oldest rather than grow without bound.
+    if (addressFailures.size >= MAX_TRACKED_ADDRESSES) addressFailures.delete(addressFailures.keys().next().value!);
+  }
   const entry = addressFailures.get(address);
   if (!entry || now - entry.since > ADDRESS_WINDOW_MS) addressFailures.set(address, { count: 1, since: now });
   else entry.count += 1;
