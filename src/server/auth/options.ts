@@ -11,8 +11,9 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day
  * This also ends a session a working day after the sign-in itself, however busy: an empty
  * token carries no user and getActor() treats it as signed out.
  */
-export function sessionStillValid(token: { authTime?: unknown }, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
-  return typeof token.authTime === "number" && nowSeconds - token.authTime <= SESSION_MAX_AGE_SECONDS;
+export function sessionStillValid(token: object, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
+  const authTime = (token as { authTime?: unknown }).authTime;
+  return typeof authTime === "number" && nowSeconds - authTime <= SESSION_MAX_AGE_SECONDS;
 }
 
 export const authOptions: NextAuthOptions = {
