@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   "report.read": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
   "report.write": ["COMMUNE_STAFF", "CHAIRMAN"],
   "report.submit": ["COMMUNE_STAFF", "CHAIRMAN"],
+  // Downloading shows no more than reading does; which commune is checked per request.
+  "report.export": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
   "evidence.read": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
   "evidence.write": ["COMMUNE_STAFF", "CHAIRMAN"],
   "plan.submit": ["COMMUNE_STAFF", "CHAIRMAN"],

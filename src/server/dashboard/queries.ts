@@ -1,7 +1,7 @@
 // The chairman's dashboard: the report data of the "as of" quarter (one loader, shared with
 // the report page) evaluated with the domain rules, grouped the ways the chairman reads it.
 import type { Actor } from "@/server/auth/actor";
-import { loadReport, type ReportData } from "@/server/reports/queries";
+import { loadReport, loadReportSummaries, type ReportData } from "@/server/reports/queries";
 import { indicatorStatus, STATUS_ORDER, type IndicatorStatus, type StatusResult } from "@/domain/evaluation/status";
 import { quarterDisplayValue, type Quarter } from "@/domain/evaluation/year-to-date";
 import { daysUntilDue, isDueSoon, isOverdue, DUE_SOON_DAYS } from "@/domain/evaluation/tasks";
@@ -56,6 +56,8 @@ export function buildDashboard(data: ReportData, asOf: number, today: string) {
     counts,
     scoredCount: scored.length,
     tasks: {
+      /** Every task with its latest status and deadline verdict, in plan order (for documents). */
+      all: tasks,
       total: tasks.length,
       done: tasks.filter((t) => t.status === "DONE").length,
       overdue: tasks.filter((t) => t.overdue),
@@ -73,4 +75,10 @@ export type Dashboard = ReturnType<typeof buildDashboard>;
 export async function loadDashboard(actor: Actor, communeId: string, year: number, asOf: number, today: string): Promise<Dashboard> {
   const data = await loadReport(actor, communeId, year, asOf);
   return buildDashboard(data, asOf, today);
+}
+
+/** Dashboards of several communes from one batch of queries: the reviewer's combined workbook. */
+export async function loadDashboards(actor: Actor, communeIds: string[], year: number, asOf: number, today: string) {
+  const reports = await loadReportSummaries(actor, communeIds, year, asOf);
+  return reports.map((data) => ({ report: data.report, dashboard: buildDashboard(data, asOf, today) }));
 }

@@ -1,10 +1,12 @@
 // Everything the quarterly report page shows, in a fixed number of queries whatever the
-// number of rows: plans, their rows, all quarters' figures of the year, evidence, history.
+// number of rows (or of communes): plans, their rows, all quarters' figures of the year,
+// evidence, history.
 import type { Actor } from "@/server/auth/actor";
-import { assertCommuneInScope } from "@/server/auth/guard";
+import { assertCommuneInScope, communeIdsInScope } from "@/server/auth/guard";
+import { ForbiddenError, NotFoundError } from "@/server/errors";
 import { getDb } from "@/server/db";
 import { checkPeriod } from "./periods";
-import { decisionHistory } from "@/server/review/queries";
+import { decisionHistory, type DecisionHistory } from "@/server/review/queries";
 
 const num = (d: { toNumber(): number } | null | undefined) => (d === null || d === undefined ? null : d.toNumber());
 const iso = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
@@ -30,17 +32,49 @@ export interface HistoryItem {
 export async function loadReport(actor: Actor, communeId: string, year: number, quarter: number) {
   checkPeriod(year, quarter);
   await assertCommuneInScope(actor, communeId);
+  const [data] = await fetchReports([communeId], year, quarter, true);
+  return data;
+}
+
+/**
+ * The reports of several communes for one quarter, without evidence, row history and decisions:
+ * what a reviewer's combined workbook needs, in the same fixed number of queries as one report.
+ */
+export async function loadReportSummaries(actor: Actor, communeIds: string[], year: number, quarter: number) {
+  checkPeriod(year, quarter);
+  const scope = new Set(await communeIdsInScope(actor));
+  if (communeIds.some((id) => !scope.has(id))) throw new ForbiddenError("Xã này không thuộc đơn vị bạn phụ trách.");
+  return fetchReports(communeIds, year, quarter, false);
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+/** The shared body of loadReport and loadReportSummaries: callers have checked the scope. */
+async function fetchReports(communeIds: string[], year: number, quarter: number, details: boolean) {
   const db = await getDb();
 
-  const [commune, plans, period] = await Promise.all([
-    db.orgUnit.findUniqueOrThrow({ where: { id: communeId }, select: { id: true, name: true, parent: { select: { name: true } } } }),
+  const [communes, plans, period] = await Promise.all([
+    db.orgUnit.findMany({ where: { id: { in: communeIds } }, select: { id: true, name: true, parent: { select: { name: true, level: true } } } }),
     db.plan.findMany({
-      where: { communeId, year },
+      where: { communeId: { in: communeIds }, year },
       orderBy: { createdAt: "asc" },
       select: {
         id: true,
+        communeId: true,
         title: true,
         kind: true,
+        documentNumber: true,
+        documentDate: true,
+        documentDateText: true,
         sections: { orderBy: { position: "asc" }, select: { id: true, code: true, title: true, depth: true, position: true, parentId: true } },
         tasks: {
           orderBy: { position: "asc" },
@@ -89,10 +123,13 @@ export async function loadReport(actor: Actor, communeId: string, year: number, 
     }),
     db.reportingPeriod.findUnique({ where: { year_quarter: { year, quarter } } }),
   ]);
+  // A missing commune is a caller's mistake, as findUniqueOrThrow made it before.
+  const communeById = new Map(communes.map((c) => [c.id, c]));
+  for (const id of communeIds) if (!communeById.has(id)) throw new NotFoundError("Không tìm thấy xã.");
 
   const planIds = plans.map((p) => p.id);
-  const [report, values, progress, units] = await Promise.all([
-    period ? db.quarterlyReport.findUnique({ where: { communeId_periodId: { communeId, periodId: period.id } } }) : null,
+  const [reports, values, progress, units] = await Promise.all([
+    period ? db.quarterlyReport.findMany({ where: { communeId: { in: communeIds }, periodId: period.id } }) : [],
     db.indicatorValue.findMany({
       where: { indicator: { planId: { in: planIds } }, period: { year } },
       select: {
@@ -125,27 +162,32 @@ export async function loadReport(actor: Actor, communeId: string, year: number, 
         period: { select: { quarter: true } },
       },
     }),
-    db.responsibleUnit.findMany({ where: { communeId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.responsibleUnit.findMany({ where: { communeId: { in: communeIds } }, orderBy: { name: "asc" }, select: { id: true, name: true, communeId: true } }),
   ]);
 
   const currentValueIds = values.filter((v) => v.period.quarter === quarter).map((v) => v.id);
   const currentProgressIds = progress.filter((p) => p.period.quarter === quarter).map((p) => p.id);
-  const [evidence, audit] = await Promise.all([
-    db.evidence.findMany({
-      where: { OR: [{ indicatorValueId: { in: currentValueIds } }, { taskProgressId: { in: currentProgressIds } }] },
-      orderBy: { createdAt: "asc" },
-    }),
-    db.auditLog.findMany({
-      where: { entityId: { in: [...currentValueIds, ...currentProgressIds] } },
-      orderBy: { createdAt: "desc" },
-      take: 2000,
-      select: { entityId: true, createdAt: true, action: true, before: true, after: true, user: { select: { fullName: true } } },
-    }),
-  ]);
+  const [evidence, audit] = details
+    ? await Promise.all([
+        db.evidence.findMany({
+          where: { OR: [{ indicatorValueId: { in: currentValueIds } }, { taskProgressId: { in: currentProgressIds } }] },
+          orderBy: { createdAt: "asc" },
+        }),
+        db.auditLog.findMany({
+          where: { entityId: { in: [...currentValueIds, ...currentProgressIds] } },
+          orderBy: { createdAt: "desc" },
+          take: 2000,
+          select: { entityId: true, createdAt: true, action: true, before: true, after: true, user: { select: { fullName: true } } },
+        }),
+      ])
+    : [[], []];
   const userIds = [...new Set([...values, ...progress].map((r) => r.updatedById).filter(Boolean) as string[])];
   const users = userIds.length ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, fullName: true } }) : [];
   const userName = new Map(users.map((u) => [u.id, u.fullName]));
 
+  // Grouped once: with many communes, filtering the whole list per row would be quadratic.
+  const valuesOf = groupBy(values, (v) => v.indicatorId);
+  const progressOf = groupBy(progress, (p) => p.taskId);
   const evidenceOf = (key: "indicatorValueId" | "taskProgressId", id: string | undefined): EvidenceItem[] =>
     id
       ? evidence
@@ -168,13 +210,16 @@ export async function loadReport(actor: Actor, communeId: string, year: number, 
           .map((a) => ({ at: a.createdAt.toISOString(), by: a.user?.fullName ?? "Hệ thống", action: a.action, before: a.before, after: a.after }))
       : [];
 
-  const planViews = plans.map((plan) => ({
+  const planView = (plan: (typeof plans)[number]) => ({
     id: plan.id,
     title: plan.title,
     kind: plan.kind,
+    documentNumber: plan.documentNumber,
+    documentDate: iso(plan.documentDate),
+    documentDateText: plan.documentDateText,
     sections: plan.sections,
     indicators: plan.indicators.map((ind) => {
-      const own = values.filter((v) => v.indicatorId === ind.id);
+      const own = valuesOf.get(ind.id) ?? [];
       const current = own.find((v) => v.period.quarter === quarter);
       return {
         id: ind.id,
@@ -221,7 +266,7 @@ export async function loadReport(actor: Actor, communeId: string, year: number, 
       };
     }),
     tasks: plan.tasks.map((task) => {
-      const own = progress.filter((p) => p.taskId === task.id);
+      const own = progressOf.get(task.id) ?? [];
       const current = own.find((p) => p.period.quarter === quarter);
       const previous = own.filter((p) => p.period.quarter < quarter).sort((a, b) => b.period.quarter - a.period.quarter)[0];
       return {
@@ -254,24 +299,29 @@ export async function loadReport(actor: Actor, communeId: string, year: number, 
         history: historyOf(current?.id),
       };
     }),
-  }));
+  });
 
-  return {
-    commune,
-    year,
-    quarter,
-    report: report
-      ? {
-          id: report.id,
-          status: report.status,
-          submittedAt: report.submittedAt?.toISOString() ?? null,
-          decidedAt: report.decidedAt?.toISOString() ?? null,
-        }
-      : null,
-    plans: planViews,
-    units,
-    decisions: report ? await decisionHistory({ reportId: report.id }) : [],
-  };
+  return Promise.all(
+    communeIds.map(async (communeId) => {
+      const report = reports.find((r) => r.communeId === communeId);
+      return {
+        commune: communeById.get(communeId)!,
+        year,
+        quarter,
+        report: report
+          ? {
+              id: report.id,
+              status: report.status,
+              submittedAt: report.submittedAt?.toISOString() ?? null,
+              decidedAt: report.decidedAt?.toISOString() ?? null,
+            }
+          : null,
+        plans: plans.filter((p) => p.communeId === communeId).map(planView),
+        units: units.filter((u) => u.communeId === communeId).map((u) => ({ id: u.id, name: u.name })),
+        decisions: details && report ? await decisionHistory({ reportId: report.id }) : ([] as DecisionHistory),
+      };
+    }),
+  );
 }
 
 export type ReportData = Awaited<ReturnType<typeof loadReport>>;

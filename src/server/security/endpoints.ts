@@ -16,7 +16,8 @@ import { roleMay, type Permission } from "@/server/auth/permissions";
  *   `submitter`: also only the chairman or staff the chairman allowed to submit.
  * - commune-in-scope: the commune itself, the reviewers above it, the admin. With "input",
  *   the commune the ids belong to must be in scope; with "implicit", only communes in scope
- *   are read.
+ *   are read. `ownForCommuneUsers`: a commune user is always served their own commune and the
+ *   input naming another is ignored (only reviewers and the admin choose the commune).
  */
 export type Scope = "public" | "system" | "self" | "own-unit" | "own-commune" | "commune-in-scope";
 
@@ -28,6 +29,7 @@ export interface Endpoint {
   scope: Scope;
   target?: "input" | "implicit";
   submitter?: boolean;
+  ownForCommuneUsers?: boolean;
   /** Reads only: a call never writes. */
   readOnly?: boolean;
 }
@@ -40,6 +42,8 @@ const route = (file: string, methods: string[], spec: Spec): Endpoint[] =>
   methods.map((m) => ({ id: `${file}#${m}`, kind: "route" as const, ...spec }));
 
 const planWrite: Spec = { permission: "plan.write", scope: "own-commune", target: "input" };
+/** The report's Word and Excel downloads: `xa` names the commune for reviewers only. */
+const reportExport: Spec = { permission: "report.export", scope: "commune-in-scope", target: "input", ownForCommuneUsers: true, readOnly: true };
 
 export const ENDPOINTS: Endpoint[] = [
   ...actions("src/server/reports/actions.ts", {
@@ -93,6 +97,9 @@ export const ENDPOINTS: Endpoint[] = [
   ...route("src/app/api/minh-chung/[id]/route.ts", ["GET"], { permission: "evidence.read", scope: "commune-in-scope", target: "input", readOnly: true }),
   ...route("src/app/api/tong-quan/xlsx/route.ts", ["GET"], { permission: "dashboard.read", scope: "own-commune", target: "implicit", readOnly: true }),
   ...route("src/app/api/so-sanh/xlsx/route.ts", ["GET"], { permission: "review.read", scope: "commune-in-scope", target: "implicit", readOnly: true }),
+  ...route("src/app/api/bao-cao/docx/route.ts", ["GET"], reportExport),
+  ...route("src/app/api/bao-cao/xlsx/route.ts", ["GET"], reportExport),
+  ...route("src/app/api/xet-duyet/xlsx/route.ts", ["GET"], { permission: "review.read", scope: "commune-in-scope", target: "implicit", readOnly: true }),
 ];
 
 export interface Caller {
@@ -120,6 +127,7 @@ export function mayCall(endpoint: Endpoint, caller: Caller, targetCommuneId: str
       if (endpoint.submitter && caller.role !== "CHAIRMAN" && !caller.canSubmit) return false;
       return endpoint.target === "implicit" || caller.orgUnitId === targetCommuneId;
     case "commune-in-scope":
+      if (endpoint.ownForCommuneUsers && caller.orgLevel === "COMMUNE") return true;
       return endpoint.target === "implicit" || communesInScope.includes(targetCommuneId);
   }
 }

@@ -1,0 +1,250 @@
+// What the signed report and its workbook say: the quarter's report data (the one loader),
+// evaluated by the dashboard's code, plus the wording both documents share. Nothing here
+// computes a year-to-date figure or a status: it only words what buildDashboard decided.
+import type { Actor } from "@/server/auth/actor";
+import { getDb } from "@/server/db";
+import { loadReport, type EvidenceItem, type ReportData } from "@/server/reports/queries";
+import { buildDashboard, type Dashboard } from "@/server/dashboard/queries";
+import { quarterDisplayValue, type Quarter } from "@/domain/evaluation/year-to-date";
+import { TASK_STATUS_LABEL, type TaskStatus } from "@/domain/evaluation/tasks";
+import { entryInputFor } from "@/domain/reporting/entry";
+import { formatDate, formatNumber, formatPercent, quarterLabel } from "@/domain/format";
+
+export type EvaluatedIndicator = Dashboard["indicators"][number];
+export type EvaluatedTask = Dashboard["tasks"]["all"][number];
+type PlanView = ReportData["plans"][number];
+type RawIndicator = PlanView["indicators"][number];
+
+export interface ReportDocument {
+  data: ReportData;
+  dashboard: Dashboard;
+  /** Full name of the commune's chairman, who signs; null when the commune has none on record. */
+  chairmanName: string | null;
+  year: number;
+  quarter: number;
+  /** The fourth quarter's report is the year's report. */
+  yearly: boolean;
+  /** Date the document is issued (ISO), printed in the place-and-date line. */
+  today: string;
+}
+
+/** Authorized by loadReport (the commune must be in the actor's scope). */
+export async function loadReportDocument(actor: Actor, communeId: string, year: number, quarter: number, today: string): Promise<ReportDocument> {
+  const data = await loadReport(actor, communeId, year, quarter);
+  const dashboard = buildDashboard(data, quarter, today);
+  const db = await getDb();
+  const chairman = await db.user.findFirst({
+    where: { orgUnitId: communeId, role: "CHAIRMAN", active: true },
+    orderBy: { createdAt: "asc" },
+    select: { fullName: true },
+  });
+  return { data, dashboard, chairmanName: chairman?.fullName ?? null, year, quarter, yearly: quarter === 4, today };
+}
+
+// ---- Wording -------------------------------------------------------------------------------
+
+/**
+ * Text for a document: NFC (input methods send NFD too, and Word shows NFD marks detached) and
+ * without the space before punctuation that imported plan text carries ("UBND xã , Bộ phận").
+ */
+export const tidy = (text: string | null | undefined): string => (text ?? "").normalize("NFC").replace(/[ \t]+([,.;:])/g, "$1");
+
+/** The target as the plan wrote it, with the unit when the plan put it in another column ("Tối thiểu 60" + "%"). */
+export function targetText(ind: { targetText: string | null; measurementUnit: string | null }): string {
+  const text = tidy(ind.targetText).trim();
+  if (!text) return "";
+  const unit = tidy(ind.measurementUnit).trim();
+  const withUnit = unit && /\d$/.test(text) ? `${text}${unit === "%" ? "%" : ` ${unit}`}` : text;
+  return withUnit.charAt(0).toLocaleUpperCase("vi-VN") + withUnit.slice(1);
+}
+
+/** "Quý III năm 2025", or "năm 2025" for the year's report. */
+export function periodText(year: number, quarter: number): string {
+  return quarter === 4 ? `năm ${year}` : `${quarterLabel(quarter)} năm ${year}`;
+}
+
+export function ytdLabel(quarter: number): string {
+  return quarter === 4 ? "Lũy kế cả năm" : `Lũy kế đến hết ${quarterLabel(quarter)}`;
+}
+
+const PLACE_PREFIX = /^(xã|phường|thị trấn)\s+/i;
+
+/** "Xã Tân Đức" -> "Tân Đức": the place name of the date line. */
+export function placeName(communeName: string): string {
+  return tidy(communeName).replace(PLACE_PREFIX, "");
+}
+
+/** Lower-case first letter, for a unit or document name used inside a sentence. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase("vi-VN") + text.slice(1);
+}
+
+/** The body the commune reports to, as a recipient line: district People's Committee, or the province's Department of Home Affairs. */
+export function reviewingRecipient(parent: { name: string; level: string } | null): string | null {
+  if (!parent) return null;
+  const name = lowerFirst(tidy(parent.name));
+  return parent.level === "PROVINCE" ? `Sở Nội vụ ${name}` : `UBND ${name}`;
+}
+
+function isPercent(ind: EvaluatedIndicator | RawIndicator): boolean {
+  const input = entryInputFor(ind);
+  return input === "RATIO" || input === "PERCENT";
+}
+
+/** A figure as the row shows it: "85,3%", "11", "12,5 điểm". */
+function figure(ind: EvaluatedIndicator, value: number): string {
+  if (isPercent(ind)) return formatPercent(value);
+  const unit = tidy(ind.measurementUnit).trim();
+  const rank = entryInputFor(ind) === "RANK";
+  return rank || !unit ? formatNumber(value) : `${formatNumber(value)} ${unit}`;
+}
+
+export interface FigureText {
+  text: string;
+  /** Counts behind a ratio, "174/204"; empty otherwise. */
+  detail: string;
+}
+
+const NONE: FigureText = { text: "", detail: "" };
+
+/** The figure of one quarter (not added up). */
+export function quarterFigure(ind: EvaluatedIndicator, quarter: number): FigureText {
+  const q = ind.quarters.find((v) => v.quarter === quarter);
+  if (!q) return NONE;
+  const value = quarterDisplayValue(ind, { ...q, quarter: q.quarter as Quarter });
+  if (value === null) return NONE;
+  if (ind.result.ytd.aggregation === "LATEST_DONE") return { text: value ? "Hoàn thành" : "Chưa hoàn thành", detail: "" };
+  const detail = ind.result.ytd.aggregation === "RATIO" ? `${formatNumber(q.numerator)}/${formatNumber(q.denominator)}` : "";
+  return { text: figure(ind, value), detail };
+}
+
+/** The year-to-date figure the status was judged on. */
+export function ytdFigure(ind: EvaluatedIndicator): FigureText {
+  const { ytd } = ind.result;
+  if (ytd.aggregation === "LATEST_DONE") return ytd.done === null ? NONE : { text: ytd.done ? "Hoàn thành" : "Chưa hoàn thành", detail: "" };
+  if (ytd.value === null) return NONE;
+  const detail = ytd.aggregation === "RATIO" && ytd.denominator ? `${formatNumber(ytd.numerator)}/${formatNumber(ytd.denominator)}` : "";
+  return { text: figure(ind, ytd.value), detail };
+}
+
+export function taskStatusText(task: EvaluatedTask): string {
+  return task.status ? TASK_STATUS_LABEL[task.status as TaskStatus] : "Chưa báo cáo";
+}
+
+/** "Số 12/BC-UBND ngày 01/10/2025: trích yếu", or the uploaded file's name. */
+export function evidenceRefs(items: EvidenceItem[]): string[] {
+  return items.map((e) => {
+    if (e.docNumber) {
+      const date = e.docDate ? ` ngày ${formatDate(e.docDate)}` : "";
+      const summary = e.docSummary ? `: ${tidy(e.docSummary)}` : "";
+      return `Số ${tidy(e.docNumber)}${date}${summary}`;
+    }
+    return tidy(e.fileName ?? e.docSummary ?? "");
+  });
+}
+
+const NAMED_DOCUMENT = /^(kế hoạch|quyết định|chương trình|đề án|chỉ thị)\b/i;
+
+/** "Kế hoạch … (Kế hoạch số 67/KH-UBND ngày 24/10/2025)": the plans the report answers to. */
+export function planReference(plan: Pick<PlanView, "title" | "documentNumber" | "documentDate">): string {
+  const title = tidy(plan.title).replace(/[.;]\s*$/, "");
+  const named = NAMED_DOCUMENT.test(title) ? title : lowerFirst(title);
+  const number = tidy(plan.documentNumber).trim();
+  // A draft number ("/KH-UBND") names no document yet.
+  if (!/^\d/.test(number)) return named;
+  const date = plan.documentDate ? ` ngày ${formatDate(plan.documentDate)}` : "";
+  const kind = /\/QĐ-/i.test(number) ? "ban hành kèm theo Quyết định" : /\/KH-/i.test(number) ? "Kế hoạch" : "văn bản";
+  return `${named} (${kind} số ${number}${date})`;
+}
+
+// ---- Rows in document order -----------------------------------------------------------------
+
+export type TableRow<T> = { kind: "heading"; code: string; title: string } | { kind: "row"; item: T };
+
+/** Headings of the plan's sections (and, with several plans, the plan titles) ahead of their first row. */
+function withHeadings<T extends { sectionId: string | null }>(plans: PlanView[], rowsOf: (p: PlanView) => T[]): TableRow<T>[] {
+  const out: TableRow<T>[] = [];
+  const withRows = plans.filter((p) => rowsOf(p).length > 0);
+  for (const plan of withRows) {
+    if (withRows.length > 1) out.push({ kind: "heading", code: "", title: tidy(plan.title) });
+    const sections = new Map(plan.sections.map((s) => [s.id, s]));
+    const printed = new Set<string>();
+    for (const item of rowsOf(plan)) {
+      const chain: PlanView["sections"] = [];
+      for (let s = item.sectionId ? sections.get(item.sectionId) : undefined; s; s = s.parentId ? sections.get(s.parentId) : undefined) chain.unshift(s);
+      for (const s of chain) {
+        if (printed.has(s.id)) continue;
+        printed.add(s.id);
+        out.push({ kind: "heading", code: tidy(s.code), title: tidy(s.title) });
+      }
+      out.push({ kind: "row", item });
+    }
+  }
+  return out;
+}
+
+export interface IndicatorLine {
+  raw: RawIndicator;
+  /** Absent for a parent row that only groups its sub-rows (it has no target of its own). */
+  evaluated: EvaluatedIndicator | null;
+  isSubRow: boolean;
+}
+
+export function indicatorRows(doc: ReportDocument): TableRow<IndicatorLine>[] {
+  const evaluated = new Map(doc.dashboard.indicators.map((i) => [i.id, i]));
+  return withHeadings(doc.data.plans, (plan) =>
+    plan.indicators.map((raw) => ({ raw, evaluated: evaluated.get(raw.id) ?? null, isSubRow: raw.parentId !== null, sectionId: raw.sectionId })),
+  );
+}
+
+export function taskRows(doc: ReportDocument): TableRow<EvaluatedTask>[] {
+  const byId = new Map(doc.dashboard.tasks.all.map((t) => [t.id, t]));
+  return withHeadings(doc.data.plans, (plan) => plan.tasks.map((t) => byId.get(t.id)!));
+}
+
+// ---- What lags and why ------------------------------------------------------------------------
+
+function trimEnd(text: string): string {
+  return tidy(text).trim().replace(/[\s.;:,]+$/, "");
+}
+
+/** A sub-row's name alone ("UBND xã") means nothing: it is read with its parent's. */
+export function indicatorFullName(doc: ReportDocument, ind: { name: string; parentId: string | null }): string {
+  const parent = ind.parentId ? doc.data.plans.flatMap((p) => p.indicators).find((i) => i.id === ind.parentId) : null;
+  return parent ? `${trimEnd(parent.name)} (${trimEnd(ind.name)})` : trimEnd(ind.name);
+}
+
+export interface LagSummary {
+  indicators: { ind: EvaluatedIndicator; name: string; verdict: string; cause: string }[];
+  tasks: { task: EvaluatedTask; name: string; verdict: string; cause: string }[];
+}
+
+/** Indicators not (yet) met and tasks overdue or impossible, each with the cause its unit wrote. */
+export function lagSummary(doc: ReportDocument): LagSummary {
+  const indicators = doc.dashboard.indicators
+    .filter((i) => i.status === "NOT_ACHIEVED" || i.status === "AT_RISK")
+    .map((ind) => ({
+      ind,
+      name: indicatorFullName(doc, ind),
+      verdict: trimEnd(ind.result.reason),
+      cause: ind.current?.note?.trim()
+        ? `Nguyên nhân: ${trimEnd(ind.current.note)}.`
+        : `Chưa có giải trình nguyên nhân${ind.monitoringUnitName ? ` của ${trimEnd(ind.monitoringUnitName)}` : ""}.`,
+    }));
+  const tasks = doc.dashboard.tasks.all
+    .filter((t) => t.overdue || t.status === "CANNOT_DO")
+    .map((task) => {
+      const deadline = task.deadlineText ? trimEnd(task.deadlineText) : task.dueDate ? formatDate(task.dueDate) : "";
+      const verdict = task.overdue
+        ? `${taskStatusText(task)}, đã quá thời hạn${deadline ? ` (${lowerFirst(deadline)})` : ""}`
+        : taskStatusText(task);
+      const reason = task.current?.reason?.trim();
+      return {
+        task,
+        name: trimEnd(task.content),
+        verdict,
+        cause: reason ? `Lý do: ${trimEnd(reason)}.` : `Chưa có giải trình lý do${task.leadUnitName ? ` của ${trimEnd(task.leadUnitName)}` : ""}.`,
+      };
+    });
+  return { indicators, tasks };
+}
