@@ -29,9 +29,40 @@ class CatalogFriendlyPool extends pg.Pool {
   }
 }
 
+/**
+ * adapter-pg runs a migration by splitting it on every ";", which cuts a function body
+ * ($$ ... $$, e.g. the audit log's append-only trigger) in pieces. PostgreSQL's simple query
+ * protocol takes the whole script at once, as psql would send it.
+ */
+class WholeScriptPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const pool = new CatalogFriendlyPool({ connectionString: this.url });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const onError = (adapter as any).onError?.bind(adapter) ?? ((e: unknown) => { throw e; });
+    adapter.executeScript = async (script: string) => {
+      try {
+        await pool.query(script);
+      } catch (error) {
+        onError(error);
+      }
+    };
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await pool.end();
+      await dispose();
+    };
+    return adapter;
+  }
+
+  constructor(private readonly url: string) {
+    super(new CatalogFriendlyPool({ connectionString: url }));
+  }
+}
+
 export async function cliAdapter(url: string | undefined) {
   if (isPostgresUrl(url)) {
-    return new PrismaPg(new CatalogFriendlyPool({ connectionString: url }));
+    return new WholeScriptPg(url);
   }
   const dir = pglitePath(url);
   if (dir) fs.mkdirSync(dir, { recursive: true });
