@@ -27,6 +27,7 @@ test("a Hành Dũng clerk pastes the plan, corrects a unit in the preview, saves
   await page.getByRole("link", { name: "Nhập kế hoạch" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nhập kế hoạch");
 
+  await page.screenshot(view("plan-import-source"));
   await page.getByLabel("Dán nội dung văn bản").fill(seedText(HANH_DUNG));
   await page.getByRole("button", { name: "Đọc và xem trước" }).click();
   await expect(page.getByRole("heading", { name: countsHeading(HANH_DUNG) })).toBeVisible();
@@ -72,6 +73,14 @@ test("a Hành Dũng clerk pastes the plan, corrects a unit in the preview, saves
   await page.getByRole("button", { name: /^Chuyển xuống: A Ban hành văn bản/ }).click();
   await expect(first()).toContainText("Thực hiện, giải quyết TTHC");
   await page.screenshot(view("plan-edit"));
+  // Edit a task's deadline by hand: it is understood as the import understands it.
+  await page.getByRole("link", { name: /^Sửa: 3 Thực hiện niêm yết/ }).click();
+  await page.getByRole("textbox", { name: "Thời hạn" }).fill("Quý III");
+  await page.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu nhiệm vụ." })).toBeVisible();
+  const task3 = page.locator("tr[data-row]").filter({ hasText: "Thực hiện niêm yết, đăng tải công khai TTHC" });
+  await expect(task3).toContainText("Hiểu là: Trong kỳ 01/07/2025 – 30/09/2025");
+  await page.screenshot(view("plan-edit-row"));
   await page.getByRole("link", { name: "Xong, xem kế hoạch" }).click();
   await deletePlan(page);
   await expect(page.getByRole("link", { name: GOLDEN[HANH_DUNG].title })).toHaveCount(1); // the demo plan only

@@ -99,24 +99,25 @@ export function SectionEditForm({ planId, section }: { planId: string; section: 
   );
 }
 
-function TaskFields({ task }: { task?: Task }) {
+/** `prefix` keeps ids unique: the edit form and the add form can be on the page together. */
+function TaskFields({ task, prefix }: { task?: Task; prefix: string }) {
   return (
     <>
-      <TextField id="task-code" name="code" label="Số thứ tự" defaultValue={task?.code} />
+      <TextField id={`${prefix}-task-code`} name="code" label="Số thứ tự" defaultValue={task?.code} />
       <div className="md:col-span-3">
-        <TextAreaField id="task-content" name="content" label="Nội dung nhiệm vụ" defaultValue={task?.content} required />
+        <TextAreaField id={`${prefix}-task-content`} name="content" label="Nội dung nhiệm vụ" defaultValue={task?.content} required />
       </div>
       <div className="md:col-span-2">
-        <TextAreaField id="task-requirement" name="requirement" label="Yêu cầu" defaultValue={task?.requirement} rows={2} />
+        <TextAreaField id={`${prefix}-task-requirement`} name="requirement" label="Yêu cầu" defaultValue={task?.requirement} rows={2} />
       </div>
       <div className="md:col-span-2">
-        <TextAreaField id="task-result" name="expectedResult" label="Kết quả, sản phẩm" defaultValue={task?.expectedResult} rows={2} />
+        <TextAreaField id={`${prefix}-task-result`} name="expectedResult" label="Kết quả, sản phẩm" defaultValue={task?.expectedResult} rows={2} />
       </div>
-      <TextField id="task-deadline" name="deadlineText" label="Thời hạn" defaultValue={task?.deadlineText} placeholder="Quý II, Trước ngày 30/6…" hint="Ghi như văn bản; hệ thống tự hiểu ngày, quý, định kỳ." />
-      <TextField id="task-lead" name="leadUnit" label="Đơn vị chủ trì" defaultValue={task?.leadUnit?.name ?? task?.leadUnitText} list={UNITS_LIST_ID} hint={UNIT_HINT} />
+      <TextField id={`${prefix}-task-deadline`} name="deadlineText" label="Thời hạn" defaultValue={task?.deadlineText} placeholder="Quý II, Trước ngày 30/6…" hint="Ghi như văn bản; hệ thống tự hiểu ngày, quý, định kỳ." />
+      <TextField id={`${prefix}-task-lead`} name="leadUnit" label="Đơn vị chủ trì" defaultValue={task?.leadUnit?.name ?? task?.leadUnitText} list={UNITS_LIST_ID} hint={UNIT_HINT} />
       <div className="md:col-span-2">
         <TextField
-          id="task-coordinating"
+          id={`${prefix}-task-coordinating`}
           name="coordinatingUnits"
           label="Đơn vị phối hợp"
           defaultValue={task ? (task.coordinatingUnits.length ? task.coordinatingUnits.map((c) => c.unit.name).join("; ") : task.coordinatingText) : null}
@@ -133,26 +134,26 @@ export function TaskEditForm({ planId, task }: { planId: string; task: Task }) {
     <ActionForm action={updateTask} submitLabel="Lưu nhiệm vụ" className="grid gap-3 md:grid-cols-4">
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="id" value={task.id} />
-      <TaskFields task={task} />
+      <TaskFields task={task} prefix="edit" />
     </ActionForm>
   );
 }
 
-function IndicatorFields({ indicator }: { indicator?: Indicator }) {
+function IndicatorFields({ indicator, prefix }: { indicator?: Indicator; prefix: string }) {
   return (
     <>
-      <TextField id="indicator-code" name="code" label="Số thứ tự" defaultValue={indicator?.code} />
+      <TextField id={`${prefix}-indicator-code`} name="code" label="Số thứ tự" defaultValue={indicator?.code} />
       <div className="md:col-span-3">
-        <TextAreaField id="indicator-name" name="name" label="Tên chỉ tiêu" defaultValue={indicator?.name} rows={2} required />
+        <TextAreaField id={`${prefix}-indicator-name`} name="name" label="Tên chỉ tiêu" defaultValue={indicator?.name} rows={2} required />
       </div>
-      <TextField id="indicator-target" name="targetText" label="Chỉ tiêu phấn đấu" defaultValue={indicator?.targetText} placeholder="Tối thiểu 80%, 100%…" hint="Ghi như văn bản; hệ thống tự hiểu mức và cách so sánh." />
-      <TextField id="indicator-unit" name="measurementUnit" label="Đơn vị tính" defaultValue={indicator?.measurementUnit} placeholder="%, điểm, hồ sơ…" />
-      <SelectField id="indicator-group" name="group" label="Nhóm chỉ tiêu" options={options(INDICATOR_GROUP_LABEL)} defaultValue={indicator?.group} placeholder="— Tự nhận theo tên —" />
-      <SelectField id="indicator-kind" name="valueKind" label="Cách nhập số liệu" options={options(VALUE_KIND_LABEL)} defaultValue={indicator?.valueKind} placeholder="— Tự nhận theo chỉ tiêu —" />
-      <TextField id="indicator-monitoring" name="monitoringUnit" label="Đơn vị theo dõi" defaultValue={indicator?.monitoringUnit?.name ?? indicator?.monitoringUnitText} list={UNITS_LIST_ID} hint={UNIT_HINT} />
+      <TextField id={`${prefix}-indicator-target`} name="targetText" label="Chỉ tiêu phấn đấu" defaultValue={indicator?.targetText} placeholder="Tối thiểu 80%, 100%…" hint="Ghi như văn bản; hệ thống tự hiểu mức và cách so sánh." />
+      <TextField id={`${prefix}-indicator-unit`} name="measurementUnit" label="Đơn vị tính" defaultValue={indicator?.measurementUnit} placeholder="%, điểm, hồ sơ…" />
+      <SelectField id={`${prefix}-indicator-group`} name="group" label="Nhóm chỉ tiêu" options={options(INDICATOR_GROUP_LABEL)} defaultValue={indicator?.group} placeholder="— Tự nhận theo tên —" />
+      <SelectField id={`${prefix}-indicator-kind`} name="valueKind" label="Cách nhập số liệu" options={options(VALUE_KIND_LABEL)} defaultValue={indicator?.valueKind} placeholder="— Tự nhận theo chỉ tiêu —" />
+      <TextField id={`${prefix}-indicator-monitoring`} name="monitoringUnit" label="Đơn vị theo dõi" defaultValue={indicator?.monitoringUnit?.name ?? indicator?.monitoringUnitText} list={UNITS_LIST_ID} hint={UNIT_HINT} />
       <div className="md:col-span-3">
         <TextField
-          id="indicator-implementing"
+          id={`${prefix}-indicator-implementing`}
           name="implementingUnits"
           label="Đơn vị thực hiện"
           defaultValue={indicator ? (indicator.implementingUnits.length ? indicator.implementingUnits.map((u) => u.unit.name).join("; ") : indicator.implementingUnitText) : null}
@@ -160,10 +161,10 @@ function IndicatorFields({ indicator }: { indicator?: Indicator }) {
         />
       </div>
       <div className="md:col-span-2">
-        <TextField id="indicator-numerator" name="numeratorLabel" label="Tử số (với tỷ lệ)" defaultValue={indicator?.numeratorLabel} placeholder="Số hồ sơ trực tuyến" />
+        <TextField id={`${prefix}-indicator-numerator`} name="numeratorLabel" label="Tử số (với tỷ lệ)" defaultValue={indicator?.numeratorLabel} placeholder="Số hồ sơ trực tuyến" />
       </div>
       <div className="md:col-span-2">
-        <TextField id="indicator-denominator" name="denominatorLabel" label="Mẫu số (với tỷ lệ)" defaultValue={indicator?.denominatorLabel} placeholder="Tổng số hồ sơ tiếp nhận" />
+        <TextField id={`${prefix}-indicator-denominator`} name="denominatorLabel" label="Mẫu số (với tỷ lệ)" defaultValue={indicator?.denominatorLabel} placeholder="Tổng số hồ sơ tiếp nhận" />
       </div>
       {indicator && <ClearWarnings warnings={indicator.importWarnings} />}
     </>
@@ -175,7 +176,7 @@ export function IndicatorEditForm({ planId, indicator }: { planId: string; indic
     <ActionForm action={updateIndicator} submitLabel="Lưu chỉ tiêu" className="grid gap-3 md:grid-cols-4">
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="id" value={indicator.id} />
-      <IndicatorFields indicator={indicator} />
+      <IndicatorFields indicator={indicator} prefix="edit" />
     </ActionForm>
   );
 }
@@ -207,7 +208,7 @@ export function AddRowForms({ plan, sectionOptions, selected, indicatorOptions }
           <div className="md:col-span-4 md:w-1/2">
             <SelectField id="add-task-section" name="sectionId" label="Thuộc mục" options={sectionOptions} defaultValue={selected} placeholder="— Không thuộc mục nào —" />
           </div>
-          <TaskFields />
+          <TaskFields prefix="add" />
         </ActionForm>
       </details>
       <details className="card" open={open}>
@@ -220,7 +221,7 @@ export function AddRowForms({ plan, sectionOptions, selected, indicatorOptions }
           <div className="md:col-span-2">
             <SelectField id="add-indicator-parent" name="parentIndicatorId" label="Là dòng con (“-”) của chỉ tiêu" options={indicatorOptions} placeholder="— Không, là chỉ tiêu chính —" />
           </div>
-          <IndicatorFields />
+          <IndicatorFields prefix="add" />
         </ActionForm>
       </details>
     </div>

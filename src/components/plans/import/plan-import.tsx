@@ -77,7 +77,7 @@ function SourceStep({ onRead, maxUploadMb }: { onRead: (preview: PlanPreview) =>
             id="import-text"
             name="text"
             rows={12}
-            className="input font-mono text-xs"
+            className="input"
             placeholder={"Sao chép cả văn bản (hoặc phụ lục có bảng nhiệm vụ, chỉ tiêu) rồi dán vào đây.\nVí dụ:\nSTT\tNội dung chỉ tiêu\tĐơn vị\tChỉ tiêu năm 2025\t…\n1\tTỷ lệ hồ sơ trực tuyến…\t%\tTối thiểu 60\t…"}
             aria-describedby="import-text-hint"
           />

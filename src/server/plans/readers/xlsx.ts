@@ -62,24 +62,35 @@ export interface SheetRows {
   rows: string[][];
 }
 
-/** The visible sheets of a workbook as rows of cell texts. */
+/**
+ * The visible sheets of a workbook as rows of cell texts. Only cells holding something are
+ * visited: a sheet formatted down to row 1,048,576 or across to column XFD costs nothing.
+ * A run of empty rows becomes one empty row (a break, as a blank line is in pasted text).
+ */
 export async function readXlsxSheets(bytes: Uint8Array): Promise<SheetRows[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   const sheets: SheetRows[] = [];
   for (const sheet of workbook.worksheets) {
     if (sheet.state === "hidden" || sheet.state === "veryHidden") continue;
-    if (sheet.rowCount > MAX_ROWS || sheet.columnCount > MAX_COLUMNS) {
-      throw new UserError(`Trang tính "${sheet.name}" quá lớn (${sheet.rowCount} dòng, ${sheet.columnCount} cột); kế hoạch thường chỉ vài trăm dòng.`);
-    }
     const rows: string[][] = [];
-    for (let r = 1; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
+    let last = 0;
+    let count = 0;
+    sheet.eachRow({ includeEmpty: false }, (row, number) => {
+      if (++count > MAX_ROWS) {
+        throw new UserError(`Trang tính "${sheet.name}" có hơn ${MAX_ROWS.toLocaleString("vi-VN")} dòng; kế hoạch thường chỉ vài trăm dòng.`);
+      }
+      if (number - last > 1 && rows.length) rows.push([]);
+      last = number;
       const cells: string[] = [];
-      for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellString(row.getCell(c)));
-      while (cells.length && cells[cells.length - 1] === "") cells.pop();
-      rows.push(cells);
-    }
+      // Plans have a dozen columns; text far to the right is a note beside the table, not part of it.
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        if (column <= MAX_COLUMNS) cells[column - 1] = cellString(cell);
+      });
+      const filled = Array.from(cells, (c) => c ?? "");
+      while (filled.length && filled[filled.length - 1] === "") filled.pop();
+      rows.push(filled);
+    });
     sheets.push({ name: sheet.name, rows });
   }
   return sheets;
