@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { shot, signIn } from "./helpers";
+import { signIn } from "./helpers";
 import { seedDocx, seedText } from "../support/seed-documents";
 import { GOLDEN } from "../unit/plan-import/golden";
 
