@@ -321,10 +321,12 @@ function bodyParagraphs(doc: ReportDocument): (Paragraph | Table)[] {
   out.push(part(`III. NHIỆM VỤ ${doc.yearly ? `NĂM ${doc.year + 1}` : "TRONG THỜI GIAN TỚI"}`));
   const lagging = lag.indicators.length + lag.tasks.length;
   if (lagging) {
-    out.push(body(`- Chỉ đạo các đơn vị được giao chủ trì khắc phục ngay ${plural(lag.indicators.length, "chỉ tiêu")} và ${plural(lag.tasks.length, "nhiệm vụ")} nêu tại Mục II; làm rõ trách nhiệm của tập thể, cá nhân để chậm tiến độ.`));
+    const what = [lag.indicators.length ? plural(lag.indicators.length, "chỉ tiêu") : "", lag.tasks.length ? plural(lag.tasks.length, "nhiệm vụ") : ""].filter(Boolean).join(" và ");
+    out.push(body(`- Chỉ đạo các đơn vị được giao chủ trì khắc phục ngay ${what} nêu tại Mục II; làm rõ trách nhiệm của tập thể, cá nhân để chậm tiến độ.`));
   }
   out.push(body(`- Tiếp tục triển khai các nhiệm vụ, giải pháp theo kế hoạch; cập nhật số liệu và tài liệu kiểm chứng đầy đủ, kịp thời để phục vụ đánh giá Chỉ số cải cách hành chính và Chỉ số hài lòng.`));
-  out.push(body(`Trên đây là báo cáo kết quả thực hiện kế hoạch cải cách hành chính ${period} của ${communeFull}./.`));
+  // The closing sentence stays on the page of the signature, as a signed page must not start bare.
+  out.push(para(`Trên đây là báo cáo kết quả thực hiện kế hoạch cải cách hành chính ${period} của ${communeFull}./.`, { indent: true, keepNext: true }));
   return out;
 }
 
@@ -400,7 +402,7 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
           centered(subtitle, { bold: true, size: SIZE.body }),
           rule(mm(35), TEXT_WIDTH, 12),
           ...bodyParagraphs(doc),
-          para("", { after: 0 }),
+          para("", { after: 0, keepNext: true }),
           signatureBlock(doc),
         ],
       },

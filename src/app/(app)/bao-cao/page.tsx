@@ -10,6 +10,7 @@ import { YearPicker } from "@/components/ui/year-picker";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { ReportForm } from "@/components/report/report-form";
+import { ReportDownloads } from "@/components/report/report-downloads";
 import { latestReturnComments, ReviewHistory } from "@/components/review/review-history";
 
 export const metadata: Metadata = { title: "Báo cáo quý" };
@@ -36,6 +37,7 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
         actions={
           <div className="flex flex-col items-end gap-1">
             <YearPicker years={years} current={year} extra={{ quy: String(quarter) }} />
+            {data.plans.length > 0 && <ReportDownloads year={year} quarter={quarter} />}
             <nav aria-label="Chọn quý" className="flex gap-1 text-sm">
               {[1, 2, 3, 4].map((q) =>
                 q === quarter ? (

@@ -10,6 +10,7 @@ import { YearPicker } from "@/components/ui/year-picker";
 import { Badge } from "@/components/ui/badge";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
+import { ReviewSummaryDownload } from "@/components/report/report-downloads";
 
 export const metadata: Metadata = { title: "Các xã" };
 
@@ -39,6 +40,9 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
             <Link href={`/so-sanh?nam=${year}`} className="btn">
               So sánh các xã
             </Link>
+            {actor.orgLevel !== "COMMUNE" && (
+              <ReviewSummaryDownload year={year} quarter={Math.max(1, ...m.rows.flatMap((r) => r.quarters.filter((q) => q.state !== "NONE" && q.state !== "DRAFT").map((q) => q.quarter)))} />
+            )}
             <YearPicker years={years} current={year} />
           </>
         }

@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { ReportForm } from "@/components/report/report-form";
+import { ReportDownloads } from "@/components/report/report-downloads";
 import { latestReturnComments, ReviewHistory } from "@/components/review/review-history";
 import { DecisionForm } from "@/components/review/decision-form";
 
@@ -45,6 +46,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
             {report.submittedAt && <> · nộp lúc {formatDateTime(report.submittedAt)}</>}
           </>
         }
+        actions={<ReportDownloads year={report.period.year} quarter={report.period.quarter} communeId={report.communeId} />}
       />
       {actor.role === "REVIEWER" && <DecisionForm subjectType="report" subjectId={report.id} status={report.status} rows={rows} />}
       <ReviewHistory decisions={data.decisions} />
