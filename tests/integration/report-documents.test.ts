@@ -98,6 +98,7 @@ describe("the report as a Word document", () => {
       "BÁO CÁO",
       "Kết quả thực hiện kế hoạch cải cách hành chính Quý II năm 2025",
       "Quyết định số 48/QĐ-UBND ngày 03/03/2025",
+      "Ủy ban nhân dân xã Hành Dũng báo cáo kết quả thực hiện Quý II năm 2025",
       "Nơi nhận:",
       "- UBND huyện Nghĩa Hành (b/c);",
       "- Lưu: VT.",

@@ -5,7 +5,7 @@ import { assertCommuneInScope, requireActor, UnauthenticatedError } from "@/serv
 import { choosePeriod } from "@/server/reports/period-choice";
 import { ForbiddenError, NotFoundError, UserError } from "@/server/errors";
 import { foldText } from "@/domain/text";
-import { loadReportDocument, type ReportDocument } from "./report-content";
+import { loadReportDocument, placeName, type ReportDocument } from "./report-content";
 
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -30,7 +30,7 @@ export async function requestedReport(request: Request): Promise<{ actor: Actor;
 
 /** "bao-cao-cchc-tan-duc-2024-quy-3": ASCII, so every browser keeps the name. */
 export function fileBase(prefix: string, name: string, year: number, quarter: number): string {
-  const slug = foldText(name.replace(/^(xã|phường|thị trấn)\s+/i, "")).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const slug = foldText(placeName(name)).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   return `${prefix}-${slug}-${year}-${quarter === 4 ? "nam" : `quy-${quarter}`}`;
 }
 

@@ -261,7 +261,8 @@ function plural(n: number, what: string): string {
 function bodyParagraphs(doc: ReportDocument): (Paragraph | Table)[] {
   const { dashboard: d, data } = doc;
   const period = periodText(doc.year, doc.quarter);
-  const communeFull = `Ủy ban nhân dân ${tidy(data.commune.name).replace(/^Xã/, "xã")}`;
+  // "Ủy ban nhân dân xã Tân Đức": the level word is lower case inside a sentence.
+  const communeFull = `Ủy ban nhân dân ${tidy(data.commune.name).replace(/^(Xã|Phường|Thị trấn)(?=\s)/, (w) => w.toLocaleLowerCase("vi-VN"))}`;
   const plans = data.plans.map((p) => planReference(p));
   const out: (Paragraph | Table)[] = [];
 
