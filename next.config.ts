@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and must be loaded by Node at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "exceljs"],
   poweredByHeader: false,
+  // A second build folder lets a preview server run while another build happens.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403 for pages a role may not open.
     authInterrupts: true,

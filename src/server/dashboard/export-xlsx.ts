@@ -14,7 +14,7 @@ function titleRows(ws: ExcelJS.Worksheet, d: Dashboard, title: string, width: nu
   sharedTitleRows(ws, [title, commune, `Năm ${d.year} – số liệu lũy kế đến hết ${quarterLabel(d.asOf)}`, `Ngày xuất: ${formatDate(d.today)}`], width);
 }
 
-export const INDICATOR_COLUMNS = ["STT", "Nhóm chỉ số", "Chỉ tiêu", "Chỉ tiêu năm (theo văn bản)", "Cách hiểu", "Quý I", "Quý II", "Quý III", "Quý IV", "Lũy kế", "Tổng tử số", "Tổng mẫu số", "Trạng thái", "Giải thích", "Đơn vị theo dõi", "Ghi chú, nguyên nhân (quý báo cáo)"];
+export const INDICATOR_COLUMNS = ["STT", "Nhóm chỉ số", "Chỉ tiêu", "Chỉ tiêu năm (theo văn bản)", "Cách hiểu", "Quý I", "Quý II", "Quý III", "Quý IV", "Lũy kế", "Tổng tử số", "Tổng mẫu số", "Trạng thái", "Giải thích", "Đơn vị phụ trách", "Ghi chú, nguyên nhân (quý báo cáo)"];
 
 /** The evaluated indicators as a table: shared by the dashboard export and the report workbook's group sheets. */
 export function writeIndicatorTable(ws: ExcelJS.Worksheet, indicators: Dashboard["indicators"], asOf: number): void {
@@ -42,7 +42,7 @@ export function writeIndicatorTable(ws: ExcelJS.Worksheet, indicators: Dashboard
       ytd.denominator,
       STATUS_LABEL[ind.status],
       ind.result.reason,
-      ind.monitoringUnitName ?? "",
+      ind.ownerUnitName ?? "",
       ind.current?.note ?? "",
     ]);
     for (let c = 6; c <= 10; c++) {

@@ -12,6 +12,7 @@ import type { IndicatorGroup } from "@/domain/plan-import/types";
 export const GROUP_ORDER: IndicatorGroup[] = ["PAR_INDEX", "SIPAS", "DTI", "PCI", "ONLINE_SERVICES", "OTHER"];
 
 export function buildDashboard(data: ReportData, asOf: number, today: string) {
+  const unitName = new Map(data.units.map((u) => [u.id, u.name]));
   const indicators = data.plans.flatMap((plan) =>
     plan.indicators.map((ind) => {
       const quarters = ind.quarters.filter((q) => q.quarter <= asOf);
@@ -22,7 +23,10 @@ export function buildDashboard(data: ReportData, asOf: number, today: string) {
           const value = quarters.find((v) => v.quarter === q);
           return { quarter: q, value: value ? quarterDisplayValue(ind, value) : null };
         });
-      return { ...ind, planTitle: plan.title, result, status: result.status as IndicatorStatus, trend };
+      // Who answers for the row: the monitoring unit, or when the document names none, the first implementing unit.
+      const ownerUnitId = ind.monitoringUnitId ?? ind.unitIds[0] ?? null;
+      const ownerUnitName = ind.monitoringUnitId ? ind.monitoringUnitName : ownerUnitId ? (unitName.get(ownerUnitId) ?? null) : ind.monitoringUnitName;
+      return { ...ind, planTitle: plan.title, result, status: result.status as IndicatorStatus, trend, ownerUnitId, ownerUnitName };
     }),
   );
   const tasks = data.plans.flatMap((plan) =>
@@ -44,7 +48,7 @@ export function buildDashboard(data: ReportData, asOf: number, today: string) {
   const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, scored.filter((i) => i.status === s).length])) as Record<IndicatorStatus, number>;
   const groups = GROUP_ORDER.map((group) => ({ group, indicators: scored.filter((i) => i.group === group) })).filter((g) => g.indicators.length > 0);
   const byUnit = aggregateByUnit(
-    scored.map((i) => ({ id: i.id, monitoringUnitId: i.monitoringUnitId, monitoringUnitName: i.monitoringUnitName, status: i.status })),
+    scored.map((i) => ({ id: i.id, monitoringUnitId: i.ownerUnitId, monitoringUnitName: i.ownerUnitName, status: i.status })),
     tasks.map((t) => ({ id: t.id, leadUnitId: t.leadUnitId, leadUnitName: t.leadUnitName, status: t.status, overdue: t.overdue })),
   );
   const online = coverage766(scored.filter((i) => i.group === "ONLINE_SERVICES" || i.group === "SIPAS"));

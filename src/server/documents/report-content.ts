@@ -229,7 +229,7 @@ export function lagSummary(doc: ReportDocument): LagSummary {
       verdict: trimEnd(ind.result.reason),
       cause: ind.current?.note?.trim()
         ? `Nguyên nhân: ${trimEnd(ind.current.note)}.`
-        : `Chưa có giải trình nguyên nhân${ind.monitoringUnitName ? ` của ${trimEnd(ind.monitoringUnitName)}` : ""}.`,
+        : `Chưa có giải trình nguyên nhân${ind.ownerUnitName ? ` của ${trimEnd(ind.ownerUnitName)}` : ""}.`,
     }));
   const tasks = doc.dashboard.tasks.all
     .filter((t) => t.overdue || t.status === "CANNOT_DO")

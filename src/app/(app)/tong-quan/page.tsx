@@ -137,7 +137,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </h2>
         {d.groups.length === 0 && <p className="card text-sm text-slate-700">Kế hoạch năm {year} chưa có chỉ tiêu.</p>}
         {d.groups.map((g) => {
-          const rows = g.indicators.filter((i) => inUnit(i.monitoringUnitId));
+          const rows = g.indicators.filter((i) => inUnit(i.ownerUnitId));
           if (!rows.length) return null;
           return (
             <div key={g.group} className="mb-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -153,7 +153,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     <th scope="col" className="w-28 text-right">Lũy kế</th>
                     <th scope="col" className="w-56">Trạng thái</th>
                     <th scope="col" className="w-32">Theo quý</th>
-                    <th scope="col" className="w-44">Đơn vị theo dõi</th>
+                    <th scope="col" className="w-44">Đơn vị phụ trách</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -175,7 +175,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                       <td>
                         <TrendChart points={ind.trend} percent={ind.result.ytd.aggregation === "RATIO" || entryInputFor(ind) === "PERCENT"} label={ind.name} />
                       </td>
-                      <td className="text-sm">{ind.monitoringUnitName ?? "—"}</td>
+                      <td className="text-sm">{ind.ownerUnitName ?? "—"}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -41,7 +41,7 @@ export default async function DashboardPrintPage({ searchParams }: { searchParam
             <th>Chỉ tiêu năm</th>
             <th>Lũy kế</th>
             <th>Trạng thái</th>
-            <th>Đơn vị theo dõi</th>
+            <th>Đơn vị phụ trách</th>
           </tr>
         </thead>
         <tbody>
@@ -60,7 +60,7 @@ export default async function DashboardPrintPage({ searchParams }: { searchParam
                 <td>
                   {STATUS_ICON[ind.status]} {STATUS_LABEL[ind.status]}
                 </td>
-                <td>{ind.monitoringUnitName}</td>
+                <td>{ind.ownerUnitName}</td>
               </tr>
             );
           })}
