@@ -74,6 +74,17 @@ const show = (v: { numerator: unknown; denominator: unknown; value: unknown; don
   return v.value === null ? "(trống)" : String(v.value);
 };
 
+async function retryOnCollision<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const collision = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      if (!collision || attempt >= attempts) throw error;
+    }
+  }
+}
+
 export async function saveReport(input: SaveReportInput) {
   return runAction("report.write", saveSchema, input, async (actor, data) => {
     const db = await getDb();
@@ -111,7 +122,12 @@ export async function saveReport(input: SaveReportInput) {
       throw new UserError(`Có ${Object.keys(fieldErrors).length} ô chưa hợp lệ, chưa lưu gì. Vui lòng sửa các ô được đánh dấu.`, fieldErrors);
     }
 
-    const result = await db.$transaction(async (tx) => {
+    // Two first saves of a quarter at the same moment both create its report (or period) and
+    // collide on a unique key: the loser runs again and finds the winner's rows, so saves of
+    // different rows both land; a real clash on one row is then caught by the version check.
+    // At peak (every commune saving before the deadline) a save may queue for a connection:
+    // it waits for one rather than fail after Prisma's default 2 s.
+    const result = await retryOnCollision(() => db.$transaction(async (tx) => {
       const { report, period } = await editableReport(tx, actor, data.year, data.quarter);
       const conflicts: ConflictRow[] = [];
       const existingValues = await tx.indicatorValue.findMany({ where: { periodId: period.id, indicatorId: { in: data.indicators.map((r) => r.indicatorId) } } });
@@ -203,7 +219,7 @@ export async function saveReport(input: SaveReportInput) {
       }
       await tx.quarterlyReport.update({ where: { id: report.id }, data: { version: { increment: 1 } } });
       return { saved };
-    }, { timeout: 30_000 }).catch((error: unknown) => {
+    }, { timeout: 30_000, maxWait: 15_000 })).catch((error: unknown) => {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
         throw new ConflictError("Số liệu vừa được người khác lưu cùng lúc. Vui lòng tải lại trang rồi nhập lại.");
       }
