@@ -42,12 +42,19 @@ export interface ComparisonRow {
  * Totals: for ratios sum(numerators)/sum(denominators) over communes, never an average of percentages.
  */
 export function compareCommunes(communeIds: string[], keys: string[], indicators: (CommuneIndicator & { key: string })[], asOf: number) {
+  // Looked up once per (commune, key): a scan of all rows per cell was quadratic at province
+  // scale (150 communes × 10 keys × 7,500 rows). The first row of a pair wins, as before.
+  const byCommuneKey = new Map<string, CommuneIndicator & { key: string }>();
+  for (const i of indicators) {
+    const k = `${i.communeId}\u0000${i.key}`;
+    if (!byCommuneKey.has(k)) byCommuneKey.set(k, i);
+  }
   const rows: ComparisonRow[] = communeIds.map((communeId) => {
     const cells: Record<string, ComparisonCell | null> = {};
     let achieved = 0;
     let judged = 0;
     for (const key of keys) {
-      const ind = indicators.find((i) => i.communeId === communeId && i.key === key);
+      const ind = byCommuneKey.get(`${communeId}\u0000${key}`);
       if (!ind) {
         cells[key] = null;
         continue;

@@ -38,7 +38,11 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createTestDb(): Promise<TestDb> {
+/** Wraps the driver adapter before the client is made (the query-count test logs statements). */
+export type AdapterWrapper = <A extends { connect(): Promise<unknown> }>(adapter: A) => A;
+
+export async function createTestDb(options: { wrapAdapter?: AdapterWrapper } = {}): Promise<TestDb> {
+  const wrap: AdapterWrapper = options.wrapAdapter ?? ((adapter) => adapter);
   if (usingPostgres()) {
     const adminUrl = process.env.TEST_DATABASE_URL!;
     const name = `cchc_t_${randomBytes(6).toString("hex")}`;
@@ -51,7 +55,7 @@ export async function createTestDb(): Promise<TestDb> {
     await setup.connect();
     for (const sql of migrationSql()) await setup.query(sql);
     await setup.end();
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 30 }) });
+    const db = new PrismaClient({ adapter: wrap(new PrismaPg({ connectionString: url, max: 30 })) });
     setDatabase(db);
     return {
       db,
@@ -68,7 +72,7 @@ export async function createTestDb(): Promise<TestDb> {
   }
   const pglite = new PGlite();
   for (const sql of migrationSql()) await pglite.exec(sql);
-  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const db = new PrismaClient({ adapter: wrap(new PrismaPGlite(pglite)) });
   setDatabase(db);
   return {
     db,

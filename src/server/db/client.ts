@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import { PrismaClient } from "@/generated/prisma/client";
 import { isPostgresUrl, pglitePath } from "./url";
+import { queryLogEnabled, withQueryLog } from "./query-log";
 
 export type Db = PrismaClient;
 
@@ -10,14 +11,16 @@ export async function createPrismaClient(url: string | undefined = process.env.D
   if (isPostgresUrl(url)) {
     const { PrismaPg } = await import("@prisma/adapter-pg");
     const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    return new PrismaClient({ adapter });
+    // DB_QUERY_LOG=1 (measurements only) logs every statement; otherwise the adapter is used as is.
+    return new PrismaClient({ adapter: queryLogEnabled() ? withQueryLog(adapter) : adapter });
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const dir = pglitePath(url);
   if (dir) fs.mkdirSync(dir, { recursive: true });
   const pglite = new PGlite(dir);
-  return new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const adapter = new PrismaPGlite(pglite);
+  return new PrismaClient({ adapter: queryLogEnabled() ? withQueryLog(adapter) : adapter });
 }
 
 const globalForDb = globalThis as unknown as { __cchcDb?: Promise<Db> };

@@ -225,7 +225,10 @@ export async function saveReport(input: SaveReportInput) {
       }
       throw error;
     });
-    revalidate("/bao-cao");
+    // No revalidatePath here: the report pages are dynamic (nothing cached on the server), and
+    // the form calls router.refresh() after a save. Revalidating made Next render the whole
+    // report page again into this action's answer (about 30 more queries and 250 KB at
+    // province scale) only for the browser to fetch it once more with the refresh.
     return result;
   }, "Đã lưu.");
 }

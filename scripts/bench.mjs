@@ -1,0 +1,386 @@
+// `npm run bench`: latency, throughput, SQL statements and first-load JavaScript of the pages
+// that matter at province scale, against `next build` + `next start` on PostgreSQL with the
+// data of `npm run bench:data`. Loopback only; every load phase is bounded in time.
+//
+// Phases:
+//   1. A server with DB_QUERY_LOG=1 serves each page once with an x-query-marker header: the
+//      statements logged under that marker are the page's queries (count and exact SQL), and
+//      the HTML gives the page's script chunks (first-load JS, gzip).
+//   2. A second server without the log (the app's normal path) is loaded with autocannon at
+//      concurrency 1 and 20 for BENCH_DURATION seconds per case.
+//   3. The captured SQL of each page is replayed with pg directly: the bare database time,
+//      against which page time / SQL time is the overhead of everything else.
+//
+// The whole run holds /tmp/next-build.lock: nobody's `next build` rewrites .next under our
+// servers, and no build competes for the two cores while we measure.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import pg from "pg";
+import autocannon from "autocannon";
+import { buildIsStale, root, run, startServer, stopServer } from "./lib.mjs";
+import { ensureTestPostgres } from "./postgres.mjs";
+import { actionId, actionRequest, actionResult, freePort, signIn } from "./http.mjs";
+
+const LOCK = "/tmp/next-build.lock";
+if (!process.env.BENCH_HOLDS_LOCK) {
+  console.log(`Waiting for ${LOCK} (other builds and browser tests)…`);
+  const res = spawnSync("flock", [LOCK, process.execPath, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, BENCH_HOLDS_LOCK: "1" } });
+  process.exit(res.status ?? 1);
+}
+
+const PASSWORD = "Bench@2025";
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? "1,20").split(",").map(Number);
+const YEAR = 2026;
+const QUARTER = 4;
+const MAX_LOAD = Number(process.env.BENCH_MAX_LOAD ?? 1.5);
+const LOAD_WAIT_MINUTES = Number(process.env.BENCH_LOAD_WAIT_MINUTES ?? 10);
+const SECRET = "bench-secret-not-for-production-0123456789";
+
+const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const median = (xs) => percentile([...xs].sort((a, b) => a - b), 50);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function benchUrl() {
+  if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
+  const u = new URL(await ensureTestPostgres());
+  u.pathname = "/cchc_bench";
+  return u.toString();
+}
+
+/** Waits (bounded) until the 1-minute load average is low: the machine is shared. */
+async function waitForQuietMachine() {
+  const until = Date.now() + LOAD_WAIT_MINUTES * 60_000;
+  while (os.loadavg()[0] > MAX_LOAD && Date.now() < until) {
+    console.log(`  load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} > ${MAX_LOAD}: waiting 20 s…`);
+    await sleep(20_000);
+  }
+  return os.loadavg()[0];
+}
+
+function otherProcesses() {
+  // What else was running (for the record): the busiest processes that are not ours.
+  const out = spawnSync("ps", ["-eo", "pcpu,etimes,comm", "--sort=-pcpu"], { encoding: "utf8" }).stdout ?? "";
+  return out
+    .split("\n")
+    .slice(1, 8)
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+async function startApp(port, url, extraEnv = {}) {
+  return startServer("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: SECRET,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      UPLOAD_DIR: path.join(os.tmpdir(), "cchc-bench-uploads"),
+      NODE_ENV: "production",
+      ...extraEnv,
+    },
+    ready: "Ready",
+    label: `next:${port}`,
+    quiet: true,
+  });
+}
+
+async function main() {
+  const url = await benchUrl();
+  const db = new pg.Client({ connectionString: url });
+  await db.connect().catch(() => {
+    throw new Error(`No bench database at ${url}: run \`npm run bench:data\` first.`);
+  });
+  const staffCount = Number((await db.query(`select count(*) from "User" where username like 'b%.canbo'`)).rows[0].count);
+  if (staffCount < 20) throw new Error("The bench database has no bench data: run `npm run bench:data` first.");
+  const communeCount = Number((await db.query(`select count(*) from "OrgUnit" where level = 'COMMUNE'`)).rows[0].count);
+
+  if (buildIsStale()) run("npx", ["next", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } }); // we hold the build lock
+  const saveId = actionId("saveReport", "src/server/reports/actions.ts");
+
+  // The row each saving user writes: a ratio indicator of their commune's open quarter.
+  const saveUsers = Array.from({ length: Math.max(...CONCURRENCY) }, (_, i) => `b${String(i + 1).padStart(3, "0")}.canbo`);
+  const rowOf = async (username) => {
+    const { rows } = await db.query(
+      `select i.id, v.version, v.numerator from "User" u
+         join "Plan" p on p."communeId" = u."orgUnitId" and p.year = $2
+         join "Indicator" i on i."planId" = p.id and i."valueKind" = 'RATIO' and not exists (select 1 from "Indicator" c where c."parentId" = i.id)
+         left join "IndicatorValue" v on v."indicatorId" = i.id and v."periodId" = (select id from "ReportingPeriod" where year = $2 and quarter = $3)
+        where u.username = $1
+        order by p."createdAt", i.position limit 1`,
+      [username, YEAR, QUARTER],
+    );
+    if (!rows[0]) throw new Error(`No ratio indicator for ${username}`);
+    return { indicatorId: rows[0].id, version: rows[0].version ?? null, flip: false };
+  };
+  const saveArgs = (row) => [
+    { year: YEAR, quarter: QUARTER, indicators: [{ indicatorId: row.indicatorId, version: row.version, numerator: row.flip ? 11 : 10, denominator: 20, value: null, done: null, note: null }], tasks: [] },
+  ];
+
+  // ---- Phase 1: queries per page, first-load JS, correctness of each case.
+  console.log("\n== Phase 1: SQL statements per request and first-load JavaScript (DB_QUERY_LOG=1)");
+  const logFile = path.join(os.tmpdir(), `cchc-bench-queries-${process.pid}.jsonl`);
+  fs.writeFileSync(logFile, "");
+  const portA = await freePort();
+  const baseA = `http://127.0.0.1:${portA}`;
+  let server = await startApp(portA, url, { DB_QUERY_LOG: "1", DB_QUERY_LOG_FILE: logFile });
+  const cases = [];
+  try {
+    const staff = await signIn(baseA, "b001.canbo", PASSWORD);
+    const reviewer = await signIn(baseA, "bench.tinh.thamdinh", PASSWORD);
+    // Ten indicators to compare: the first ten the comparison page offers.
+    const picker = await (await fetch(`${baseA}/so-sanh?nam=${YEAR}&quy=3`, { headers: { Cookie: reviewer } })).text();
+    const keys = [...new Set([...picker.matchAll(/name="ct" value="([a-z0-9]+)"/g)].map((m) => m[1]))].slice(0, 10);
+    if (keys.length < 10) throw new Error(`Comparison offers ${keys.length} indicators, expected ≥ 10`);
+    const communeName = (await db.query(`select o.name from "OrgUnit" o join "User" u on u."orgUnitId" = o.id where u.username = 'b001.canbo'`)).rows[0].name;
+    const pages = [
+      { key: "dashboard", label: "Commune dashboard", path: `/tong-quan?nam=${YEAR}&quy=${QUARTER}`, user: "staff", expect: communeName, budget: 150 },
+      { key: "report", label: "Quarterly report page", path: `/bao-cao?nam=${YEAR}&quy=${QUARTER}`, user: "staff", expect: communeName, budget: 150 },
+      { key: "matrix", label: `Reviewer matrix (${communeCount} communes)`, path: `/xet-duyet?nam=${YEAR}`, user: "reviewer", expect: `${communeCount} xã`, budget: 300 },
+      { key: "comparison", label: `Comparison, ${communeCount} communes × 10 indicators`, path: `/so-sanh?nam=${YEAR}&quy=3&${keys.map((k) => `ct=${k}`).join("&")}`, user: "reviewer", expect: `${communeCount} xã`, budget: 300 },
+    ];
+    const cookieOf = { staff, reviewer };
+    for (const page of pages) {
+      await fetch(`${baseA}${page.path}`, { headers: { Cookie: cookieOf[page.user] } }).then((r) => r.text()); // first hit loads the route's code
+      const marker = `${page.key}-${Date.now()}`;
+      const response = await fetch(`${baseA}${page.path}`, { headers: { Cookie: cookieOf[page.user], "x-query-marker": marker } });
+      const html = await response.text();
+      if (response.status !== 200 || !html.includes(page.expect)) throw new Error(`${page.label}: HTTP ${response.status}, expected "${page.expect}" in the page`);
+      await sleep(300);
+      const queries = readLog(logFile, marker);
+      const js = await firstLoadJs(baseA, html);
+      cases.push({ ...page, cookie: null, queries, js, htmlGzip: zlib.gzipSync(html).length, htmlBytes: Buffer.byteLength(html) });
+      console.log(`  ${page.label}: ${queries.length} statements, first-load JS ${(js.gzip / 1024).toFixed(1)} KB gzip in ${js.files} files, HTML ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB`);
+    }
+    // The save: a real write, checked in the database.
+    const row = await rowOf("b001.canbo");
+    const before = row.version;
+    await saveOnce(baseA, saveId, staff, row, saveArgs); // warm
+    const marker = `save-${Date.now()}`;
+    const { url: saveUrl, init } = actionRequest(baseA, "/bao-cao", saveId, saveArgs(row), staff, { "x-query-marker": marker });
+    const answer = await fetch(saveUrl, init);
+    const answerText = await answer.text();
+    const result = actionResult(answerText);
+    if (!result.ok) throw new Error(`Save refused: ${JSON.stringify(result)}`);
+    row.version = row.version === null ? 0 : row.version + 1;
+    row.flip = !row.flip;
+    await sleep(300);
+    const after = (await db.query(`select v.version from "IndicatorValue" v join "ReportingPeriod" p on p.id = v."periodId" where v."indicatorId" = $1 and p.year = $2 and p.quarter = $3`, [row.indicatorId, YEAR, QUARTER])).rows[0]?.version;
+    if (after !== row.version) throw new Error(`Save did not write: version ${before} -> ${after}, expected ${row.version}`);
+    cases.push({ key: "save", label: "Save one report row (server action)", user: "staff", budget: 100, queries: readLog(logFile, marker), js: null, responseBytes: Buffer.byteLength(answerText) });
+    console.log(`  Save: ${cases.at(-1).queries.length} statements, verified in the database (version ${before} → ${after}), answer ${(Buffer.byteLength(answerText) / 1024).toFixed(0)} KB`);
+  } finally {
+    stopServer(server);
+    await sleep(1000);
+  }
+  // The statements of each case, for reading (what a page asks of the database).
+  fs.mkdirSync(path.join(root, "data", "bench"), { recursive: true });
+  fs.writeFileSync(path.join(root, "data", "bench", "statements.json"), JSON.stringify(Object.fromEntries(cases.map((c) => [c.key, c.queries])), null, 1));
+  if (process.env.BENCH_PHASES === "1") return;
+
+  // ---- Phase 2: load, on a server with the app's normal code path.
+  console.log(`\n== Phase 2: autocannon, ${DURATION} s per case and concurrency (warm-up ${WARMUP} s)`);
+  const portB = await freePort();
+  const baseB = `http://127.0.0.1:${portB}`;
+  server = await startApp(portB, url);
+  const machine = { loadBefore: null, loadAfter: null, others: otherProcesses() };
+  try {
+    const cookies = { staff: await signIn(baseB, "b001.canbo", PASSWORD), reviewer: await signIn(baseB, "bench.tinh.thamdinh", PASSWORD) };
+    const savers = [];
+    for (const username of saveUsers) savers.push({ username, cookie: await signIn(baseB, username, PASSWORD), row: await rowOf(username) });
+    machine.loadBefore = await waitForQuietMachine();
+    for (const c of cases) {
+      c.runs = {};
+      for (const connections of CONCURRENCY) {
+        const run = (duration) => (c.key === "save" ? loadSave(baseB, saveId, savers.slice(0, connections), saveArgs, duration) : loadPage(baseB, c.path, cookies[c.user], connections, duration));
+        await run(WARMUP);
+        const load = os.loadavg()[0];
+        const r = await run(DURATION);
+        c.runs[connections] = { ...r, load };
+        console.log(`  ${c.label} @${connections}: p50 ${r.p50.toFixed(1)} p95 ${r.p95.toFixed(1)} p99 ${r.p99.toFixed(1)} ms, ${r.rps.toFixed(1)} req/s, ${r.errors} errors (load ${load.toFixed(2)})`);
+      }
+    }
+    machine.loadAfter = os.loadavg()[0];
+    // Every counted save must have written: versions moved by exactly the successful saves.
+    let expected = 0;
+    let found = 0;
+    for (const s of savers) {
+      const fresh = await rowOf(s.username);
+      expected += s.row.version ?? -1;
+      found += fresh.version ?? -1;
+    }
+    if (expected !== found) throw new Error(`Saves not all written: expected versions sum ${expected}, database has ${found}`);
+    console.log(`  Saves verified in the database (every accepted save advanced its row's version).`);
+  } finally {
+    stopServer(server);
+  }
+
+  // ---- Phase 3: the same SQL, straight to PostgreSQL.
+  console.log("\n== Phase 3: bare SQL time (captured statements replayed with pg, sequentially, median of 20)");
+  for (const c of cases) {
+    c.sqlMs = await replay(db, c.queries, c.key === "save");
+    console.log(`  ${c.label}: ${c.sqlMs.toFixed(2)} ms for ${c.queries.length} statements`);
+  }
+  await db.end();
+
+  report(cases, machine, communeCount);
+}
+
+function readLog(file, marker) {
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
+    .filter((q) => q.marker === marker);
+}
+
+/** Sum of gzip sizes of the script chunks the page's HTML loads. */
+async function firstLoadJs(base, html) {
+  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, "&")))];
+  let gzip = 0;
+  let raw = 0;
+  for (const src of srcs) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    raw += body.length;
+    gzip += zlib.gzipSync(body).length;
+  }
+  return { files: srcs.length, gzip, raw };
+}
+
+async function saveOnce(base, id, cookie, row, saveArgs) {
+  const { url, init } = actionRequest(base, "/bao-cao", id, saveArgs(row), cookie);
+  const result = actionResult(await (await fetch(url, init)).text());
+  if (!result.ok) throw new Error(`Save refused: ${JSON.stringify(result)}`);
+  row.version = row.version === null ? 0 : row.version + 1;
+  row.flip = !row.flip;
+}
+
+function summarize(result, latencies, errors) {
+  const sorted = latencies.sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), rps: sorted.length / result.duration, requests: sorted.length, errors: errors + result.non2xx + result.errors + result.timeouts };
+}
+
+function loadPage(base, pagePath, cookie, connections, duration) {
+  return new Promise((resolve, reject) => {
+    const latencies = [];
+    const instance = autocannon({ url: `${base}${pagePath}`, connections, duration, headers: { Cookie: cookie }, timeout: 30 }, (err, result) => (err ? reject(err) : resolve(summarize(result, latencies, 0))));
+    instance.on("response", (_client, status, _bytes, ms) => {
+      if (status === 200) latencies.push(ms);
+    });
+  });
+}
+
+/**
+ * Each connection is one commune's staff member saving one row of their own open report:
+ * the deadline-day shape (many communes at once), each save with the row's current version
+ * and a value that differs from the stored one, so each accepted save writes.
+ */
+function loadSave(base, id, savers, saveArgs, duration) {
+  return new Promise((resolve, reject) => {
+    const latencies = [];
+    let refused = 0;
+    let next = 0;
+    const instance = autocannon(
+      {
+        url: `${base}/bao-cao`,
+        connections: savers.length,
+        duration,
+        timeout: 30,
+        method: "POST",
+        setupClient(client) {
+          const saver = savers[next++ % savers.length];
+          client.setRequests([
+            {
+              method: "POST",
+              path: "/bao-cao",
+              setupRequest(req) {
+                const { init } = actionRequest(base, "/bao-cao", id, saveArgs(saver.row), saver.cookie);
+                return { ...req, headers: init.headers, body: init.body };
+              },
+              onResponse(status, body) {
+                let ok = false;
+                try {
+                  ok = status === 200 && actionResult(body).ok;
+                } catch {
+                  ok = false;
+                }
+                if (ok) {
+                  saver.row.version = saver.row.version === null ? 0 : saver.row.version + 1;
+                  saver.row.flip = !saver.row.flip;
+                } else refused++;
+              },
+            },
+          ]);
+        },
+      },
+      (err, result) => (err ? reject(err) : resolve(summarize(result, latencies, refused))),
+    );
+    instance.on("response", (_client, status, _bytes, ms) => {
+      if (status === 200) latencies.push(ms);
+    });
+  });
+}
+
+/** Inserted ids are made by the client: a replay needs new ones (the first run committed them). */
+const freshId = (arg) => (typeof arg === "string" && /^c[a-z0-9]{20,32}$/.test(arg) ? `c${Math.random().toString(36).slice(2, 12)}${Date.now().toString(36)}bench` : arg);
+
+/** Median time of running the captured statements one after another on one connection. */
+async function replay(db, queries, write) {
+  const statements = queries.filter((q) => !["BEGIN", "COMMIT", "ROLLBACK"].includes(q.sql));
+  const once = async () => {
+    const started = performance.now();
+    if (write) await db.query("BEGIN");
+    for (const q of statements) await db.query(q.sql, /^\s*insert/i.test(q.sql) ? q.args.map(freshId) : q.args);
+    if (write) await db.query("ROLLBACK"); // time the writes, keep the data as it was
+    return performance.now() - started;
+  };
+  for (let i = 0; i < 3; i++) await once();
+  const times = [];
+  for (let i = 0; i < 20; i++) times.push(await once());
+  return median(times);
+}
+
+function report(cases, machine, communeCount) {
+  const cpu = os.cpus()[0]?.model ?? "unknown";
+  const lines = [];
+  const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "–");
+  lines.push(`Machine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; load before ${fmt(machine.loadBefore, 2)}, after ${fmt(machine.loadAfter, 2)}`);
+  lines.push(`Data: ${communeCount} communes, PostgreSQL; ${DURATION} s per case; latency in ms; SQL = captured statements replayed with pg`);
+  lines.push("");
+  lines.push("| case | conc. | p50 | p95 | p99 | req/s | errors | SQL stmts | SQL ms | page/SQL | first-load JS gzip | budget p95 @20 |");
+  lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+  for (const c of cases) {
+    for (const [conc, r] of Object.entries(c.runs)) {
+      const budget = Number(conc) === 20 ? `${c.budget} ms: ${r.p95 <= c.budget ? "holds" : "MISSED"}` : "";
+      lines.push(
+        `| ${c.label} | ${conc} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.rps)} | ${r.errors} | ${c.queries.length} | ${fmt(c.sqlMs, 2)} | ${Number(conc) === 1 ? fmt(r.p50 / c.sqlMs) + "×" : ""} | ${c.js ? `${(c.js.gzip / 1024).toFixed(1)} KB` : "–"} | ${budget} |`,
+      );
+    }
+  }
+  lines.push("");
+  lines.push("Other busy processes at the start of phase 2 (%CPU, seconds running, command):");
+  for (const p of machine.others) lines.push(`  ${p}`);
+  const text = lines.join("\n");
+  console.log(`\n${text}`);
+  const out = path.join(root, "data", "bench");
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, "last.md"), text + "\n");
+  fs.writeFileSync(
+    path.join(out, "last.json"),
+    JSON.stringify({ date: new Date().toISOString(), machine: { ...machine, cpu, cores: os.cpus().length, memGiB: os.totalmem() / 2 ** 30 }, cases: cases.map(({ queries, ...c }) => ({ ...c, statements: queries.map((q) => q.sql) })) }, null, 2),
+  );
+  console.log(`\n(also in data/bench/last.md and last.json)`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
