@@ -163,6 +163,7 @@ interface Outcome {
   ok: boolean;
   error: string;
   data?: unknown;
+  headers?: Headers;
 }
 type Call = () => Promise<Outcome>;
 interface Ctx {
@@ -184,7 +185,7 @@ const fromAction = (run: () => Promise<{ ok: boolean; error?: string; data?: unk
 const fromResponse = (run: () => Promise<Response>): Call => async () => {
   const res = await run();
   const ok = res.status === 200;
-  return { ok, error: ok ? "" : await res.text(), data: ok ? Buffer.from(await res.arrayBuffer()) : undefined };
+  return { ok, error: ok ? "" : await res.text(), data: ok ? Buffer.from(await res.arrayBuffer()) : undefined, headers: res.headers };
 };
 
 const plan = (fn: (p: Awaited<ReturnType<typeof freshPlan>>, c: Commune) => Call): Fixture => async ({ target }) => fn(await freshPlan(target), target);
@@ -353,6 +354,16 @@ async function restoreCallers() {
   await t.db.user.updateMany({ where: { role: "COMMUNE_STAFF" }, data: { canSubmit: false } });
 }
 
+/** "Xã Diên Khánh" -> "dien-khanh", as download names spell a commune. */
+const slug = (name: string) =>
+  name
+    .replace(/^Xã /, "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/gi, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-");
+
 async function workbookText(buffer: Buffer): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -443,11 +454,17 @@ describe("authorization matrix", () => {
               // The input named another commune, and the endpoint acts on the caller's own unit only.
               if ((await communeFingerprint(t.db, target.id)) !== foreignBefore) failures.push(`${label}: changed the other commune's data`);
             }
-            if (/so-sanh|xet-duyet\/xlsx/.test(endpoint.id) && outcome.ok && Buffer.isBuffer(outcome.data)) {
-              const text = await workbookText(outcome.data);
+            if (endpoint.kind === "route" && outcome.ok) {
+              // A download is named after, and shows, only communes the caller may see.
               const nowInScope = await communeIdsInScope(actor);
-              const outside = (await t.db.orgUnit.findMany({ where: { level: "COMMUNE", id: { notIn: nowInScope } } })).filter((c) => text.includes(c.name));
-              if (outside.length) failures.push(`${label}: workbook shows communes out of scope: ${outside.map((c) => c.name).join(", ")}`);
+              const outsideUnits = await t.db.orgUnit.findMany({ where: { level: "COMMUNE", id: { notIn: nowInScope } } });
+              const disposition = outcome.headers?.get("content-disposition") ?? "";
+              if (outsideUnits.some((c) => disposition.includes(slug(c.name)))) failures.push(`${label}: file named after a commune out of scope: ${disposition}`);
+              if ((outcome.headers?.get("content-type") ?? "").includes("spreadsheet") && Buffer.isBuffer(outcome.data)) {
+                const text = await workbookText(outcome.data);
+                const outside = outsideUnits.filter((c) => text.includes(c.name.replace(/^Xã /, "")));
+                if (outside.length) failures.push(`${label}: workbook shows communes out of scope: ${outside.map((c) => c.name).join(", ")}`);
+              }
             }
           } else {
             refused++;
