@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./src/server/security/headers";
+import { securityHeaders, staticCsp } from "./src/server/security/headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and must be loaded by Node at run time, not bundled.
@@ -14,7 +14,12 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: `${Number(process.env.UPLOAD_MAX_MB ?? 10) + 2}mb` },
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders() }];
+    return [
+      { source: "/:path*", headers: securityHeaders() },
+      // Pages get a per-request nonce policy from src/proxy.ts; everything else this one.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: staticCsp() }] },
+      { source: "/_next/:path*", headers: [{ key: "Content-Security-Policy", value: staticCsp() }] },
+    ];
   },
 };
 

@@ -51,11 +51,40 @@ test("security headers are on pages, redirects and API responses", async ({ requ
     expect(csp, path).toContain("object-src 'none'");
     expect(csp, path).toContain("form-action 'self'");
     expect(csp, path).not.toContain("unsafe-eval");
+    // No inline script runs unless it carries this response's nonce.
+    const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+    expect(scriptSrc, path).not.toContain("unsafe-inline");
     expect(h["x-content-type-options"], path).toBe("nosniff");
     expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
     expect(h["x-frame-options"], path).toBe("DENY");
     expect(h["x-powered-by"], path).toBeUndefined();
   }
+});
+
+test("pages carry a fresh script nonce and still work with it; injected inline script does not run", async ({ page, request }) => {
+  const a = (await request.get("/dang-nhap")).headers()["content-security-policy"];
+  const b = (await request.get("/dang-nhap")).headers()["content-security-policy"];
+  const nonceOf = (csp: string) => /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonceOf(a)).toBeTruthy();
+  expect(nonceOf(a)).not.toBe(nonceOf(b));
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await signIn(page, "tanduc.canbo");
+  await page.goto("/bao-cao?nam=2024&quy=4");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Báo cáo Quý IV năm 2024");
+  expect(violations).toEqual([]);
+  // What stored XSS would look like: markup with an inline handler. Blocked without 'unsafe-inline'.
+  await page.evaluate(() => {
+    const b = document.createElement("button");
+    b.id = "xss";
+    b.textContent = "x";
+    b.setAttribute("onclick", "window.__injected = true");
+    document.body.appendChild(b);
+  });
+  await page.locator("#xss").click();
+  expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected === true)).toBe(false);
 });
 
 test("the session cookie is httpOnly and SameSite=Lax; the app cannot be framed", async ({ page, context }) => {
