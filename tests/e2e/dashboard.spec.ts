@@ -28,7 +28,8 @@ test("the Tây Thuận chairman reads the dashboard, switches period, opens an i
   await expect(page.getByRole("heading", { level: 1 })).toContainText("PAR INDEX");
   await expect(page.getByText("Có vị trí cải thiện so với năm 2024")).toBeVisible();
   await expect(page.getByRole("table").getByRole("row")).not.toHaveCount(1);
-  await page.goBack();
+  await page.getByRole("link", { name: "← Tổng quan" }).click();
+  await expect(page.getByText("Năm 2025, số liệu lũy kế tính đến hết Quý I")).toBeVisible();
 
   // Export: the workbook holds the commune, the period and the same figures.
   const download = page.waitForEvent("download");
