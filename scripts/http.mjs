@@ -100,13 +100,14 @@ export async function callAction(base, page, id, args, cookie, extraHeaders) {
 
 /**
  * A server action whose one argument is a FormData (file uploads), encoded the way React's
- * encodeReply does: part "0" is the argument list referring to the form as "$K1", and the
- * form's own fields follow under the prefix "1_".
+ * encodeReply does: the form's own fields under the prefix "_1_", then part "0", the
+ * argument list, which refers to the form as "$K1".
  */
 export async function callFormAction(base, page, id, fields, cookie) {
   const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) body.append(`_1_${key}`, value);
+  // Last, as React writes it: the server reads a form's entries in order, up to the first other key.
   body.append("0", JSON.stringify(["$K1"]));
-  for (const [key, value] of Object.entries(fields)) body.append(`1_${key}`, value);
   const response = await fetch(`${base}${page}`, {
     method: "POST",
     headers: { "Next-Action": id, Accept: "text/x-component", Origin: base, Cookie: cookie },

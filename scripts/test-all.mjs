@@ -1,5 +1,6 @@
 // `npm test`: everything, in the order that fails fastest. Type check, lint, unit tests,
-// integration tests on embedded PGlite and on PostgreSQL, then end-to-end in Chromium.
+// integration tests on embedded PGlite and on PostgreSQL, then end-to-end in Chromium, then
+// two app instances sharing one PostgreSQL.
 import { ensureTestPostgres } from "./postgres.mjs";
 import { run } from "./lib.mjs";
 
@@ -16,6 +17,8 @@ const steps = [
     },
   ],
   ["Kiểm thử đầu-cuối (Playwright, Chromium)", () => run("node", ["scripts/e2e.mjs"])],
+  // Two instances on one PostgreSQL behave as one app: sessions, saves and uploads cross over.
+  ["Hai máy chủ dùng chung PostgreSQL (scale-out)", () => run("node", ["scripts/scale-out-test.mjs"])],
 ];
 
 const only = process.env.TEST_STEPS?.split(",").map(Number);

@@ -8,8 +8,6 @@ import { compareCommunes, indicatorKey } from "@/domain/comparison";
 import type { IndicatorGroup } from "@/domain/plan-import/types";
 import type { TargetRule, ValueKind } from "@/generated/prisma/enums";
 
-const num = (d: { toNumber(): number } | null) => (d === null ? null : d.toNumber());
-
 type Db = Awaited<ReturnType<typeof getDb>>;
 
 /** One indicator of one commune's plan, as the comparison reads it. */
@@ -26,110 +24,91 @@ interface IndicatorRow {
   quarters: { quarter: 1 | 2 | 3 | 4; numerator: number | null; denominator: number | null; value: number | null; done: boolean | null }[];
 }
 
+type Sample = Omit<IndicatorRow, "key" | "quarters">;
+
 /**
- * The catalogue a reviewer picks from, computed in the database: the distinct indicator names
- * of the communes' plans, with the communes that track each and one row per name to show it.
- * At province scale that is a few dozen names instead of every indicator row (7,500 for 150
+ * The catalogue a reviewer picks from, aggregated in the database in one pass over the
+ * communes' indicators: each distinct name, the communes that track it, and one row to show
+ * it by. At province scale that is a few dozen rows instead of every indicator (7,500 for 150
  * communes) pulled into the server and decoded.
  */
-async function indicatorCatalogue(db: Db, communeIds: string[], year: number) {
-  const [pairs, samples] = await Promise.all([
-    db.$queryRaw<{ name: string; communeId: string }[]>`
-      select distinct i."name", p."communeId"
-        from "Indicator" i join "Plan" p on p."id" = i."planId"
-       where p."communeId" = any(${communeIds}::text[]) and p."year" = ${year}`,
-    db.$queryRaw<
-      { name: string; communeId: string; group: string; valueKind: string; measurementUnit: string | null; targetRule: string; targetValue: { toNumber(): number } | null; baselineValue: { toNumber(): number } | null }[]
-    >`
-      select distinct on (i."name") i."name", p."communeId", i."group"::text as "group", i."valueKind"::text as "valueKind",
-             i."measurementUnit", i."targetRule"::text as "targetRule", i."targetValue", i."baselineValue"
-        from "Indicator" i join "Plan" p on p."id" = i."planId"
+function indicatorCatalogue(db: Db, communeIds: string[], year: number) {
+  return db.$queryRaw<(Sample & { communeIds: string[] })[]>`
+    with r as (
+      select i."name", p."communeId", i."group"::text as "group", i."valueKind"::text as "valueKind", i."measurementUnit",
+             i."targetRule"::text as "targetRule", i."targetValue"::float8 as "targetValue", i."baselineValue"::float8 as "baselineValue", i."position"
+        from "Plan" p join "Indicator" i on i."planId" = p."id"
        where p."communeId" = any(${communeIds}::text[]) and p."year" = ${year}
-       order by i."name", p."communeId", i."position"`,
-  ]);
-  return { pairs, samples };
+    )
+    select s."name", s."communeId", s."group", s."valueKind", s."measurementUnit", s."targetRule", s."targetValue", s."baselineValue", c."communeIds"
+      from (select distinct on ("name") * from r order by "name", "communeId", "position") s
+      join (select "name", array_agg(distinct "communeId") as "communeIds" from r group by "name") c on c."name" = s."name"`;
+}
+
+/**
+ * The rows of the chosen indicators (by name) with their figures up to the quarter, one row
+ * per indicator with its quarters as JSON: one statement, and plain numbers rather than
+ * decimals to decode.
+ */
+function chosenRows(db: Db, communeIds: string[], year: number, asOf: number, names: string[]) {
+  if (!names.length) return Promise.resolve([] as (Sample & { quarters: IndicatorRow["quarters"] })[]);
+  return db.$queryRaw<(Sample & { quarters: IndicatorRow["quarters"] })[]>`
+    select i."name", p."communeId", i."group"::text as "group", i."valueKind"::text as "valueKind", i."measurementUnit",
+           i."targetRule"::text as "targetRule", i."targetValue"::float8 as "targetValue", i."baselineValue"::float8 as "baselineValue",
+           coalesce(json_agg(json_build_object('quarter', rp."quarter", 'numerator', v."numerator"::float8, 'denominator', v."denominator"::float8,
+                                               'value', v."value"::float8, 'done', v."done") order by rp."quarter")
+                    filter (where rp."id" is not null), '[]') as "quarters"
+      from "Plan" p
+      join "Indicator" i on i."planId" = p."id"
+      left join "IndicatorValue" v on v."indicatorId" = i."id"
+      left join "ReportingPeriod" rp on rp."id" = v."periodId" and rp."year" = ${year} and rp."quarter" <= ${asOf}
+     where p."communeId" = any(${communeIds}::text[]) and p."year" = ${year} and i."name" = any(${names}::text[])
+     group by i."id", p."communeId"`;
 }
 
 export async function loadComparison(actor: Actor, year: number, asOf: number, selection: { group?: string; keys?: string[] }) {
   const db = await getDb();
   const communeIds = await communeIdsInScope(actor);
-  const [communes, { pairs, samples }, periods] = await Promise.all([
+  const [communes, catalogueRows] = await Promise.all([
     db.orgUnit.findMany({ where: { id: { in: communeIds } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     indicatorCatalogue(db, communeIds, year),
-    db.reportingPeriod.findMany({ where: { year }, select: { id: true, quarter: true } }),
   ]);
-  // The same names repeat in every commune: fold each distinct name once.
-  const keyOf = new Map<string, string>();
-  for (const p of pairs) if (!keyOf.has(p.name)) keyOf.set(p.name, indicatorKey(p.name));
-  for (const s of samples) if (!keyOf.has(s.name)) keyOf.set(s.name, indicatorKey(s.name));
-  const sampleRow = (s: (typeof samples)[number]): IndicatorRow => ({
-    key: keyOf.get(s.name)!,
-    communeId: s.communeId,
-    name: s.name,
-    group: s.group as IndicatorGroup,
-    valueKind: s.valueKind as ValueKind,
-    measurementUnit: s.measurementUnit,
-    targetRule: s.targetRule as TargetRule,
-    targetValue: num(s.targetValue),
-    baselineValue: num(s.baselineValue),
-    quarters: [],
+  // Names differ between communes' documents: the same indicator is matched by its folded name.
+  const keyOf = new Map(catalogueRows.map((r) => [r.name, indicatorKey(r.name)]));
+  const asRow = (r: Sample & { quarters?: IndicatorRow["quarters"] }): IndicatorRow => ({
+    key: keyOf.get(r.name) ?? indicatorKey(r.name),
+    communeId: r.communeId,
+    name: r.name,
+    group: r.group as IndicatorGroup,
+    valueKind: r.valueKind,
+    measurementUnit: r.measurementUnit,
+    targetRule: r.targetRule,
+    targetValue: r.targetValue,
+    baselineValue: r.baselineValue,
+    quarters: r.quarters ?? [],
   });
 
-  // The catalogue a reviewer picks from: each distinct indicator, with how many communes track it.
   const catalogue = new Map<string, { key: string; name: string; group: IndicatorGroup; communes: Set<string>; sample: IndicatorRow }>();
-  for (const s of samples) {
-    const key = keyOf.get(s.name)!;
-    if (!catalogue.has(key)) catalogue.set(key, { key, name: s.name, group: s.group as IndicatorGroup, communes: new Set<string>(), sample: sampleRow(s) });
+  for (const r of catalogueRows) {
+    const key = keyOf.get(r.name)!;
+    const entry = catalogue.get(key) ?? { key, name: r.name, group: r.group as IndicatorGroup, communes: new Set<string>(), sample: asRow(r) };
+    for (const id of r.communeIds) entry.communes.add(id);
+    catalogue.set(key, entry);
   }
-  for (const p of pairs) catalogue.get(keyOf.get(p.name)!)?.communes.add(p.communeId);
-  let keys = selection.keys?.filter((k) => catalogue.has(k)) ?? [];
   const sorted = () =>
     [...catalogue.values()]
       .map((c) => ({ key: c.key, name: c.name, group: c.group, communeCount: c.communes.size, sample: c.sample }))
       .sort((a, b) => b.communeCount - a.communeCount || a.name.localeCompare(b.name, "vi"));
   let options = sorted();
+  let keys = selection.keys?.filter((k) => catalogue.has(k)) ?? [];
   if (!keys.length && selection.group) keys = options.filter((o) => o.group === selection.group).map((o) => o.key);
   if (!keys.length) keys = options.slice(0, 10).map((o) => o.key);
 
-  // Rows and figures only of the chosen indicators (by name, a handful of parameters), with
-  // periods joined here rather than as a nested relation (which lists every period id again).
+  // Rows and figures only of the chosen indicators.
   const chosen = new Set(keys);
   const names = [...keyOf].filter(([, key]) => chosen.has(key)).map(([name]) => name);
-  const inScope = { name: { in: names }, plan: { communeId: { in: communeIds }, year } };
-  const [plans, indicators, values] = await Promise.all([
-    db.plan.findMany({ where: { communeId: { in: communeIds }, year }, select: { id: true, communeId: true } }),
-    db.indicator.findMany({
-      where: inScope,
-      select: { id: true, planId: true, name: true, group: true, valueKind: true, measurementUnit: true, targetRule: true, targetValue: true, baselineValue: true },
-    }),
-    db.indicatorValue.findMany({
-      where: { indicator: inScope, periodId: { in: periods.filter((p) => p.quarter <= asOf).map((p) => p.id) } },
-      select: { indicatorId: true, periodId: true, numerator: true, denominator: true, value: true, done: true },
-    }),
-  ]);
-  const communeOfPlan = new Map(plans.map((p) => [p.id, p.communeId]));
-  const quarterOf = new Map(periods.map((p) => [p.id, p.quarter as 1 | 2 | 3 | 4]));
-  const valuesOf = new Map<string, (typeof values)[number][]>();
-  for (const v of values) {
-    const list = valuesOf.get(v.indicatorId);
-    if (list) list.push(v);
-    else valuesOf.set(v.indicatorId, [v]);
-  }
-  const rows: IndicatorRow[] = indicators.map((i) => ({
-    key: keyOf.get(i.name)!,
-    communeId: communeOfPlan.get(i.planId)!,
-    name: i.name,
-    group: i.group as IndicatorGroup,
-    valueKind: i.valueKind,
-    measurementUnit: i.measurementUnit,
-    targetRule: i.targetRule,
-    targetValue: num(i.targetValue),
-    baselineValue: num(i.baselineValue),
-    quarters: (valuesOf.get(i.id) ?? [])
-      .map((v) => ({ quarter: quarterOf.get(v.periodId)!, numerator: num(v.numerator), denominator: num(v.denominator), value: num(v.value), done: v.done }))
-      .sort((a, b) => a.quarter - b.quarter),
-  }));
-  // A chosen indicator's sample carries its figures too, as when every row was loaded.
+  const rows = (await chosenRows(db, communeIds, year, asOf, names)).map(asRow);
+  // A chosen indicator's sample carries its figures, as when every row was loaded.
   for (const r of rows) {
     const entry = catalogue.get(r.key)!;
     if (entry.sample.quarters.length === 0 && entry.sample.communeId === r.communeId && entry.sample.name === r.name) entry.sample = r;

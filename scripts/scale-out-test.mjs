@@ -1,0 +1,119 @@
+// Two `next start` processes on different ports against one PostgreSQL database behave as
+// one app (what a load balancer in front of several instances needs):
+//   - a session signed in on one instance is accepted by the other (same NEXTAUTH_SECRET);
+//   - a save through one is seen by the other (all state is in PostgreSQL);
+//   - a file uploaded through one downloads from the other (shared UPLOAD_DIR).
+// Starts PostgreSQL itself (scripts/postgres.mjs), creates and drops its own database.
+// Run by `npm test` after the end-to-end step; about a minute on a 2-core machine.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { buildIsStale, run, startServer, stopServer } from "./lib.mjs";
+import { ensureTestPostgres } from "./postgres.mjs";
+import { actionId, callAction, callFormAction, freePort, signIn } from "./http.mjs";
+
+const LOCK = "/tmp/next-build.lock";
+// Hold the shared build lock while our servers read .next, so nobody rebuilds it under them.
+if (!process.env.SCALE_OUT_HOLDS_LOCK) {
+  const res = spawnSync("flock", ["-w", "900", LOCK, process.execPath, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, SCALE_OUT_HOLDS_LOCK: "1" } });
+  process.exit(res.status ?? 1);
+}
+
+const PASSWORD = "Demo@2025";
+let passed = 0;
+let failed = 0;
+async function check(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`  ✓ ${name}`);
+  } catch (error) {
+    failed++;
+    console.log(`  ✗ ${name}\n    ${error.message}`);
+  }
+}
+
+const admin = await ensureTestPostgres();
+const name = `cchc_scale_${crypto.randomBytes(4).toString("hex")}`;
+const adminClient = new pg.Client({ connectionString: admin });
+await adminClient.connect();
+await adminClient.query(`create database ${name}`);
+await adminClient.end();
+const url = Object.assign(new URL(admin), { pathname: `/${name}` }).toString();
+const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-scale-uploads-"));
+const servers = [];
+const db = new pg.Client({ connectionString: url });
+
+try {
+  run("npx", ["prisma", "migrate", "deploy"], { env: { DATABASE_URL: url } });
+  run("npx", ["tsx", "prisma/seed.ts"], { env: { DATABASE_URL: url } });
+  if (buildIsStale()) run("npx", ["next", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } }); // under the lock taken above
+
+  const [portA, portB] = [await freePort(), await freePort()];
+  const [a, b] = [`http://127.0.0.1:${portA}`, `http://127.0.0.1:${portB}`];
+  // What every instance behind a load balancer shares: database, secret, public URL, uploads.
+  const shared = { DATABASE_URL: url, NEXTAUTH_SECRET: crypto.randomBytes(32).toString("hex"), NEXTAUTH_URL: a, UPLOAD_DIR: uploads, NEXT_TELEMETRY_DISABLED: "1", DATABASE_POOL_SIZE: "5" };
+  for (const port of [portA, portB]) {
+    servers.push(await startServer("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { env: shared, ready: "Ready", label: `next:${port}` }));
+  }
+  await db.connect();
+  console.log(`\nTwo instances: ${a} and ${b}, one database (${name}), one upload folder.`);
+
+  const staffOnA = await signIn(a, "hanhdung.canbo", PASSWORD);
+  const reviewerOnB = await signIn(b, "quangngai.thamdinh", PASSWORD);
+  const page = "/bao-cao?nam=2025&quy=3";
+  const { rows } = await db.query(
+    `select i.id from "Indicator" i join "Plan" p on p.id = i."planId" join "OrgUnit" o on o.id = p."communeId"
+      where o.name = 'Xã Hành Dũng' and p.year = 2025 and i."valueKind" = 'RATIO' order by i.position limit 1`,
+  );
+  const indicatorId = rows[0].id;
+
+  await check("a session made on A is accepted by B (and one made on B by A)", async () => {
+    const onB = await fetch(`${b}${page}`, { headers: { Cookie: staffOnA }, redirect: "manual" });
+    assert.equal(onB.status, 200, `B answered ${onB.status} ${onB.headers.get("location") ?? ""}`);
+    assert.match(await onB.text(), /Hành Dũng/);
+    const onA = await fetch(`${a}/xet-duyet?nam=2025`, { headers: { Cookie: reviewerOnB }, redirect: "manual" });
+    assert.equal(onA.status, 200, `A answered ${onA.status} ${onA.headers.get("location") ?? ""}`);
+    assert.match(await onA.text(), /Hành Dũng/);
+  });
+
+  await check("a figure saved through A is on the report page served by B", async () => {
+    const result = await callAction(a, page, actionId("saveReport", "src/server/reports/actions.ts"), [
+      { year: 2025, quarter: 3, indicators: [{ indicatorId, version: null, numerator: 4321, denominator: 9876, value: null, done: null, note: null }], tasks: [] },
+    ], staffOnA);
+    assert.equal(result.ok, true, JSON.stringify(result));
+    const html = await (await fetch(`${b}${page}`, { headers: { Cookie: staffOnA } })).text();
+    assert.match(html, /4321/, "B does not show the saved numerator");
+    assert.match(html, /9876/, "B does not show the saved denominator");
+  });
+
+  await check("a file uploaded through B downloads from A, byte for byte", async () => {
+    const bytes = Buffer.from(`%PDF-1.4\n% two-instance test ${crypto.randomUUID()}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);
+    const file = new File([bytes], "bien-ban-kiem-tra.pdf", { type: "application/pdf" });
+    const result = await callFormAction(b, page, actionId("attachEvidenceFile", "src/server/evidence/actions.ts"), { year: "2025", quarter: "3", kind: "indicator", rowId: indicatorId, file }, staffOnA);
+    assert.equal(result.ok, true, JSON.stringify(result));
+    const download = await fetch(`${a}/api/minh-chung/${result.data.id}`, { headers: { Cookie: staffOnA } });
+    assert.equal(download.status, 200);
+    assert.deepEqual(Buffer.from(await download.arrayBuffer()), bytes);
+    // The reviewer above the commune, signed in on the other instance, downloads it too.
+    const asReviewer = await fetch(`${a}/api/minh-chung/${result.data.id}`, { headers: { Cookie: reviewerOnB } });
+    assert.equal(asReviewer.status, 200);
+  });
+} catch (error) {
+  failed++;
+  console.error(error);
+} finally {
+  for (const s of servers) stopServer(s);
+  await db.end().catch(() => {});
+  const drop = new pg.Client({ connectionString: admin });
+  await drop.connect();
+  await drop.query(`drop database if exists ${name} with (force)`).catch(() => {});
+  await drop.end();
+  fs.rmSync(uploads, { recursive: true, force: true });
+}
+console.log(`\nscale-out: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
