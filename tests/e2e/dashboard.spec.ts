@@ -21,7 +21,8 @@ test("the Tây Thuận chairman reads the dashboard, switches period, opens an i
 
   // Switch the "as of" quarter: the subtitle and figures follow.
   await page.getByRole("navigation", { name: "Chọn quý" }).getByRole("link", { name: "Quý I", exact: true }).click();
-  await expect(page.getByText("Năm 2025, số liệu lũy kế tính đến hết Quý I")).toBeVisible();
+  await expect(page).toHaveURL(/nam=2025&quy=1/);
+  await expect(page.getByText(/tính đến hết Quý I ·/)).toBeVisible();
 
   // Detail of the PAR Index row.
   await page.getByRole("link", { name: "Chỉ số cải cách hành chính của xã (PAR INDEX)" }).click();
@@ -29,7 +30,8 @@ test("the Tây Thuận chairman reads the dashboard, switches period, opens an i
   await expect(page.getByText("Có vị trí cải thiện so với năm 2024")).toBeVisible();
   await expect(page.getByRole("table").getByRole("row")).not.toHaveCount(1);
   await page.getByRole("link", { name: "← Tổng quan" }).click();
-  await expect(page.getByText("Năm 2025, số liệu lũy kế tính đến hết Quý I")).toBeVisible();
+  await expect(page).toHaveURL(/nam=2025&quy=1/);
+  await expect(page.getByText(/tính đến hết Quý I ·/)).toBeVisible();
 
   // Export: the workbook holds the commune, the period and the same figures.
   const download = page.waitForEvent("download");

@@ -75,3 +75,11 @@ test("the report page filters to one responsible unit", async ({ page }) => {
   expect(filtered).toBeGreaterThan(0);
   expect(filtered).toBeLessThan(all);
 });
+
+test("the quarter and year pickers move the report page", async ({ page }) => {
+  await signIn(page, "tanduc.canbo");
+  await page.goto("/bao-cao?nam=2024&quy=4");
+  await page.getByRole("navigation", { name: "Chọn quý" }).getByRole("link", { name: "Quý II", exact: true }).click();
+  await expect(page).toHaveURL(/\/bao-cao\?nam=2024&quy=2$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Báo cáo Quý II năm 2024");
+});

@@ -3,10 +3,10 @@ import { quarterLabel } from "@/domain/format";
 import { YearPicker } from "@/components/ui/year-picker";
 
 /** Year and "as of" quarter pickers as plain links: no client JavaScript. */
-export function PeriodNav({ years, year, quarter, quarterNoun = "Tính đến" }: { years: number[]; year: number; quarter: number; quarterNoun?: string }) {
+export function PeriodNav({ path, years, year, quarter, quarterNoun = "Tính đến" }: { path: string; years: number[]; year: number; quarter: number; quarterNoun?: string }) {
   return (
     <div className="flex flex-col items-end gap-1">
-      <YearPicker years={years} current={year} extra={{ quy: String(quarter) }} />
+      <YearPicker path={path} years={years} current={year} extra={{ quy: String(quarter) }} />
       <nav aria-label="Chọn quý" className="flex items-center gap-1 text-sm">
         <span className="text-slate-600">{quarterNoun}:</span>
         {[1, 2, 3, 4].map((q) =>
@@ -15,7 +15,7 @@ export function PeriodNav({ years, year, quarter, quarterNoun = "Tính đến" }
               {quarterLabel(q)}
             </span>
           ) : (
-            <Link key={q} href={`?nam=${year}&quy=${q}`} className="rounded px-2 py-0.5 hover:bg-slate-200">
+            <Link key={q} href={`${path}?nam=${year}&quy=${q}`} className="rounded px-2 py-0.5 hover:bg-slate-200">
               {quarterLabel(q)}
             </Link>
           ),

@@ -1,7 +1,8 @@
-// A year switcher that works without JavaScript: plain links.
+// A year switcher that works without JavaScript: plain links. Links carry the full path:
+// next/link does not resolve a query-only href against the current page.
 import Link from "next/link";
 
-export function YearPicker({ years, current, param = "nam", extra = {} }: { years: number[]; current: number; param?: string; extra?: Record<string, string> }) {
+export function YearPicker({ path, years, current, param = "nam", extra = {} }: { path: string; years: number[]; current: number; param?: string; extra?: Record<string, string> }) {
   const all = [...new Set([...years, current])].sort((a, b) => b - a);
   return (
     <nav aria-label="Chọn năm" className="flex flex-wrap items-center gap-1 text-sm">
@@ -13,7 +14,7 @@ export function YearPicker({ years, current, param = "nam", extra = {} }: { year
             {y}
           </span>
         ) : (
-          <Link key={y} href={`?${query}`} className="rounded px-2 py-0.5 hover:bg-slate-200">
+          <Link key={y} href={`${path}?${query}`} className="rounded px-2 py-0.5 hover:bg-slate-200">
             {y}
           </Link>
         );

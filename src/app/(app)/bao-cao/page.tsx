@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePageActor } from "@/server/auth/guard";
 import { loadReport } from "@/server/reports/queries";
 import { choosePeriod } from "@/server/reports/period-choice";
 import { isEditable } from "@/domain/reporting/workflow";
 import { formatDateTime, quarterLabel } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { YearPicker } from "@/components/ui/year-picker";
+import { PeriodNav } from "@/components/dashboard/period-nav";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { ReportForm } from "@/components/report/report-form";
@@ -36,21 +35,8 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
         }
         actions={
           <div className="flex flex-col items-end gap-1">
-            <YearPicker years={years} current={year} extra={{ quy: String(quarter) }} />
+            <PeriodNav path="/bao-cao" years={years} year={year} quarter={quarter} quarterNoun="Quý" />
             {data.plans.length > 0 && <ReportDownloads year={year} quarter={quarter} />}
-            <nav aria-label="Chọn quý" className="flex gap-1 text-sm">
-              {[1, 2, 3, 4].map((q) =>
-                q === quarter ? (
-                  <span key={q} aria-current="page" className="rounded bg-brand-700 px-2 py-0.5 font-semibold text-white">
-                    {quarterLabel(q)}
-                  </span>
-                ) : (
-                  <Link key={q} href={`?nam=${year}&quy=${q}`} className="rounded px-2 py-0.5 hover:bg-slate-200">
-                    {quarterLabel(q)}
-                  </Link>
-                ),
-              )}
-            </nav>
           </div>
         }
       />

@@ -56,7 +56,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         subtitle={`Năm ${year}, số liệu lũy kế tính đến hết ${quarterLabel(quarter)} · ngày xem ${formatDate(today)}`}
         actions={
           <>
-            <PeriodNav years={years} year={year} quarter={quarter} />
+            <PeriodNav path="/tong-quan" years={years} year={year} quarter={quarter} />
             <div className="flex items-start gap-2">
               <a className="btn" href={`/api/tong-quan/xlsx?${query}`}>
                 Tải Excel
@@ -111,7 +111,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               {d.byUnit.map((u) => (
                 <tr key={u.unitId ?? "none"} className={unit && unit.unitId === u.unitId ? "bg-brand-50" : undefined}>
                   <td>
-                    <Link href={`?${query}&donvi=${u.unitId ?? "none"}#chi-tieu`}>{u.unitName}</Link>
+                    <Link href={`/tong-quan?${query}&donvi=${u.unitId ?? "none"}#chi-tieu`}>{u.unitName}</Link>
                   </td>
                   <td className="text-right tabular-nums">{u.indicators}</td>
                   <td className="text-right tabular-nums">{u.achieved}</td>
@@ -130,7 +130,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h2 id="groups" className="mb-2 text-lg font-semibold">
           Chỉ tiêu theo nhóm chỉ số{unit ? ` – ${unit.unitName}` : ""}
           {unit && (
-            <Link href={`?${query}#chi-tieu`} className="ml-3 text-sm font-normal">
+            <Link href={`/tong-quan?${query}#chi-tieu`} className="ml-3 text-sm font-normal">
               Bỏ lọc
             </Link>
           )}

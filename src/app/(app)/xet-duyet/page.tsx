@@ -43,7 +43,7 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
             {actor.orgLevel !== "COMMUNE" && (
               <ReviewSummaryDownload year={year} quarter={Math.max(1, ...m.rows.flatMap((r) => r.quarters.filter((q) => q.state !== "NONE" && q.state !== "DRAFT").map((q) => q.quarter)))} />
             )}
-            <YearPicker years={years} current={year} />
+            <YearPicker path="/xet-duyet" years={years} current={year} />
           </>
         }
       />
