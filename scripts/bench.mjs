@@ -40,6 +40,7 @@ const QUARTER = 4;
 const MAX_LOAD = Number(process.env.BENCH_MAX_LOAD ?? 1.5);
 const LOAD_WAIT_MINUTES = Number(process.env.BENCH_LOAD_WAIT_MINUTES ?? 10);
 const SECRET = "bench-secret-not-for-production-0123456789";
+const INSTANCES = Math.max(1, Number(process.env.BENCH_INSTANCES ?? 1));
 
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 const median = (xs) => percentile([...xs].sort((a, b) => a - b), 50);
@@ -128,7 +129,7 @@ async function main() {
   fs.writeFileSync(logFile, "");
   const portA = await freePort();
   const baseA = `http://127.0.0.1:${portA}`;
-  let server = await startApp(portA, url, { DB_QUERY_LOG: "1", DB_QUERY_LOG_FILE: logFile });
+  const server = await startApp(portA, url, { DB_QUERY_LOG: "1", DB_QUERY_LOG_FILE: logFile });
   const cases = [];
   try {
     const staff = await signIn(baseA, "b001.canbo", PASSWORD);
@@ -184,9 +185,15 @@ async function main() {
 
   // ---- Phase 2: load, on a server with the app's normal code path.
   console.log(`\n== Phase 2: autocannon, ${DURATION} s per case and concurrency (warm-up ${WARMUP} s)`);
-  const portB = await freePort();
-  const baseB = `http://127.0.0.1:${portB}`;
-  server = await startApp(portB, url);
+  // BENCH_INSTANCES=2: that many `next start` processes, the load spread evenly over them.
+  const bases = [];
+  const phase2 = [];
+  for (let i = 0; i < INSTANCES; i++) {
+    const port = await freePort();
+    bases.push(`http://127.0.0.1:${port}`);
+    phase2.push(await startApp(port, url));
+  }
+  const baseB = bases[0];
   const machine = { loadBefore: null, loadAfter: null, others: otherProcesses() };
   try {
     const cookies = { staff: await signIn(baseB, "b001.canbo", PASSWORD), reviewer: await signIn(baseB, "bench.tinh.thamdinh", PASSWORD) };
@@ -199,7 +206,7 @@ async function main() {
       if (only && !only.includes(c.key)) continue;
       for (const connections of CONCURRENCY) {
         const run = async (duration) => {
-          if (c.key !== "save") return loadPage(baseB, c.path, cookies[c.user], connections, duration);
+          if (c.key !== "save") return spread(bases, connections, (base, n) => loadPage(base, c.path, cookies[c.user], n, duration));
           // Versions from the database before each run: a save still in flight when the previous
           // run stopped was written without its answer being read.
           const active = savers.slice(0, connections);
@@ -207,7 +214,11 @@ async function main() {
           for (const s of active) s.row = await rowOf(s.username);
           const versions = async () => (await Promise.all(active.map((s) => rowOf(s.username)))).reduce((n, r) => n + (r.version ?? -1), 0);
           const before = await versions();
-          const r = await loadSave(baseB, saveId, active, saveArgs, duration);
+          let offset = 0;
+          const r = await spread(bases, connections, (base, n) => {
+            const mine = active.slice(offset, (offset += n));
+            return loadSave(base, saveId, mine, saveArgs, duration);
+          });
           await sleep(1500);
           const written = (await versions()) - before;
           // Every accepted save wrote its row; at most one per connection was cut off mid-flight.
@@ -225,7 +236,7 @@ async function main() {
     machine.loadAfter = os.loadavg()[0];
     console.log(`  Saves verified in the database: every accepted save advanced its row's version.`);
   } finally {
-    stopServer(server);
+    for (const s of phase2) stopServer(s);
   }
 
   // ---- Phase 3: the same SQL, straight to PostgreSQL.
@@ -274,15 +285,29 @@ async function saveOnce(base, id, cookie, row, saveArgs) {
   advance(row, result);
 }
 
-function summarize(result, latencies, errors) {
-  const sorted = latencies.sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), rps: sorted.length / result.duration, requests: sorted.length, errors: errors + result.non2xx + result.errors + result.timeouts };
+/** One load run over several instances (a load balancer's even spread), merged. */
+async function spread(bases, connections, run) {
+  const used = bases.slice(0, Math.min(bases.length, connections));
+  const parts = await Promise.all(used.map((base, i) => run(base, Math.floor(connections / used.length) + (i < connections % used.length ? 1 : 0), i)));
+  const latencies = parts.flatMap((p) => p.latencies).sort((a, b) => a - b);
+  const seconds = Math.max(...parts.map((p) => p.seconds));
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps: latencies.length / seconds,
+    requests: latencies.length,
+    errors: parts.reduce((n, p) => n + p.errors, 0),
+    accepted: parts.reduce((n, p) => n + (p.accepted ?? 0), 0),
+  };
 }
 
 function loadPage(base, pagePath, cookie, connections, duration) {
   return new Promise((resolve, reject) => {
     const latencies = [];
-    const instance = autocannon({ url: `${base}${pagePath}`, connections, duration, headers: { Cookie: cookie }, timeout: 30 }, (err, result) => (err ? reject(err) : resolve(summarize(result, latencies, 0))));
+    const instance = autocannon({ url: `${base}${pagePath}`, connections, duration, headers: { Cookie: cookie }, timeout: 30 }, (err, result) =>
+      err ? reject(err) : resolve({ latencies, seconds: result.duration, errors: result.non2xx + result.errors + result.timeouts }),
+    );
     instance.on("response", (_client, status, _bytes, ms) => {
       if (status === 200) latencies.push(ms);
     });
@@ -337,7 +362,7 @@ function loadSave(base, id, savers, saveArgs, duration) {
           ]);
         },
       },
-      (err, result) => (err ? reject(err) : resolve({ ...summarize(result, latencies, refused), accepted })),
+      (err, result) => (err ? reject(err) : resolve({ latencies, seconds: result.duration, errors: refused + result.non2xx + result.errors + result.timeouts, accepted })),
     );
     instance.on("response", (_client, status, _bytes, ms) => {
       if (status === 200) latencies.push(ms);
@@ -369,7 +394,7 @@ function report(cases, machine, communeCount) {
   const lines = [];
   const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "–");
   lines.push(`Machine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; load before ${fmt(machine.loadBefore, 2)}, after ${fmt(machine.loadAfter, 2)}`);
-  lines.push(`Data: ${communeCount} communes, PostgreSQL; ${DURATION} s per case; latency in ms; SQL = captured statements replayed with pg`);
+  lines.push(`Data: ${communeCount} communes, PostgreSQL; ${INSTANCES} app instance(s); ${DURATION} s per case; latency in ms; SQL = captured statements replayed with pg`);
   lines.push("");
   lines.push("| case | conc. | p50 | p95 | p99 | req/s | errors | SQL stmts | SQL ms | page/SQL | first-load JS gzip | budget p95 @20 |");
   lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
@@ -388,12 +413,13 @@ function report(cases, machine, communeCount) {
   console.log(`\n${text}`);
   const out = path.join(root, "data", "bench");
   fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, "last.md"), text + "\n");
+  const stem = INSTANCES === 1 ? "last" : `last-${INSTANCES}-instances`;
+  fs.writeFileSync(path.join(out, `${stem}.md`), text + "\n");
   fs.writeFileSync(
-    path.join(out, "last.json"),
+    path.join(out, `${stem}.json`),
     JSON.stringify({ date: new Date().toISOString(), machine: { ...machine, cpu, cores: os.cpus().length, memGiB: os.totalmem() / 2 ** 30 }, cases: cases.map(({ queries, ...c }) => ({ ...c, statements: queries.map((q) => q.sql) })) }, null, 2),
   );
-  console.log(`\n(also in data/bench/last.md and last.json)`);
+  console.log(`\n(also in data/bench/${stem}.md and ${stem}.json)`);
 }
 
 main().then(

@@ -1,5 +1,6 @@
 // Who is making this request, read from the session and re-checked against the database
 // on every request: a deactivated user or a changed password ends the session at once.
+import { cache } from "react";
 import { getServerSession } from "next-auth";
 import type { OrgLevel, Role } from "@/generated/prisma/enums";
 import { getDb } from "@/server/db";
@@ -43,10 +44,19 @@ export async function loadActor(userId: string, sessionVersion: number | null): 
   };
 }
 
-export async function getActor(): Promise<Actor | null> {
-  if (globalForActor.__cchcActorResolver) return globalForActor.__cchcActorResolver();
+/**
+ * Once per request: the layout and the page both ask, and each ask decrypted the session
+ * cookie and read the user again. React's cache() scopes the result to the request being
+ * rendered (outside a render, e.g. in tests and scripts, it does not cache at all).
+ */
+const actorOfSession = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
   const uid = session?.user?.id;
   if (!uid) return null;
   return loadActor(uid, session.user.sessionVersion ?? 0);
+});
+
+export async function getActor(): Promise<Actor | null> {
+  if (globalForActor.__cchcActorResolver) return globalForActor.__cchcActorResolver();
+  return actorOfSession();
 }

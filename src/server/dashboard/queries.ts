@@ -77,7 +77,8 @@ export function buildDashboard(data: ReportData, asOf: number, today: string) {
 export type Dashboard = ReturnType<typeof buildDashboard>;
 
 export async function loadDashboard(actor: Actor, communeId: string, year: number, asOf: number, today: string): Promise<Dashboard> {
-  const data = await loadReport(actor, communeId, year, asOf);
+  // Without evidence, history and decisions: the dashboard shows none of them.
+  const data = await loadReport(actor, communeId, year, asOf, { details: false });
   return buildDashboard(data, asOf, today);
 }
 

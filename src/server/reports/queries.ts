@@ -29,10 +29,14 @@ export interface HistoryItem {
   after: unknown;
 }
 
-export async function loadReport(actor: Actor, communeId: string, year: number, quarter: number) {
+/**
+ * `details: false` leaves out evidence, row history and decisions (empty lists, same shape):
+ * the dashboard shows none of them, and the row history is the heaviest read of the page.
+ */
+export async function loadReport(actor: Actor, communeId: string, year: number, quarter: number, options: { details?: boolean } = {}) {
   checkPeriod(year, quarter);
   await assertCommuneInScope(actor, communeId);
-  const [data] = await fetchReports([communeId], year, quarter, true);
+  const [data] = await fetchReports([communeId], year, quarter, options.details ?? true);
   return data;
 }
 
