@@ -212,7 +212,11 @@ async function main() {
           const active = savers.slice(0, connections);
           await sleep(1500); // let the server finish saves whose answers the last run did not wait for
           for (const s of active) s.row = await rowOf(s.username);
-          const versions = async () => (await Promise.all(active.map((s) => rowOf(s.username)))).reduce((n, r) => n + (r.version ?? -1), 0);
+          const versions = async () => {
+            let sum = 0;
+            for (const s of active) sum += (await rowOf(s.username)).version ?? -1; // one pg client: one query at a time
+            return sum;
+          };
           const before = await versions();
           let offset = 0;
           const r = await spread(bases, connections, (base, n) => {
