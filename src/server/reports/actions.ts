@@ -91,12 +91,14 @@ export async function saveReport(input: SaveReportInput) {
     const communeId = communeOf(actor);
 
     // Value checks need each indicator's kind, and every id must belong to this commune's plans of that year.
+    // A list left empty (a save of figures only, or of tasks only) is not asked for: Prisma
+    // would still send the statement, and its relation read with it.
     const [indicators, tasks] = await Promise.all([
-      db.indicator.findMany({
+      data.indicators.length === 0 ? [] : db.indicator.findMany({
         where: { id: { in: data.indicators.map((r) => r.indicatorId) } },
         select: { id: true, name: true, code: true, valueKind: true, targetRule: true, measurementUnit: true, plan: { select: { communeId: true, year: true } } },
       }),
-      db.task.findMany({
+      data.tasks.length === 0 ? [] : db.task.findMany({
         where: { id: { in: data.tasks.map((r) => r.taskId) } },
         select: { id: true, content: true, code: true, plan: { select: { communeId: true, year: true } } },
       }),
@@ -130,12 +132,12 @@ export async function saveReport(input: SaveReportInput) {
     const result = await retryOnCollision(() => db.$transaction(async (tx) => {
       const { report, period } = await editableReport(tx, actor, data.year, data.quarter);
       const conflicts: ConflictRow[] = [];
-      const existingValues = await tx.indicatorValue.findMany({ where: { periodId: period.id, indicatorId: { in: data.indicators.map((r) => r.indicatorId) } } });
-      const existingProgress = await tx.taskProgress.findMany({ where: { periodId: period.id, taskId: { in: data.tasks.map((r) => r.taskId) } } });
+      const existingValues = data.indicators.length === 0 ? [] : await tx.indicatorValue.findMany({ where: { periodId: period.id, indicatorId: { in: data.indicators.map((r) => r.indicatorId) } } });
+      const existingProgress = data.tasks.length === 0 ? [] : await tx.taskProgress.findMany({ where: { periodId: period.id, taskId: { in: data.tasks.map((r) => r.taskId) } } });
       const valueByIndicator = new Map(existingValues.map((v) => [v.indicatorId, v]));
       const progressByTask = new Map(existingProgress.map((p) => [p.taskId, p]));
       const editorIds = [...new Set([...existingValues, ...existingProgress].map((r) => r.updatedById).filter(Boolean) as string[])];
-      const editors = new Map((await tx.user.findMany({ where: { id: { in: editorIds } }, select: { id: true, fullName: true } })).map((u) => [u.id, u.fullName]));
+      const editors = new Map(editorIds.length === 0 ? [] : (await tx.user.findMany({ where: { id: { in: editorIds } }, select: { id: true, fullName: true } })).map((u) => [u.id, u.fullName]));
       let saved = 0;
 
       for (const row of data.indicators) {

@@ -14,5 +14,9 @@ export function checkPeriod(year: number, quarter: number): void {
 
 export async function ensurePeriod(tx: Tx, year: number, quarter: number) {
   checkPeriod(year, quarter);
-  return tx.reportingPeriod.upsert({ where: { year_quarter: { year, quarter } }, update: {}, create: { year, quarter } });
+  // Read first: the period almost always exists, and an upsert costs three statements.
+  return (
+    (await tx.reportingPeriod.findUnique({ where: { year_quarter: { year, quarter } } })) ??
+    tx.reportingPeriod.upsert({ where: { year_quarter: { year, quarter } }, update: {}, create: { year, quarter } })
+  );
 }
