@@ -171,7 +171,7 @@ describe("quarterly report", () => {
     await actAs("dienkhanh.canbo");
     expect(await submitReport({ year: YEAR, quarter: Q })).toMatchObject({
       ok: false,
-      error: "Chỉ Chủ tịch UBND xã (hoặc người được Chủ tịch cho phép) được nộp báo cáo.",
+      error: "Chỉ Chủ tịch UBND xã (hoặc người được Chủ tịch cho phép) được nộp.",
     });
     await actAs("dienkhanh.chutich");
     expect(await submitReport({ year: YEAR, quarter: Q })).toMatchObject({ ok: true });
