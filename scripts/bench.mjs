@@ -22,14 +22,9 @@ import pg from "pg";
 import autocannon from "autocannon";
 import { buildIsStale, root, run, startServer, stopServer } from "./lib.mjs";
 import { ensureTestPostgres } from "./postgres.mjs";
-import { actionId, actionRequest, actionResult, freePort, signIn } from "./http.mjs";
+import { actionId, actionRequest, actionResult, freePort, holdBuildLock, signIn } from "./http.mjs";
 
-const LOCK = "/tmp/next-build.lock";
-if (!process.env.BENCH_HOLDS_LOCK) {
-  console.log(`Waiting for ${LOCK} (other builds and browser tests)…`);
-  const res = spawnSync("flock", [LOCK, process.execPath, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, BENCH_HOLDS_LOCK: "1" } });
-  process.exit(res.status ?? 1);
-}
+holdBuildLock("BENCH_HOLDS_LOCK");
 
 const PASSWORD = "Bench@2025";
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);

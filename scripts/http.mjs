@@ -1,5 +1,6 @@
 // Talking to a running `next start` over plain HTTP, as a browser would, for the benchmark
 // and the two-instance test: free ports, next-auth sign-in, and server actions.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -116,4 +117,32 @@ export async function callFormAction(base, page, id, fields, cookie) {
   const text = await response.text();
   if (!response.ok) throw new Error(`Action ${id} answered HTTP ${response.status}: ${text.slice(0, 300)}`);
   return actionResult(text);
+}
+
+/** True when a process above this one is `flock <lockPath> …`: taking the lock again would wait forever. */
+function ancestorHoldsLock(lockPath) {
+  let pid = process.ppid;
+  for (let depth = 0; pid > 1 && depth < 30; depth++) {
+    try {
+      const args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      if (/(^|\/)flock$/.test(args[0] ?? "") && args.includes(lockPath)) return true;
+      pid = Number(/^PPid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      return false; // no /proc: not Linux, take the lock as usual
+    }
+  }
+  return false;
+}
+
+/**
+ * Runs this script again under the shared build lock (several engineers share one .next): no
+ * `next build` rewrites .next while our servers read it. Returns only inside the locked run;
+ * the outer process exits with the inner one's status. When the lock is already held by a
+ * caller (e.g. `flock /tmp/next-build.lock npm test`), runs as is.
+ */
+export function holdBuildLock(marker, lockPath = "/tmp/next-build.lock", waitSeconds = 900) {
+  if (process.env[marker] || ancestorHoldsLock(lockPath)) return;
+  console.log(`Waiting for ${lockPath} (other builds and browser tests)…`);
+  const res = spawnSync("flock", ["-w", String(waitSeconds), lockPath, process.execPath, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, [marker]: "1" } });
+  process.exit(res.status ?? 1);
 }

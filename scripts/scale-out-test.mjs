@@ -6,7 +6,6 @@
 // Starts PostgreSQL itself (scripts/postgres.mjs), creates and drops its own database.
 // Run by `npm test` after the end-to-end step; about a minute on a 2-core machine.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -14,14 +13,10 @@ import path from "node:path";
 import pg from "pg";
 import { buildIsStale, run, startServer, stopServer } from "./lib.mjs";
 import { ensureTestPostgres } from "./postgres.mjs";
-import { actionId, callAction, callFormAction, freePort, signIn } from "./http.mjs";
+import { actionId, callAction, callFormAction, freePort, holdBuildLock, signIn } from "./http.mjs";
 
-const LOCK = "/tmp/next-build.lock";
 // Hold the shared build lock while our servers read .next, so nobody rebuilds it under them.
-if (!process.env.SCALE_OUT_HOLDS_LOCK) {
-  const res = spawnSync("flock", ["-w", "900", LOCK, process.execPath, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, SCALE_OUT_HOLDS_LOCK: "1" } });
-  process.exit(res.status ?? 1);
-}
+holdBuildLock("SCALE_OUT_HOLDS_LOCK");
 
 const PASSWORD = "Demo@2025";
 let passed = 0;
