@@ -8,7 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { setDatabase, type Db } from "@/server/db";
+import { setDatabase, TRANSACTION_OPTIONS, type Db } from "@/server/db";
 
 const MIGRATIONS = path.join(process.cwd(), "prisma", "migrations");
 
@@ -55,7 +55,7 @@ export async function createTestDb(options: { wrapAdapter?: AdapterWrapper } = {
     await setup.connect();
     for (const sql of migrationSql()) await setup.query(sql);
     await setup.end();
-    const db = new PrismaClient({ adapter: wrap(new PrismaPg({ connectionString: url, max: 30 })) });
+    const db = new PrismaClient({ adapter: wrap(new PrismaPg({ connectionString: url, max: 30 })), transactionOptions: TRANSACTION_OPTIONS });
     setDatabase(db);
     return {
       db,
@@ -72,7 +72,7 @@ export async function createTestDb(options: { wrapAdapter?: AdapterWrapper } = {
   }
   const pglite = new PGlite();
   for (const sql of migrationSql()) await pglite.exec(sql);
-  const db = new PrismaClient({ adapter: wrap(new PrismaPGlite(pglite)) });
+  const db = new PrismaClient({ adapter: wrap(new PrismaPGlite(pglite)), transactionOptions: TRANSACTION_OPTIONS });
   setDatabase(db);
   return {
     db,

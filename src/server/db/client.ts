@@ -7,12 +7,18 @@ import { queryLogEnabled, withQueryLog } from "./query-log";
 
 export type Db = PrismaClient;
 
+/**
+ * Every transaction in the app: on deadline day many saves queue for a pool connection, and
+ * Prisma's 2 s default wait turned that queue into failed saves. Shared by tests' clients.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+
 export async function createPrismaClient(url: string | undefined = process.env.DATABASE_URL): Promise<Db> {
   if (isPostgresUrl(url)) {
     const { PrismaPg } = await import("@prisma/adapter-pg");
     const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     // DB_QUERY_LOG=1 (measurements only) logs every statement; otherwise the adapter is used as is.
-    return new PrismaClient({ adapter: queryLogEnabled() ? withQueryLog(adapter) : adapter });
+    return new PrismaClient({ adapter: queryLogEnabled() ? withQueryLog(adapter) : adapter, transactionOptions: TRANSACTION_OPTIONS });
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
@@ -20,7 +26,7 @@ export async function createPrismaClient(url: string | undefined = process.env.D
   if (dir) fs.mkdirSync(dir, { recursive: true });
   const pglite = new PGlite(dir);
   const adapter = new PrismaPGlite(pglite);
-  return new PrismaClient({ adapter: queryLogEnabled() ? withQueryLog(adapter) : adapter });
+  return new PrismaClient({ adapter: queryLogEnabled() ? withQueryLog(adapter) : adapter, transactionOptions: TRANSACTION_OPTIONS });
 }
 
 const globalForDb = globalThis as unknown as { __cchcDb?: Promise<Db> };

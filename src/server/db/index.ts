@@ -1,2 +1,2 @@
-export { getDb, setDatabase, createPrismaClient, type Db } from "./client";
+export { getDb, setDatabase, createPrismaClient, TRANSACTION_OPTIONS, type Db } from "./client";
 export { Prisma } from "@/generated/prisma/client";

@@ -221,7 +221,7 @@ export async function saveReport(input: SaveReportInput) {
       }
       await tx.quarterlyReport.update({ where: { id: report.id }, data: { version: { increment: 1 } } });
       return { saved };
-    }, { timeout: 30_000, maxWait: 15_000 })).catch((error: unknown) => {
+    })).catch((error: unknown) => {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
         throw new ConflictError("Số liệu vừa được người khác lưu cùng lúc. Vui lòng tải lại trang rồi nhập lại.");
       }
