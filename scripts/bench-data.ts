@@ -20,6 +20,7 @@ import pg from "pg";
 import type { Prisma } from "../src/generated/prisma/client";
 import { createPrismaClient, type Db } from "../src/server/db/client";
 import { parsePlanText } from "../src/domain/plan-import";
+import { seededRandom } from "../src/domain/random";
 import { hashPassword } from "../src/server/auth/password";
 import { saveParsedPlan } from "../src/server/plans/save-parsed-plan";
 // @ts-expect-error: plain ES module without types
@@ -42,18 +43,7 @@ const COMMUNE_NAMES = [
   "Phú Xuân", "Phước Thành", "Quang Trung", "Tân Hiệp", "Tân Lập", "Thạch Bàn", "Thanh Sơn", "Thuận Thành", "Tiên Phong", "Trung Hòa",
 ];
 
-/** mulberry32: small, fast, and the same on every machine. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(SEED);
+const random = seededRandom(SEED);
 const hex8 = () => Math.floor(random() * 0x100000000).toString(16).padStart(8, "0");
 /** A UUID-shaped id from the seeded PRNG (ids are plain strings in the schema). */
 function uuid(): string {

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { parsePlanText } from "@/domain/plan-import";
+import { seededRandom } from "@/domain/random";
 import { hashPassword } from "@/server/auth/password";
 import { saveParsedPlan } from "@/server/plans/save-parsed-plan";
 
@@ -82,17 +83,6 @@ export interface DemoAccount {
   unit: string;
 }
 
-/** Deterministic pseudo-random numbers so the demo is the same on every machine. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (await db.orgUnit.count()) === 0;
@@ -174,7 +164,7 @@ async function seedFigures(tx: Prisma.TransactionClient, unitIds: Map<string, st
 
   for (const [ci, c] of DEMO_COMMUNES.entries()) {
     const communeId = unitIds.get(c.name)!;
-    const random = mulberry32(1000 + ci);
+    const random = seededRandom(1000 + ci);
     const plans = await tx.plan.findMany({
       where: { communeId },
       include: { indicators: { include: { children: { select: { id: true } } } }, tasks: true },
