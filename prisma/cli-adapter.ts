@@ -1,11 +1,10 @@
 // Driver adapter used only by the Prisma CLI (migrate deploy/status, db push).
 // Never imported by the app: the app's client lives in src/server/db.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import fs from "node:fs";
 import pg from "pg";
 import { isPostgresUrl, pglitePath } from "../src/server/db/url";
+import { openEmbeddedDatabase } from "../src/server/db/embedded";
 
 /**
  * Works around prisma/orm#27403: the schema engine reads catalog columns of type `name` (oid 19)
@@ -64,8 +63,31 @@ export async function cliAdapter(url: string | undefined) {
   if (isPostgresUrl(url)) {
     return new WholeScriptPg(url);
   }
-  const dir = pglitePath(url);
-  if (dir) fs.mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir);
+  letEmbeddedTimersIdle();
+  const client = await openEmbeddedDatabase(pglitePath(url));
+  // The CLI never disposes its adapter and ends by letting the event loop drain; close the
+  // database (and release its lock) once nothing else is left to do.
+  let closing = false;
+  process.on("beforeExit", () => {
+    if (closing) return;
+    closing = true;
+    void client.close();
+  });
   return new PrismaPGlite(client);
+}
+
+/**
+ * PostgreSQL inside PGlite arms timers (setitimer → setTimeout) for its own housekeeping and
+ * re-arms them forever, so an open PGlite keeps Node alive: `prisma migrate deploy` printed
+ * its result and then never exited (issue 12). In the CLI process only, those timers are
+ * unref'd: they still fire while the CLI works, and no longer hold the process once it is done.
+ */
+function letEmbeddedTimersIdle() {
+  const realSetTimeout = globalThis.setTimeout;
+  const fromPGlite = () => new Error().stack?.includes("@electric-sql/pglite") ?? false;
+  globalThis.setTimeout = function (this: unknown, ...args: Parameters<typeof setTimeout>) {
+    const timer = realSetTimeout.apply(this, args);
+    if (fromPGlite()) timer.unref?.();
+    return timer;
+  } as typeof setTimeout;
 }

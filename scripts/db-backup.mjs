@@ -9,9 +9,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
-import { PGlite } from "@electric-sql/pglite";
 import { root } from "./lib.mjs";
-import { args, isPostgresUrl, libpqEnv, listFiles, pglitePath, requireTool, summarize, uploadRoot, withDatabase } from "./db-tools.mjs";
+import { args, isPostgresUrl, openEmbeddedDatabase, libpqEnv, listFiles, pglitePath, requireTool, summarize, uploadRoot, withDatabase } from "./db-tools.mjs";
 
 const opts = args(process.argv.slice(2));
 const url = process.env.DATABASE_URL;
@@ -32,7 +31,7 @@ try {
   } else {
     const dir = pglitePath(url);
     if (!fs.existsSync(path.join(dir, "PG_VERSION"))) throw new Error(`Không có cơ sở dữ liệu PGlite tại ${dir}.`);
-    const db = new PGlite(dir);
+    const db = await openEmbeddedDatabase(dir);
     try {
       manifest.summary = await summarize((sql) => db.query(sql));
       const dump = await db.dumpDataDir("gzip");

@@ -7,9 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
-import { PGlite } from "@electric-sql/pglite";
 import { root } from "./lib.mjs";
-import { args, isEmptyDir, isPostgresUrl, libpqEnv, listFiles, pglitePath, requireTool, summarize, uploadRoot, withDatabase } from "./db-tools.mjs";
+import { args, isEmptyDir, isPostgresUrl, openEmbeddedDatabase, lockEmbeddedDatabase, libpqEnv, listFiles, pglitePath, requireTool, summarize, uploadRoot, withDatabase } from "./db-tools.mjs";
 
 const opts = args(process.argv.slice(2));
 const url = process.env.DATABASE_URL;
@@ -40,14 +39,14 @@ try {
     if (res.status !== 0) throw new Error(`pg_restore thất bại (mã ${res.status}).`);
   } else {
     const dir = pglitePath(url);
+    lockEmbeddedDatabase(dir); // before anything is moved aside: refuses while the app runs on it
     if (!isEmptyDir(dir)) {
       if (!opts.force) throw new Error(`Thư mục ${dir} đã có dữ liệu. Thêm --force để thay thế (dữ liệu cũ được giữ lại bên cạnh).`);
       moveAside(dir);
     }
     fs.mkdirSync(dir, { recursive: true });
     const tarball = fs.readFileSync(path.join(from, "database.pglite.tar.gz"));
-    const db = new PGlite(dir, { loadDataDir: new Blob([tarball]) });
-    await db.waitReady;
+    const db = await openEmbeddedDatabase(dir, { loadDataDir: new Blob([tarball]) });
     await db.close();
   }
 

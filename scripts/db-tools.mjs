@@ -5,18 +5,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import pg from "pg";
-import { PGlite } from "@electric-sql/pglite";
 import { root } from "./lib.mjs";
+// Run through tsx (package.json): the app's own rules for DATABASE_URL and for opening the
+// embedded database under its lock.
+import { isPostgresUrl, pglitePath } from "../src/server/db/url.ts";
+import { lockEmbeddedDatabase, openEmbeddedDatabase } from "../src/server/db/embedded.ts";
 
-export function isPostgresUrl(url) {
-  return !!url && /^postgres(ql)?:\/\//i.test(url);
-}
-
-/** The PGlite folder for a non-PostgreSQL DATABASE_URL (unset: ./data/db). */
-export function pglitePath(url) {
-  const dir = url && url.trim() !== "" ? url.replace(/^file:(\/\/)?/, "") : "./data/db";
-  return path.resolve(root, dir);
-}
+export { isPostgresUrl, pglitePath, lockEmbeddedDatabase, openEmbeddedDatabase };
 
 export function uploadRoot() {
   const dir = process.env.UPLOAD_DIR?.trim();
@@ -70,7 +65,7 @@ export async function withDatabase(url, fn) {
       await client.end();
     }
   }
-  const db = new PGlite(pglitePath(url));
+  const db = await openEmbeddedDatabase(pglitePath(url));
   try {
     return await fn((sql) => db.query(sql));
   } finally {

@@ -6,6 +6,10 @@ import crypto from "node:crypto";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
+// The Prisma CLI's update check calls a host these machines cannot reach and holds every
+// migrate open until it times out (~10 s); nothing here needs it. Children inherit this.
+process.env.CHECKPOINT_DISABLE ??= "1";
+
 export function run(cmd, args, opts = {}) {
   console.log(`\n▶ ${[cmd, ...args].join(" ")}`);
   const res = spawnSync(cmd, args, { stdio: "inherit", cwd: root, ...opts, env: { ...process.env, ...opts.env } });
@@ -14,6 +18,44 @@ export function run(cmd, args, opts = {}) {
     err.exitCode = res.status ?? 1;
     throw err;
   }
+}
+
+/**
+ * Runs a step that must end: a child (and everything it started) still running after
+ * `timeoutMs` is killed and the step fails with a message saying which step and what to do.
+ */
+export function runBounded(label, cmd, args, { timeoutMs, env } = {}) {
+  console.log(`\n▶ ${label}: ${[cmd, ...args].join(" ")}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env }, detached: true });
+    const killGroup = (signal) => {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        /* already gone */
+      }
+    };
+    // Ctrl+C reaches the whole terminal group; a plain kill of this process must not leave the step behind.
+    const onExit = () => killGroup("SIGTERM");
+    process.once("exit", onExit);
+    const timer = setTimeout(() => {
+      killGroup("SIGKILL");
+      const err = new Error(
+        `bước "${label}" chưa xong sau ${Math.round(timeoutMs / 1000)} giây nên đã bị dừng. ` +
+          `Chạy lại lệnh; nếu vẫn vậy, chạy riêng \`${[cmd, ...args].join(" ")}\` để xem nó dừng ở đâu.`,
+      );
+      err.exitCode = 124;
+      reject(err);
+    }, timeoutMs);
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      process.removeListener("exit", onExit);
+      if (code === 0) return resolve();
+      const err = new Error(`bước "${label}" thất bại (${signal ? `tín hiệu ${signal}` : `mã ${code}`}).`);
+      err.exitCode = code || 1;
+      reject(err);
+    });
+  });
 }
 
 export function has(cmd) {

@@ -29,8 +29,8 @@ const HOW_TO =
   "hoặc đặt TEST_DATABASE_URL=postgresql://user:pass@host:5432/db trỏ tới một máy chủ có quyền CREATEDB.";
 
 export async function ensureTestPostgres() {
-  if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
-  if (await canConnect(LOCAL_URL)) return LOCAL_URL;
+  if (process.env.TEST_DATABASE_URL) return sweepTestDatabases(process.env.TEST_DATABASE_URL);
+  if (await canConnect(LOCAL_URL)) return sweepTestDatabases(LOCAL_URL);
   if (!isRoot()) throw new Error(HOW_TO);
   if (!has("pg_ctlcluster")) {
     console.log("PostgreSQL chưa được cài: đang cài từ kho Debian…");
@@ -43,10 +43,40 @@ export async function ensureTestPostgres() {
   spawnSync("pg_ctlcluster", [version, "main", "start"], { stdio: "inherit" });
   const roleExists = spawnSync("su", ["postgres", "-c", `psql -tAc "select 1 from pg_roles where rolname='cchc'"`], { encoding: "utf8" }).stdout?.trim() === "1";
   if (!roleExists) asPostgres("create role cchc login createdb password 'cchc'");
+  // Dropping a test database `with (force)` must be able to end an autovacuum worker on it.
+  asPostgres("grant pg_signal_backend to cchc");
   const dbExists = spawnSync("su", ["postgres", "-c", `psql -tAc "select 1 from pg_database where datname='cchc_test'"`], { encoding: "utf8" }).stdout?.trim() === "1";
   if (!dbExists) asPostgres("create database cchc_test owner cchc");
   if (!(await canConnect(LOCAL_URL))) throw new Error(`Không kết nối được PostgreSQL tại ${LOCAL_URL}. ${HOW_TO}`);
-  return LOCAL_URL;
+  return sweepTestDatabases(LOCAL_URL);
+}
+
+const SWEEP_AFTER_SECONDS = 3 * 3600;
+
+/**
+ * Drops test databases that earlier runs left behind (a killed run, or a drop that lost to
+ * autovacuum): per-file ones named cchc_t_<unix time>_… once older than three hours (younger
+ * ones may belong to a run going on beside this one), and the old unnamed-time ones only in CI.
+ * A database that cannot be dropped now is left for the next sweep; the run goes on.
+ */
+async function sweepTestDatabases(url) {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const { rows } = await client.query(`select datname from pg_database where datname like 'cchc\\_t\\_%' or datname like 'cchc\\_scale\\_%'`);
+    const now = Date.now() / 1000;
+    for (const { datname } of rows) {
+      const stamp = /^cchc_t_(\d{10})_/.exec(datname);
+      const old = stamp ? now - Number(stamp[1]) > SWEEP_AFTER_SECONDS : !!process.env.CI;
+      if (!old) continue;
+      await client.query(`drop database if exists "${datname}" with (force)`).catch((error) => console.warn(`Để lại ${datname}: ${error.message}`));
+    }
+  } catch (error) {
+    console.warn(`Không dọn được cơ sở dữ liệu kiểm thử cũ: ${error.message}`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+  return url;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -17,6 +17,8 @@ const steps = [
     },
   ],
   ["Kiểm thử đầu-cuối (Playwright, Chromium)", () => run("node", ["scripts/e2e.mjs"])],
+  // `npm start` twice on the same embedded data, a second start beside the first, an upgrade.
+  ["Khởi động lại trên dữ liệu có sẵn (npm start nhiều lần)", () => run("node", ["scripts/restart-test.mjs"])],
   // Two instances on one PostgreSQL behave as one app: sessions, saves and uploads cross over.
   ["Hai máy chủ dùng chung PostgreSQL (scale-out)", () => run("node", ["scripts/scale-out-test.mjs"])],
 ];

@@ -6,12 +6,11 @@ import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
-import { createTestDb, migrationSql, usingPostgres } from "../support/db";
+import { createTestDb, emptyPostgresDatabase, migrationSql, usingPostgres } from "../support/db";
 import { dbFingerprint, figuresChecksum } from "../support/fingerprint";
 import { seedDemo } from "@/server/seed/demo";
 import { saveFile } from "@/server/evidence/storage";
@@ -27,7 +26,7 @@ afterAll(async () => {
 });
 
 function script(name: string, argv: string[], env: Record<string, string>) {
-  const res = spawnSync("node", [`scripts/${name}.mjs`, ...argv], { cwd: process.cwd(), env: { ...process.env, ...env }, encoding: "utf8", timeout: 120_000 });
+  const res = spawnSync("npx", ["tsx", `scripts/${name}.mjs`, ...argv], { cwd: process.cwd(), env: { ...process.env, ...env }, encoding: "utf8", timeout: 120_000 });
   return { code: res.status, output: `${res.stdout}\n${res.stderr}` };
 }
 
@@ -68,21 +67,9 @@ async function sourceDatabase(): Promise<{ url: string; open: () => Promise<Pris
 /** An empty target: a new PostgreSQL database with no tables, or a PGlite folder that does not exist yet. */
 async function emptyTarget(): Promise<string> {
   if (usingPostgres()) {
-    const admin = process.env.TEST_DATABASE_URL!;
-    const name = `cchc_r_${randomBytes(5).toString("hex")}`;
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`create database ${name}`);
-    await client.end();
-    cleanups.push(async () => {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    });
-    const u = new URL(admin);
-    u.pathname = `/${name}`;
-    return u.toString();
+    const empty = await emptyPostgresDatabase();
+    cleanups.push(empty.drop);
+    return empty.url;
   }
   return path.join(work, "restored-db");
 }

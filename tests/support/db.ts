@@ -21,6 +21,43 @@ export function migrationSql(): string[] {
     .map((name) => fs.readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
 }
 
+export const TEST_DB_PREFIX = "cchc_t_";
+
+/**
+ * Drops a test database, tolerating what PostgreSQL does on its own: an autovacuum worker on a
+ * fresh database makes `with (force)` fail for a role without pg_signal_backend ("must be a
+ * member of the role whose process is being terminated"). Retries for a while, then leaves the
+ * database for the sweep at the start of the next run rather than failing the tests.
+ */
+export async function dropTestDatabase(adminUrl: string, name: string): Promise<void> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const client = new pg.Client({ connectionString: adminUrl });
+    try {
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      return;
+    } catch (error) {
+      lastError = error;
+      await new Promise((r) => setTimeout(r, 300 * (attempt + 1)));
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+  console.warn(`Test database ${name} left for the next run's sweep: ${(lastError as Error)?.message}`);
+}
+
+/** A new empty database on the test PostgreSQL server (no migrations), and how to drop it. */
+export async function emptyPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const name = `${TEST_DB_PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return { url: withDatabase(adminUrl, name), drop: () => dropTestDatabase(adminUrl, name) };
+}
+
 export function usingPostgres(): boolean {
   return /^postgres(ql)?:\/\//.test(process.env.TEST_DATABASE_URL ?? "");
 }
@@ -45,7 +82,8 @@ export async function createTestDb(options: { wrapAdapter?: AdapterWrapper } = {
   const wrap: AdapterWrapper = options.wrapAdapter ?? ((adapter) => adapter);
   if (usingPostgres()) {
     const adminUrl = process.env.TEST_DATABASE_URL!;
-    const name = `cchc_t_${randomBytes(6).toString("hex")}`;
+    // The creation time in the name lets a later run sweep databases a killed run left behind.
+    const name = `${TEST_DB_PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString("hex")}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`create database ${name}`);
@@ -63,10 +101,7 @@ export async function createTestDb(options: { wrapAdapter?: AdapterWrapper } = {
       url,
       close: async () => {
         await db.$disconnect();
-        const drop = new pg.Client({ connectionString: adminUrl });
-        await drop.connect();
-        await drop.query(`drop database if exists ${name} with (force)`);
-        await drop.end();
+        await dropTestDatabase(adminUrl, name);
       },
     };
   }

@@ -1,6 +1,5 @@
 // The one Prisma client of the app. DATABASE_URL decides the engine (see url.ts);
 // nothing else in the app knows which one is in use.
-import fs from "node:fs";
 import { PrismaClient } from "@/generated/prisma/client";
 import { isPostgresUrl, pglitePath } from "./url";
 import { queryLogEnabled, withQueryLog } from "./query-log";
@@ -20,11 +19,9 @@ export async function createPrismaClient(url: string | undefined = process.env.D
     // DB_QUERY_LOG=1 (measurements only) logs every statement; otherwise the adapter is used as is.
     return new PrismaClient({ adapter: queryLogEnabled() ? withQueryLog(adapter) : adapter, transactionOptions: TRANSACTION_OPTIONS });
   }
-  const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const dir = pglitePath(url);
-  if (dir) fs.mkdirSync(dir, { recursive: true });
-  const pglite = new PGlite(dir);
+  const { openEmbeddedDatabase } = await import("./embedded");
+  const pglite = await openEmbeddedDatabase(pglitePath(url));
   const adapter = new PrismaPGlite(pglite);
   return new PrismaClient({ adapter: queryLogEnabled() ? withQueryLog(adapter) : adapter, transactionOptions: TRANSACTION_OPTIONS });
 }
