@@ -1,6 +1,6 @@
 // `npm run db:seed`: loads the demo data into an empty database (refuses a non-empty one).
 import { createPrismaClient } from "../src/server/db/client";
-import { isDatabaseEmpty, seedDemo, DEMO_PASSWORD } from "../src/server/seed/demo";
+import { isDatabaseEmpty } from "../src/server/seed/empty";
 
 async function main() {
   const db = await createPrismaClient();
@@ -10,6 +10,8 @@ async function main() {
       return;
     }
     const started = Date.now();
+    // Loaded only when needed: a restart on existing data should not pay for the importer.
+    const { seedDemo, DEMO_PASSWORD } = await import("../src/server/seed/demo");
     const { accounts } = await seedDemo(db);
     console.log(`Đã nạp dữ liệu mẫu (${accounts.length} tài khoản, mật khẩu ${DEMO_PASSWORD}) trong ${Date.now() - started} ms.`);
   } finally {

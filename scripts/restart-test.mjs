@@ -30,7 +30,8 @@ const baseEnv = {
   NEXTAUTH_SECRET: "restart-test-secret",
   NEXT_TELEMETRY_DISABLED: "1",
 };
-const STEP_LIMIT_MS = 240_000;
+// Generous: on a quiet 2-core machine a start takes well under a minute; the bound is for a hang.
+const STEP_LIMIT_MS = 480_000;
 const children = new Set();
 
 let passed = 0;
@@ -81,7 +82,16 @@ async function waitForSignInPage(child, port, started) {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
+  kill(child); // a hung start must not hold the folder for the next check
   throw new Error(`the sign-in page did not answer within ${STEP_LIMIT_MS / 1000} s:\n${child.output.slice(-3000)}`);
+}
+
+function kill(child) {
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    /* gone */
+  }
 }
 
 /** Ctrl+C: SIGINT to the whole process group; the app must be gone within 30 s. */
@@ -195,13 +205,7 @@ try {
     console.log(`    migrate status ${(status.ms / 1000).toFixed(1)} s, seed ${(seed.ms / 1000).toFixed(1)} s, backup ${(backup.ms / 1000).toFixed(1)} s`);
   });
 } finally {
-  for (const child of children) {
-    try {
-      process.kill(-child.pid, "SIGKILL");
-    } catch {
-      /* gone */
-    }
-  }
+  for (const child of children) kill(child);
   fs.rmSync(work, { recursive: true, force: true });
 }
 

@@ -84,9 +84,7 @@ export interface DemoAccount {
 }
 
 
-export async function isDatabaseEmpty(db: Db): Promise<boolean> {
-  return (await db.orgUnit.count()) === 0;
-}
+export { isDatabaseEmpty } from "./empty";
 
 export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[] }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
