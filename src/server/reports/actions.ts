@@ -10,6 +10,7 @@ import { ConflictError, ForbiddenError, UserError } from "@/server/errors";
 import { revalidate } from "@/server/revalidate";
 import { id, z } from "@/server/validation";
 import { validateIndicatorEntry, validateTaskEntry, NOTE_MAX, RESULT_MAX } from "@/domain/reporting/entry";
+import { doneText } from "@/domain/evaluation/display";
 import { formatDateTime } from "@/domain/format";
 import { ensurePeriod } from "./periods";
 import { communeOf, editableReport } from "./access";
@@ -68,9 +69,9 @@ function sameVersion<T extends { version: number }>(existing: T | undefined, loa
   return existing.version === loaded;
 }
 
-const show = (v: { numerator: unknown; denominator: unknown; value: unknown; done: unknown }) => {
+const show = (v: { numerator: unknown; denominator: unknown; value: unknown; done: boolean | null }) => {
   if (v.numerator !== null || v.denominator !== null) return `${v.numerator ?? "?"}/${v.denominator ?? "?"}`;
-  if (v.done !== null) return v.done ? "Hoàn thành" : "Chưa hoàn thành";
+  if (v.done !== null) return doneText(v.done);
   return v.value === null ? "(trống)" : String(v.value);
 };
 

@@ -4,8 +4,8 @@ import { yearsWithPlans } from "@/server/review/queries";
 import { loadComparison } from "@/server/review/comparison";
 import { comparisonChoice, type ComparisonParams } from "@/server/review/comparison-params";
 import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
-import { STATUS_ICON, STATUS_LABEL } from "@/domain/evaluation/status";
-import { entryInputFor } from "@/domain/reporting/entry";
+import { STATUS_LABEL } from "@/domain/evaluation/status";
+import { NO_FIGURE, resultText, statusText } from "@/domain/evaluation/display";
 import { formatNumber, formatPercent, quarterLabel } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { ShareChart } from "@/components/review/share-chart";
@@ -108,12 +108,11 @@ export default async function ComparisonPage({ searchParams }: { searchParams: P
                 {c.selected.map((s) => {
                   const cell = r.cells[s.key];
                   if (!cell) return <td key={s.key} className="text-slate-400">không có</td>;
-                  const percent = entryInputFor(s.sample) === "RATIO" || entryInputFor(s.sample) === "PERCENT";
                   return (
                     <td key={s.key}>
-                      <span className="tabular-nums">{cell.value === null ? (cell.done === null ? "—" : cell.done ? "Hoàn thành" : "Chưa") : percent ? formatPercent(cell.value) : formatNumber(cell.value)}</span>{" "}
+                      <span className="tabular-nums">{resultText(s.sample, cell) || NO_FIGURE}</span>{" "}
                       <span className="text-xs" title={STATUS_LABEL[cell.status]}>
-                        {STATUS_ICON[cell.status]} {STATUS_LABEL[cell.status]}
+                        {statusText(cell.status)}
                       </span>
                     </td>
                   );

@@ -4,12 +4,11 @@ import { requirePageActor } from "@/server/auth/guard";
 import { choosePeriod } from "@/server/reports/period-choice";
 import { loadDashboard } from "@/server/dashboard/queries";
 import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
-import { describeTarget, STATUS_LABEL, STATUS_RULES_VI } from "@/domain/evaluation/status";
+import { STATUS_LABEL, STATUS_RULES_VI } from "@/domain/evaluation/status";
+import { isPercentFigure, targetText, taskStatusText, ytdText } from "@/domain/evaluation/display";
 import { AGGREGATION_LABEL } from "@/domain/evaluation/year-to-date";
 import { MAX_POINTS_766 } from "@/domain/evaluation/decision-766";
-import { TASK_STATUS_LABEL, type TaskStatus } from "@/domain/evaluation/tasks";
-import { formatDate, formatNumber, formatPercent, quarterLabel } from "@/domain/format";
-import { entryInputFor } from "@/domain/reporting/entry";
+import { formatDate, quarterLabel } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { AccessDenied } from "@/components/ui/access-denied";
@@ -21,13 +20,7 @@ export const metadata: Metadata = { title: "Tổng quan" };
 
 type Ind = Dashboard["indicators"][number];
 
-function ytdText(ind: Ind): string {
-  const { ytd } = ind.result;
-  if (ytd.aggregation === "LATEST_DONE") return ytd.done === null ? "—" : ytd.done ? "Hoàn thành" : "Chưa hoàn thành";
-  if (ytd.value === null) return "—";
-  const percent = ytd.aggregation === "RATIO" || entryInputFor(ind) === "PERCENT";
-  return percent ? formatPercent(ytd.value) : formatNumber(ytd.value);
-}
+const ytdOf = (ind: Ind) => ytdText(ind, ind.result.ytd);
 
 function Card({ label, value, tone, note }: { label: string; value: React.ReactNode; tone: string; note?: string }) {
   return (
@@ -165,15 +158,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                       </td>
                       <td>
                         <div className="text-xs text-slate-600">{ind.targetText || "—"}</div>
-                        {describeTarget(ind.targetRule, ind.targetValue, entryInputFor(ind) === "RATIO" ? "%" : ind.measurementUnit)}
+                        {targetText(ind)}
                       </td>
-                      <td className="text-right tabular-nums font-medium">{ytdText(ind)}</td>
+                      <td className="text-right tabular-nums font-medium">{ytdOf(ind)}</td>
                       <td>
                         <StatusBadge status={ind.status} />
                         <div className="mt-0.5 text-xs text-slate-700">{ind.result.reason}</div>
                       </td>
                       <td>
-                        <TrendChart points={ind.trend} percent={ind.result.ytd.aggregation === "RATIO" || entryInputFor(ind) === "PERCENT"} label={ind.name} />
+                        <TrendChart points={ind.trend} percent={isPercentFigure(ind)} label={ind.name} />
                       </td>
                       <td className="text-sm">{ind.ownerUnitName ?? "—"}</td>
                     </tr>
@@ -218,7 +211,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <ul className="mt-2 space-y-1 text-sm">
                   {g.indicators.map((i) => (
                     <li key={i.id}>
-                      <StatusBadge status={i.status} /> {i.name} <span className="tabular-nums">({ytdText(i)})</span>
+                      <StatusBadge status={i.status} /> {i.name} <span className="tabular-nums">({ytdOf(i)})</span>
                     </li>
                   ))}
                 </ul>
@@ -243,7 +236,7 @@ function TaskList({ tasks, empty }: { tasks: Dashboard["tasks"]["overdue"]; empt
             {t.content.length > 160 ? `${t.content.slice(0, 160)}…` : t.content}
           </div>
           <div className="text-xs text-slate-600">
-            Chủ trì: {t.leadUnitName ?? "chưa giao"} · Hạn: {t.dueDate ? formatDate(t.dueDate) : t.deadlineText} · {t.status ? TASK_STATUS_LABEL[t.status as TaskStatus] : "chưa báo cáo"}
+            Chủ trì: {t.leadUnitName ?? "chưa giao"} · Hạn: {t.dueDate ? formatDate(t.dueDate) : t.deadlineText} · {taskStatusText(t.status)}
           </div>
         </li>
       ))}

@@ -8,7 +8,7 @@ import { planLockedMessage } from "@/server/plans/access";
 import { decisionHistory } from "@/server/review/queries";
 import { ForbiddenError, NotFoundError } from "@/server/errors";
 import { isEditable } from "@/domain/reporting/workflow";
-import { describeTarget } from "@/domain/evaluation/status";
+import { targetText } from "@/domain/evaluation/display";
 import { formatDate } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccessDenied } from "@/components/ui/access-denied";
@@ -212,7 +212,7 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
                           <>
                             <div>{row.item.targetText ?? <span className="text-slate-400">—</span>}</div>
                             <div className="text-xs text-slate-600">
-                              Hiểu là: {describeTarget(row.item.targetRule, row.item.targetValue === null ? null : Number(row.item.targetValue), row.item.measurementUnit)}
+                              Hiểu là: {targetText({ ...row.item, targetValue: row.item.targetValue === null ? null : Number(row.item.targetValue) })}
                             </div>
                           </>
                         )}
