@@ -9,7 +9,8 @@ import { audit } from "@/server/audit";
 import { getDb, Prisma } from "@/server/db";
 import { ConflictError, ForbiddenError, NotFoundError, UserError, type ActionResult } from "@/server/errors";
 import { revalidate } from "@/server/revalidate";
-import { communeOf, editableReport } from "@/server/reports/access";
+import { editableReport } from "@/server/reports/access";
+import { ownCommuneOf } from "@/server/auth/guard";
 import { formDataToObject, id, text, z } from "@/server/validation";
 import { cleanFileName, displayFileName, fileTypeError, sniffFileType } from "@/domain/file-type";
 import { formatNumber } from "@/domain/format";
@@ -81,7 +82,7 @@ export type AttachEvidenceReferenceInput = z.input<typeof referenceSchema>;
  * come from the browser and are never trusted to point at the caller's own data.
  */
 async function checkRow(actor: Actor, kind: RowKind, rowId: string, year: number): Promise<string> {
-  const communeId = communeOf(actor);
+  const communeId = ownCommuneOf(actor, "evidence.write");
   const db = await getDb();
   const plan =
     kind === "indicator"
@@ -254,7 +255,7 @@ export async function deleteEvidence(input: { id: string }): Promise<ActionResul
     deleteSchema,
     input,
     async (actor, data) => {
-      const communeId = communeOf(actor);
+      const communeId = ownCommuneOf(actor, "evidence.write");
       const removed = await write(async (tx) => {
         const evidence = await tx.evidence.findUnique({
           where: { id: data.id },

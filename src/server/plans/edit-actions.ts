@@ -17,7 +17,8 @@ import { getDb } from "@/server/db";
 import { NotFoundError, UserError, type ActionResult } from "@/server/errors";
 import { revalidate } from "@/server/revalidate";
 import { formDataToObject, id, optionalText, text, z } from "@/server/validation";
-import { editablePlan, planCommuneOf } from "./access";
+import { editablePlan } from "./access";
+import { ownCommuneOf } from "@/server/auth/guard";
 import { END_POSITION, loadOutline, moveAmongSiblings, numberingCode, NUMBERING_STYLES, childrenOf, subtreeOf, writeDocumentOrder, type RowKind } from "./outline";
 import { resolveUnitIds } from "./save-parsed-plan";
 import { INDICATOR_GROUPS, isoDate, LIMITS, multiline, optionalMultiline, PLAN_KINDS, planYear, VALUE_KINDS } from "./schemas";
@@ -91,7 +92,7 @@ const updatePlanSchema = z.object({ planId: id("Kế hoạch"), ...planFields })
 /** An empty plan written by hand: a draft of the user's commune. */
 export async function createPlan(_: ActionResult<unknown> | null, formData: FormData) {
   return runAction("plan.write", createPlanSchema, formDataToObject(formData), async (actor, input) => {
-    const communeId = planCommuneOf(actor);
+    const communeId = ownCommuneOf(actor, "plan.write");
     const db = await getDb();
     const plan = await db.$transaction(async (tx) => {
       const created = await tx.plan.create({

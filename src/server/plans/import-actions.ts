@@ -14,7 +14,7 @@ import { UserError } from "@/server/errors";
 import { maxUploadBytes, maxUploadMb } from "@/server/evidence/storage";
 import { revalidate } from "@/server/revalidate";
 import { formDataToObject, z } from "@/server/validation";
-import { planCommuneOf } from "./access";
+import { ownCommuneOf } from "@/server/auth/guard";
 import { readPlanFile } from "./readers";
 import { saveParsedPlan } from "./save-parsed-plan";
 import { asParsedPlan, confirmImportSchema, LIMITS, planYear, type ConfirmImportInput } from "./schemas";
@@ -38,7 +38,7 @@ export interface PlanPreview {
 /** Reads the pasted text or the uploaded .docx/.xlsx; writes nothing. */
 export async function previewPlanImport(formData: FormData) {
   return runAction("plan.import", previewSchema, formDataToObject(formData), async (actor, input): Promise<PlanPreview> => {
-    planCommuneOf(actor);
+    ownCommuneOf(actor, "plan.import");
     const file = input.file && input.file.size > 0 ? input.file : null;
     let sourceText: string;
     let sourceName: string | null = null;
@@ -75,7 +75,7 @@ export async function confirmPlanImport(input: ConfirmImportInput) {
     confirmImportSchema,
     input,
     async (actor, data) => {
-      const communeId = planCommuneOf(actor);
+      const communeId = ownCommuneOf(actor, "plan.import");
       const parsed = asParsedPlan(data.plan);
       const db = await getDb();
       const { planId } = await db.$transaction(

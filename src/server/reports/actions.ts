@@ -13,7 +13,8 @@ import { validateIndicatorEntry, validateTaskEntry, NOTE_MAX, RESULT_MAX } from 
 import { doneText } from "@/domain/evaluation/display";
 import { formatDateTime } from "@/domain/format";
 import { ensurePeriod } from "./periods";
-import { communeOf, editableReport } from "./access";
+import { editableReport } from "./access";
+import { ownCommuneOf } from "@/server/auth/guard";
 import { applyTransition } from "@/server/review/workflow";
 
 const finite = z.number({ error: "Phải là một số." }).finite("Phải là một số.");
@@ -89,7 +90,7 @@ async function retryOnCollision<T>(run: () => Promise<T>, attempts = 3): Promise
 export async function saveReport(input: SaveReportInput) {
   return runAction("report.write", saveSchema, input, async (actor, data) => {
     const db = await getDb();
-    const communeId = communeOf(actor);
+    const communeId = ownCommuneOf(actor, "report.write");
 
     // Value checks need each indicator's kind, and every id must belong to this commune's plans of that year.
     // A list left empty (a save of figures only, or of tasks only) is not asked for: Prisma
@@ -238,7 +239,7 @@ export async function saveReport(input: SaveReportInput) {
 
 export async function submitReport(input: { year: number; quarter: number }) {
   return runAction("report.submit", periodSchema, input, async (actor, data) => {
-    const communeId = communeOf(actor);
+    const communeId = ownCommuneOf(actor, "report.submit");
     const db = await getDb();
     await db.$transaction(async (tx) => {
       const period = await ensurePeriod(tx, data.year, data.quarter);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { communeIdsInScope, requirePageActor } from "@/server/auth/guard";
+import { can } from "@/domain/policy";
 import { reviewMatrix, yearsWithPlans, type CellState } from "@/server/review/queries";
 import { setReportingDeadline } from "@/server/review/actions";
 import { formatDate, quarterLabel, todayInVietnam } from "@/domain/format";
@@ -40,9 +41,7 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
             <Link href={`/so-sanh?nam=${year}`} className="btn">
               So sánh các xã
             </Link>
-            {actor.orgLevel !== "COMMUNE" && (
-              <ReviewSummaryDownload year={year} quarter={Math.max(1, ...m.rows.flatMap((r) => r.quarters.filter((q) => q.state !== "NONE" && q.state !== "DRAFT").map((q) => q.quarter)))} />
-            )}
+            <ReviewSummaryDownload year={year} quarter={Math.max(1, ...m.rows.flatMap((r) => r.quarters.filter((q) => q.state !== "NONE" && q.state !== "DRAFT").map((q) => q.quarter)))} />
             <YearPicker path="/xet-duyet" years={years} current={year} />
           </>
         }
@@ -114,7 +113,7 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
           </tbody>
         </table>
       </div>
-      {actor.role === "REVIEWER" && (
+      {can(actor, "review.deadline") && (
         <section className="card mt-4">
           <h2 className="mb-1 font-semibold">Hạn nộp báo cáo quý năm {year} của đơn vị</h2>
           <p className="mb-2 text-sm text-slate-600">Áp dụng cho các xã trực thuộc {actor.orgUnitName}. Báo cáo nộp sau hạn được đánh dấu trễ.</p>

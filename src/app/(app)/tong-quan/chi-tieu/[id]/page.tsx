@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageActor } from "@/server/auth/guard";
+import { orRefusePage, requirePageActor } from "@/server/auth/guard";
 import { loadIndicatorDetail } from "@/server/dashboard/indicator-detail";
-import { ForbiddenError, NotFoundError } from "@/server/errors";
 import { indicatorStatus } from "@/domain/evaluation/status";
 import { NO_FIGURE, quarterFigure, targetText, ytdFigure } from "@/domain/evaluation/display";
 import { entryInputFor } from "@/domain/reporting/entry";
@@ -10,7 +9,6 @@ import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
 import { formatDate, formatDateTime, formatNumber, quarterLabel } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 
 export const metadata: Metadata = { title: "Chi tiết chỉ tiêu" };
@@ -19,14 +17,7 @@ export default async function IndicatorDetailPage({ params, searchParams }: { pa
   const actor = await requirePageActor("dashboard.read");
   const { id } = await params;
   const sp = await searchParams;
-  let detail;
-  try {
-    detail = await loadIndicatorDetail(actor, id);
-  } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError) return <AccessDenied message={error.message} />;
-    throw error;
-  }
-  const { indicator: ind, quarters } = detail;
+  const { indicator: ind, quarters } = await orRefusePage(loadIndicatorDetail(actor, id));
   const asOf = [1, 2, 3, 4].includes(Number(sp.quy)) ? Number(sp.quy) : 4;
   const result = indicatorStatus(ind, quarters.filter((q) => q.quarter <= asOf), asOf);
   const input = entryInputFor(ind);
