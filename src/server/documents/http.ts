@@ -25,7 +25,7 @@ export async function requestedReport(request: Request): Promise<{ actor: Actor;
     await assertCommuneInScope(actor, xa);
     communeId = xa;
   }
-  const { year, quarter, today } = await choosePeriod([communeId], { nam: url.searchParams.get("nam") ?? undefined, quy: url.searchParams.get("quy") ?? undefined });
+  const { year, quarter, today } = await choosePeriod([communeId], url.searchParams);
   return { actor, doc: await loadReportDocument(actor, communeId, year, quarter, today) };
 }
 

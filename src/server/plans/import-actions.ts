@@ -5,11 +5,11 @@
 // from the browser, is validated as untrusted input, and is written in one transaction as a
 // draft of the user's own commune).
 import { parsePlanText } from "@/domain/plan-import";
+import { write } from "@/server/db/write";
 import type { ParsedPlan } from "@/domain/plan-import/types";
 import { cleanFileName } from "@/domain/file-type";
 import { formatNumber } from "@/domain/format";
 import { runAction } from "@/server/action";
-import { getDb } from "@/server/db";
 import { UserError } from "@/server/errors";
 import { maxUploadBytes, maxUploadMb } from "@/server/evidence/storage";
 import { revalidate } from "@/server/revalidate";
@@ -77,8 +77,7 @@ export async function confirmPlanImport(input: ConfirmImportInput) {
     async (actor, data) => {
       const communeId = ownCommuneOf(actor, "plan.import");
       const parsed = asParsedPlan(data.plan);
-      const db = await getDb();
-      const { planId } = await db.$transaction(
+      const { planId } = await write(
         (tx) =>
           saveParsedPlan(tx, {
             communeId,
@@ -88,7 +87,6 @@ export async function confirmPlanImport(input: ConfirmImportInput) {
             sourceName: data.sourceName,
             actorId: actor.id,
           }),
-        { timeout: 60_000, maxWait: 10_000 },
       );
       revalidate("/ke-hoach");
       return { planId };

@@ -4,6 +4,7 @@ import { yearsWithPlans } from "@/server/review/queries";
 import { loadComparison } from "@/server/review/comparison";
 import { comparisonChoice, type ComparisonParams } from "@/server/review/comparison-params";
 import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
+import { routes } from "@/domain/routes";
 import { STATUS_LABEL } from "@/domain/evaluation/status";
 import { NO_FIGURE, resultText, statusText } from "@/domain/evaluation/display";
 import { formatNumber, formatPercent, quarterLabel } from "@/domain/format";
@@ -21,8 +22,6 @@ export default async function ComparisonPage({ searchParams }: { searchParams: P
   const c = await loadComparison(actor, year, quarter, { group, keys });
   const communeName = new Map(c.communes.map((x) => [x.id, x.name]));
   const groups = [...new Set(c.options.map((o) => o.group))] as IndicatorGroup[];
-  const exportQuery = new URLSearchParams({ nam: String(year), quy: String(quarter) });
-  for (const s of c.selected) exportQuery.append("ct", s.key);
 
   return (
     <>
@@ -30,7 +29,7 @@ export default async function ComparisonPage({ searchParams }: { searchParams: P
         title="So sánh các xã"
         subtitle={`${actor.orgUnitName} · ${c.communes.length} xã · năm ${year}, lũy kế đến hết ${quarterLabel(quarter)}`}
         actions={
-          <a className="btn" href={`/api/so-sanh/xlsx?${exportQuery}`}>
+          <a className="btn" href={routes.api.comparisonXlsx({ year, quarter, keys: c.selected.map((s) => s.key) })}>
             Tải Excel
           </a>
         }

@@ -9,6 +9,7 @@ import { isPercentFigure, targetText, taskStatusText, ytdText } from "@/domain/e
 import { AGGREGATION_LABEL } from "@/domain/evaluation/year-to-date";
 import { MAX_POINTS_766 } from "@/domain/evaluation/decision-766";
 import { formatDate, quarterLabel } from "@/domain/format";
+import { routes } from "@/domain/routes";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { PeriodNav } from "@/components/dashboard/period-nav";
@@ -38,7 +39,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const d = await loadDashboard(actor, actor.orgUnitId, year, quarter, today);
   const unit = params.donvi ? d.byUnit.find((u) => (u.unitId ?? "none") === params.donvi) : undefined;
   const inUnit = (id: string | null) => !unit || (unit.unitId ?? null) === (id ?? null);
-  const query = `nam=${year}&quy=${quarter}`;
+  const period = { year, quarter };
 
   return (
     <>
@@ -49,10 +50,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <>
             <PeriodNav path="/tong-quan" years={years} year={year} quarter={quarter} />
             <div className="flex items-start gap-2">
-              <a className="btn" href={`/api/tong-quan/xlsx?${query}`}>
+              <a className="btn" href={routes.api.dashboardXlsx(period)}>
                 Tải Excel
               </a>
-              <Link className="btn" href={`/tong-quan/in?${query}`}>
+              <Link className="btn" href={routes.dashboardPrint(period)}>
                 Bản in A4
               </Link>
             </div>
@@ -102,7 +103,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               {d.byUnit.map((u) => (
                 <tr key={u.unitId ?? "none"} className={unit && unit.unitId === u.unitId ? "bg-brand-50" : undefined}>
                   <td>
-                    <Link href={`/tong-quan?${query}&donvi=${u.unitId ?? "none"}#chi-tieu`}>{u.unitName}</Link>
+                    <Link href={`${routes.dashboard(period)}&donvi=${u.unitId ?? "none"}#chi-tieu`}>{u.unitName}</Link>
                   </td>
                   <td className="text-right tabular-nums">{u.indicators}</td>
                   <td className="text-right tabular-nums">{u.achieved}</td>
@@ -121,7 +122,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h2 id="groups" className="mb-2 text-lg font-semibold">
           Chỉ tiêu theo nhóm chỉ số{unit ? ` – ${unit.unitName}` : ""}
           {unit && (
-            <Link href={`/tong-quan?${query}#chi-tieu`} className="ml-3 text-sm font-normal">
+            <Link href={`${routes.dashboard(period)}#chi-tieu`} className="ml-3 text-sm font-normal">
               Bỏ lọc
             </Link>
           )}
@@ -152,7 +153,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     <tr key={ind.id}>
                       <td className="tabular-nums">{ind.code}</td>
                       <td>
-                        <Link href={`/tong-quan/chi-tieu/${ind.id}?${query}`}>{ind.name}</Link>
+                        <Link href={routes.indicator(ind.id, period)}>{ind.name}</Link>
                       </td>
                       <td>
                         <div className="text-xs text-slate-600">{ind.targetText || "—"}</div>

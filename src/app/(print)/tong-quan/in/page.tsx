@@ -6,6 +6,7 @@ import { loadDashboard } from "@/server/dashboard/queries";
 import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
 import { statusText, targetText, ytdText } from "@/domain/evaluation/display";
 import { formatDate, quarterLabel } from "@/domain/format";
+import { routes } from "@/domain/routes";
 
 
 export const metadata: Metadata = { title: "Bản in tổng quan" };
@@ -17,7 +18,7 @@ export default async function DashboardPrintPage({ searchParams }: { searchParam
   return (
     <>
       <p className="no-print mb-3 text-sm">
-        <Link href={`/tong-quan?nam=${year}&quy=${quarter}`}>← Quay lại</Link> · Nhấn Ctrl+P để in (khổ A4 ngang).
+        <Link href={routes.dashboard({ year, quarter })}>← Quay lại</Link> · Nhấn Ctrl+P để in (khổ A4 ngang).
       </p>
       <h1 className="text-center text-base font-bold uppercase">Bảng theo dõi chỉ tiêu cải cách hành chính</h1>
       <p className="text-center">

@@ -10,7 +10,7 @@ export async function GET(request: Request) {
     // dashboard.read is the commune's own users' (the policy refuses everyone else).
     const actor = await requireActor("dashboard.read");
     const url = new URL(request.url);
-    const { year, quarter, today } = await choosePeriod([actor.orgUnitId], { nam: url.searchParams.get("nam") ?? undefined, quy: url.searchParams.get("quy") ?? undefined });
+    const { year, quarter, today } = await choosePeriod([actor.orgUnitId], url.searchParams);
     const dashboard = await loadDashboard(actor, actor.orgUnitId, year, quarter, today);
     const body = await dashboardWorkbook(dashboard);
     const name = `tong-quan-${foldText(dashboard.commune.name).replace(/[^a-z0-9]+/g, "-")}-${year}-quy-${quarter}.xlsx`;

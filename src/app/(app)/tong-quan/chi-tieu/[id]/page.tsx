@@ -6,6 +6,7 @@ import { indicatorStatus } from "@/domain/evaluation/status";
 import { NO_FIGURE, quarterFigure, targetText, ytdFigure } from "@/domain/evaluation/display";
 import { entryInputFor } from "@/domain/reporting/entry";
 import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
+import { readPeriod, routes } from "@/domain/routes";
 import { formatDate, formatDateTime, formatNumber, quarterLabel } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -18,14 +19,14 @@ export default async function IndicatorDetailPage({ params, searchParams }: { pa
   const { id } = await params;
   const sp = await searchParams;
   const { indicator: ind, quarters } = await orRefusePage(loadIndicatorDetail(actor, id));
-  const asOf = [1, 2, 3, 4].includes(Number(sp.quy)) ? Number(sp.quy) : 4;
+  const asOf = readPeriod(sp).quarter ?? 4;
   const result = indicatorStatus(ind, quarters.filter((q) => q.quarter <= asOf), asOf);
   const input = entryInputFor(ind);
   const ytd = ytdFigure(ind, result.ytd);
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/tong-quan?nam=${ind.plan.year}&quy=${asOf}`}>← Tổng quan</Link>
+        <Link href={routes.dashboard({ year: ind.plan.year, quarter: asOf })}>← Tổng quan</Link>
       </p>
       <PageHeader title={`${ind.code ? ind.code + ". " : ""}${ind.name}`} subtitle={`${ind.plan.title} · ${INDICATOR_GROUP_LABEL[ind.group]}`} />
       <dl className="card mb-4 grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
@@ -94,7 +95,7 @@ export default async function IndicatorDetailPage({ params, searchParams }: { pa
                     <ul>
                       {q.evidence.map((e) => (
                         <li key={e.id}>
-                          {e.fileName ? <a href={`/api/minh-chung/${e.id}`}>📎 {e.fileName}</a> : `📄 ${e.docNumber ?? ""}${e.docDate ? ` ngày ${formatDate(e.docDate)}` : ""}: ${e.docSummary ?? ""}`}
+                          {e.fileName ? <a href={routes.api.evidence(e.id)}>📎 {e.fileName}</a> : `📄 ${e.docNumber ?? ""}${e.docDate ? ` ngày ${formatDate(e.docDate)}` : ""}: ${e.docSummary ?? ""}`}
                         </li>
                       ))}
                     </ul>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orRefusePage, requirePageActor } from "@/server/auth/guard";
 import { can } from "@/domain/policy";
+import { routes } from "@/domain/routes";
 import { loadReport } from "@/server/reports/queries";
 import { reportForReview } from "@/server/review/queries";
 import { todayInVietnam, formatDateTime, quarterLabel } from "@/domain/format";
@@ -29,7 +30,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/xet-duyet?nam=${report.period.year}`}>← Các xã</Link>
+        <Link href={routes.review({ year: report.period.year })}>← Các xã</Link>
       </p>
       <PageHeader
         title={`${data.commune.name}: báo cáo ${quarterLabel(report.period.quarter)} năm ${report.period.year}`}
