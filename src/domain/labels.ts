@@ -1,5 +1,6 @@
 // Vietnamese labels for enum values shown in the interface.
 import type { DeadlineKind, IndicatorGroup, PlanKind, TargetRule, ValueKind } from "@/domain/plan-import/types";
+import type { Role } from "@/generated/prisma/enums";
 
 export const PLAN_KIND_LABEL: Record<PlanKind, string> = {
   PAR_SIPAS: "Nâng cao Chỉ số CCHC (PAR Index) và SIPAS",
@@ -52,4 +53,11 @@ export const DEADLINE_KIND_LABEL: Record<DeadlineKind, string> = {
   ONGOING: "Thường xuyên",
   DEPENDENT: "Theo cơ quan khác",
   NONE: "Không ghi",
+};
+
+export const ROLE_LABEL: Record<Role, string> = {
+  COMMUNE_STAFF: "Công chức xã",
+  CHAIRMAN: "Chủ tịch UBND xã",
+  REVIEWER: "Cán bộ thẩm định (huyện/tỉnh)",
+  ADMIN: "Quản trị hệ thống",
 };

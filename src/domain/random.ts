@@ -1,5 +1,5 @@
 // Seeded pseudo-random numbers (mulberry32): small, fast and the same on every machine, so the
-// demo seed and the benchmark data are reproducible.
+// demo seed, the benchmark data and the fuzz test are reproducible.
 export function seededRandom(seed: number): () => number {
   let a = seed;
   return () => {

@@ -3,7 +3,7 @@
 import { ActionResult, UserError } from "@/server/errors";
 import type { Actor } from "@/server/auth/actor";
 import { requireActor } from "@/server/auth/guard";
-import type { Permission } from "@/server/auth/permissions";
+import type { Permission } from "@/domain/policy";
 import { fieldErrorsOf, z } from "@/server/validation";
 
 export async function runAction<S extends z.ZodType, T>(

@@ -1,5 +1,7 @@
 // zod speaks Vietnamese everywhere on the server; field schemas add specific messages.
 import { z } from "zod";
+import { isoDateYear, isYear, MAX_YEAR, MIN_YEAR } from "@/domain/period";
+import { parseViDate } from "@/domain/format";
 
 z.config(z.locales.vi());
 
@@ -44,3 +46,46 @@ export const optionalText = (label: string, max = 2000) =>
     .transform((s) => (s ? s : null));
 
 export const id = (label = "Mã") => z.string({ error: `${label} không hợp lệ.` }).min(1).max(64, `${label} không hợp lệ.`);
+
+/** A year from 2000 to 2100 (the one range plans, reports and deadlines accept). */
+export const yearField = (label = "Năm") =>
+  z.coerce
+    .number({ error: `${label} không hợp lệ.` })
+    .int(`${label} phải là số nguyên.`)
+    .min(MIN_YEAR, `${label} phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`)
+    .max(MAX_YEAR, `${label} phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`);
+
+export const quarterField = () =>
+  z.coerce.number({ error: "Quý không hợp lệ." }).int("Quý không hợp lệ.").min(1, "Quý phải từ I đến IV.").max(4, "Quý phải từ I đến IV.");
+
+function checkDateInRange(label: string, iso: string | null, ctx: z.RefinementCtx, format: string): string {
+  const year = iso === null ? null : isoDateYear(iso);
+  if (year === null) {
+    ctx.addIssue({ code: "custom", message: `${label} không hợp lệ, nhập theo dạng ${format}.` });
+    return z.NEVER;
+  }
+  if (!isYear(year)) {
+    ctx.addIssue({ code: "custom", message: `${label} phải trong khoảng năm ${MIN_YEAR}–${MAX_YEAR}.` });
+    return z.NEVER;
+  }
+  return iso!;
+}
+
+/** yyyy-mm-dd (what a date input sends), a real calendar day in the year range. */
+export const isoDateField = (label: string) =>
+  z.string({ error: `${label} không hợp lệ.` }).trim().transform((s, ctx) => checkDateInRange(label, s, ctx, "ngày/tháng/năm"));
+
+/** dd/mm/yyyy as users type it (ISO accepted too) -> yyyy-mm-dd, a real calendar day in the year range. */
+export const viDateField = (label: string) =>
+  z.string({ error: `${label}: nhập theo dạng dd/mm/yyyy.` }).transform((s, ctx) => checkDateInRange(label, parseViDate(s), ctx, "dd/mm/yyyy"));
+
+/** The year and quarter of a report, as actions receive them. */
+export const periodSchema = z.object({ year: yearField(), quarter: quarterField() });
+
+/** Blank (absent, null or "") -> null; otherwise the schema's value. */
+export const blankAsNull = <T extends z.ZodType<unknown, string>>(schema: T) =>
+  z
+    .string()
+    .nullish()
+    .transform((s) => (s?.trim() ? s : null))
+    .pipe(schema.nullable());

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../support/db";
 import { seedDemo } from "@/server/seed/demo";
-import { ENDPOINTS } from "@/server/security/endpoints";
+import { ENDPOINTS } from "../support/endpoints";
 
 let t: TestDb;
 

@@ -1,5 +1,5 @@
 // The authorization matrix: every server action and route handler in src (found by scanning,
-// so a new one without an entry in src/server/security/endpoints.ts fails here), called
+// so a new one without an entry in tests/support/endpoints.ts fails here), called
 // directly as every demo role, for the caller's own commune and for another commune. What is
 // expected comes from PERMISSIONS plus the endpoint's scope rule (`mayCall`), never from a
 // hand-written table: only what the role may do succeeds, and a refused call writes nothing.
@@ -14,7 +14,7 @@ import { communeFingerprint, dbFingerprint, VIETNAMESE } from "../support/finger
 import { seedDemo, DEMO_PASSWORD } from "@/server/seed/demo";
 import type { Actor } from "@/server/auth/actor";
 import { communeIdsInScope } from "@/server/auth/guard";
-import { ENDPOINTS, mayCall } from "@/server/security/endpoints";
+import { ENDPOINTS, mayCall } from "../support/endpoints";
 import { saveFile } from "@/server/evidence/storage";
 import * as reportActions from "@/server/reports/actions";
 import * as reviewActions from "@/server/review/actions";
@@ -396,8 +396,8 @@ describe("endpoint registry", () => {
     const registered = ENDPOINTS.map((e) => e.id).sort();
     const missing = found.filter((id) => !registered.includes(id));
     const stale = registered.filter((id) => !found.includes(id));
-    expect(missing, "exported server actions / route handlers without an entry in src/server/security/endpoints.ts").toEqual([]);
-    expect(stale, "entries in src/server/security/endpoints.ts that no longer exist").toEqual([]);
+    expect(missing, "exported server actions / route handlers without an entry in tests/support/endpoints.ts").toEqual([]);
+    expect(stale, "entries in tests/support/endpoints.ts that no longer exist").toEqual([]);
     expect(new Set(registered).size).toBe(registered.length);
     expect(found.length).toBeGreaterThan(30);
   });

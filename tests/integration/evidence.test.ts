@@ -125,7 +125,7 @@ describe("attaching evidence", () => {
     if (!invalid.ok) {
       expect(invalid.fieldErrors).toEqual({
         docNumber: "Số, ký hiệu văn bản: bắt buộc nhập.",
-        docDate: "Ngày văn bản không hợp lệ (ngày/tháng/năm).",
+        docDate: "Ngày văn bản không hợp lệ, nhập theo dạng ngày/tháng/năm.",
         docSummary: "Trích yếu: tối đa 500 ký tự.",
       });
     }

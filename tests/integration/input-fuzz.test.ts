@@ -5,13 +5,14 @@
 // was (every table's row count and rows, and the figures' checksum). The zod schemas are also
 // fed random JSON: they never throw and always answer in Vietnamese.
 //
-// The generator is a small seeded PRNG (no dependency): a failure prints its seed and case, and
+// The generator is a small seeded PRNG (src/domain/random.ts, the one the demo seed uses): a failure prints its seed and case, and
 // FUZZ_SEED=<n> FUZZ_RUNS=<n> reproduce or widen a run.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../support/db";
 import { actAs, formData } from "../support/actors";
 import { dbFingerprint, figuresChecksum, VIETNAMESE, type Fingerprint } from "../support/fingerprint";
 import { seedDemo } from "@/server/seed/demo";
+import { seededRandom } from "@/domain/random";
 import { saveReport, submitReport } from "@/server/reports/actions";
 import { decideSubmission, setReportingDeadline } from "@/server/review/actions";
 import { createOrgUnit, createUser, resetPassword, updateUser } from "@/server/admin/actions";
@@ -24,16 +25,6 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 
 type Rng = () => number;
-function mulberry32(seed: number): Rng {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T,>(r: Rng, list: readonly T[]): T => list[Math.floor(r() * list.length)];
 const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 const huge = (r: Rng, over: number) => "Ầ".repeat(over + 1 + int(r, 0, 50));
@@ -112,7 +103,7 @@ function changedTables(before: Fingerprint, after: Fingerprint): string[] {
 }
 
 async function fuzz<T>(c: FuzzCase<T>, salt: number) {
-  const r = mulberry32(SEED + salt);
+  const r = seededRandom(SEED + salt);
   await actAs(c.user);
   const failures: string[] = [];
   const before = await dbFingerprint(t.db);
@@ -428,7 +419,7 @@ describe("zod schemas fed random JSON", () => {
   }
 
   it("never throw, and every message is Vietnamese", () => {
-    const r = mulberry32(SEED);
+    const r = seededRandom(SEED);
     const schemas = { confirmImportSchema, text: text("Tên", 200), optionalText: optionalText("Ghi chú", 2000), id: idSchema("Mã") };
     const problems: string[] = [];
     for (let i = 0; i < 400; i++) {

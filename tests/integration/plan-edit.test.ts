@@ -226,8 +226,8 @@ describe("what may not be changed", () => {
     const section = await t.db.planSection.findFirstOrThrow({ where: { planId } });
     const before = await snapshot();
     await actAs("tanduc.canbo");
-    expect(await call(updateSection, { planId, id: section.id, title: "Của xã khác" })).toMatchObject({ ok: false, error: "Bạn chỉ được xem và thay đổi kế hoạch của xã mình." });
-    expect(await call(deletePlan, { planId })).toMatchObject({ ok: false, error: "Bạn chỉ được xem và thay đổi kế hoạch của xã mình." });
+    expect(await call(updateSection, { planId, id: section.id, title: "Của xã khác" })).toMatchObject({ ok: false, error: "Bạn chỉ được xem và thay đổi dữ liệu của xã mình." });
+    expect(await call(deletePlan, { planId })).toMatchObject({ ok: false, error: "Bạn chỉ được xem và thay đổi dữ liệu của xã mình." });
     for (const user of ["nghiahanh.thamdinh", "quangngai.thamdinh", "admin"]) {
       await actAs(user);
       expect(await call(updateSection, { planId, id: section.id, title: "Thẩm định sửa" })).toMatchObject({ ok: false, error: "Bạn không có quyền thực hiện thao tác này." });

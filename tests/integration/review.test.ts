@@ -193,7 +193,7 @@ describe("reporting deadlines", () => {
       for (const [k, v] of Object.entries(fields)) f.append(k, v);
       return f;
     };
-    expect(await setReportingDeadline(null, fd({ year: "2025", quarter: "2", dueDate: "31/02/2025" }))).toMatchObject({ ok: false, fieldErrors: { dueDate: "Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy." } });
+    expect(await setReportingDeadline(null, fd({ year: "2025", quarter: "2", dueDate: "31/02/2025" }))).toMatchObject({ ok: false, fieldErrors: { dueDate: "Hạn nộp không hợp lệ, nhập theo dạng dd/mm/yyyy." } });
     expect(await setReportingDeadline(null, fd({ year: "2025", quarter: "1", dueDate: "15/04/2025" }))).toMatchObject({ ok: true });
     const report = await hanhDungReport(1);
     await t.db.quarterlyReport.update({ where: { id: report.id }, data: { status: "DRAFT", submittedAt: null } });

@@ -4,5 +4,5 @@ import { homeFor } from "@/components/layout/nav";
 
 export default async function HomePage() {
   const actor = await requirePageActor();
-  redirect(homeFor(actor.role));
+  redirect(homeFor(actor));
 }

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import type { Actor } from "@/server/auth/actor";
-import { ROLE_LABEL } from "@/server/auth/permissions";
+import { ROLE_LABEL } from "@/domain/labels";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { navFor } from "./nav";
 
 export function AppShell({ actor, children, badges = {} }: { actor: Actor; children: React.ReactNode; badges?: Record<string, number> }) {
-  const items = navFor(actor.role);
+  const items = navFor(actor);
   return (
     <div className="min-h-screen">
       <header className="no-print border-b border-brand-800 bg-brand-700 text-white">

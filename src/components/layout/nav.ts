@@ -1,39 +1,28 @@
-// The menu each role sees. Pages check permissions on the server as well; this only
-// decides what is offered.
-import type { Role } from "@/generated/prisma/enums";
+// The menu: each entry is offered to whoever the policy lets open its page (the pages check
+// the same permission on the server). The first entry a user is offered is their home page.
+import { can, type Permission, type Principal } from "@/domain/policy";
 
 export interface NavItem {
   href: string;
   label: string;
 }
 
-export function navFor(role: Role): NavItem[] {
-  switch (role) {
-    case "COMMUNE_STAFF":
-    case "CHAIRMAN":
-      return [
-        { href: "/tong-quan", label: "Tổng quan" },
-        { href: "/bao-cao", label: "Báo cáo quý" },
-        { href: "/ke-hoach", label: "Kế hoạch" },
-        { href: "/tai-khoan", label: "Tài khoản" },
-      ];
-    case "REVIEWER":
-      return [
-        { href: "/xet-duyet", label: "Các xã" },
-        { href: "/so-sanh", label: "So sánh" },
-        { href: "/ke-hoach", label: "Kế hoạch các xã" },
-        { href: "/tai-khoan", label: "Tài khoản" },
-      ];
-    case "ADMIN":
-      return [
-        { href: "/quan-tri", label: "Đơn vị hành chính" },
-        { href: "/quan-tri/nguoi-dung", label: "Người dùng" },
-        { href: "/ke-hoach", label: "Kế hoạch" },
-        { href: "/tai-khoan", label: "Tài khoản" },
-      ];
-  }
+const MENU: { href: string; label: string | ((p: Principal) => string); permission: Permission }[] = [
+  { href: "/quan-tri", label: "Đơn vị hành chính", permission: "admin.read" },
+  { href: "/quan-tri/nguoi-dung", label: "Người dùng", permission: "admin.read" },
+  { href: "/tong-quan", label: "Tổng quan", permission: "dashboard.read" },
+  { href: "/bao-cao", label: "Báo cáo quý", permission: "report.write" },
+  { href: "/xet-duyet", label: "Các xã", permission: "review.read" },
+  { href: "/so-sanh", label: "So sánh", permission: "review.read" },
+  { href: "/ke-hoach", label: (p) => (p.role === "REVIEWER" ? "Kế hoạch các xã" : "Kế hoạch"), permission: "plan.read" },
+  { href: "/tai-khoan", label: "Tài khoản", permission: "account.changePassword" },
+];
+
+export function navFor(actor: Principal): NavItem[] {
+  return MENU.filter((m) => can(actor, m.permission)).map((m) => ({ href: m.href, label: typeof m.label === "string" ? m.label : m.label(actor) }));
 }
 
-export function homeFor(role: Role): string {
-  return navFor(role)[0].href;
+export function homeFor(actor: Principal): string {
+  return navFor(actor)[0]?.href ?? "/tai-khoan";
 }
+

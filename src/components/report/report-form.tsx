@@ -8,7 +8,8 @@ import { useEffect, useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ReportData, ReportIndicator, ReportTask } from "@/server/reports/queries";
 import { saveReport, submitReport } from "@/server/reports/actions";
-import { indicatorStatus, describeTarget } from "@/domain/evaluation/status";
+import { indicatorStatus } from "@/domain/evaluation/status";
+import { aggregationShortText, NO_FIGURE, targetText, ytdFigure } from "@/domain/evaluation/display";
 import { AGGREGATION_LABEL, type QuarterValue } from "@/domain/evaluation/year-to-date";
 import { TASK_STATUS_ICON, TASK_STATUS_LABEL, isOverdue, type TaskStatus } from "@/domain/evaluation/tasks";
 import { entryInputFor, validateIndicatorEntry, validateTaskEntry } from "@/domain/reporting/entry";
@@ -407,6 +408,7 @@ function IndicatorRow({ ind, draft, onChange, quarter, year, editable, errorOf, 
     { quarter: quarter as QuarterValue["quarter"], numerator: entry.numerator, denominator: entry.denominator, value: entry.value, done: entry.done },
   ];
   const result = indicatorStatus(ind, quarters, quarter);
+  const ytd = ytdFigure(ind, result.ytd);
   const key = (f: string) => `indicators.${ind.id}.${f}`;
   const ratioNow = entry.numerator !== null && entry.denominator ? (entry.numerator * 100) / entry.denominator : null;
   const set = (patch: Partial<IndicatorDraft>) => onChange({ ...draft, ...patch });
@@ -425,7 +427,7 @@ function IndicatorRow({ ind, draft, onChange, quarter, year, editable, errorOf, 
       </td>
       <td>
         <div className="text-xs text-slate-600">{ind.targetText || "—"}</div>
-        <div className="font-medium">{describeTarget(ind.targetRule, ind.targetValue, input === "RATIO" ? "%" : ind.measurementUnit)}</div>
+        <div className="font-medium">{targetText(ind)}</div>
         {ind.baselineValue !== null && <div className="text-xs text-slate-600">Năm trước: {formatNumber(ind.baselineValue)}</div>}
       </td>
       <td>
@@ -463,14 +465,10 @@ function IndicatorRow({ ind, draft, onChange, quarter, year, editable, errorOf, 
         )}
       </td>
       <td className="tabular-nums">
-        {result.ytd.aggregation === "LATEST_DONE" ? (result.ytd.done === null ? "—" : result.ytd.done ? "Hoàn thành" : "Chưa") : result.ytd.value === null ? "—" : result.ytd.aggregation === "RATIO" || input === "PERCENT" ? formatPercent(result.ytd.value) : formatNumber(result.ytd.value)}
-        {result.ytd.aggregation === "RATIO" && result.ytd.denominator ? (
-          <div className="text-xs text-slate-600">
-            {formatNumber(result.ytd.numerator)}/{formatNumber(result.ytd.denominator)}
-          </div>
-        ) : null}
+        {ytd.text || NO_FIGURE}
+        {ytd.detail && <div className="text-xs text-slate-600">{ytd.detail}</div>}
         <div className="text-[11px] leading-tight text-slate-500" title={AGGREGATION_LABEL[result.ytd.aggregation]}>
-          {result.ytd.aggregation === "RATIO" ? "tổng tử/tổng mẫu" : result.ytd.aggregation === "SUM" ? "cộng dồn" : "quý gần nhất"}
+          {aggregationShortText(result.ytd)}
         </div>
       </td>
       <td aria-live="polite">

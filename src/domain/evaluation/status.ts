@@ -33,6 +33,11 @@ export const STATUS_ICON: Record<IndicatorStatus, string> = {
   NO_TARGET: "○",
 };
 
+/** "✔ Đạt": where the status is plain text (print, exports, the "cách tính"); pages use StatusBadge. */
+export function statusText(status: IndicatorStatus): string {
+  return `${STATUS_ICON[status]} ${STATUS_LABEL[status]}`;
+}
+
 /** Worst first: for sorting lists the chairman reads top-down. */
 export const STATUS_ORDER: readonly IndicatorStatus[] = ["NOT_ACHIEVED", "AT_RISK", "NO_DATA", "ACHIEVED", "NO_TARGET"];
 
@@ -272,7 +277,7 @@ export function indicatorStatus(ind: StatusInput, quarters: QuarterValue[], asOf
 const share = formatNumber(AT_RISK_MIN_SHARE_OF_TARGET * 100);
 const overShare = formatNumber((1 - AT_RISK_MIN_SHARE_OF_TARGET) * 100);
 const finalQuarter = quarterLabel(FINAL_QUARTER);
-const line = (s: IndicatorStatus, text: string) => `${STATUS_ICON[s]} ${STATUS_LABEL[s]}: ${text}`;
+const line = (s: IndicatorStatus, text: string) => `${statusText(s)}: ${text}`;
 
 /** The dashboard's "cách tính", built from the same constants the code uses. */
 export const STATUS_RULES_VI: string[] = [

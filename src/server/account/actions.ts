@@ -2,6 +2,7 @@
 
 // A user changes their own password; every session (this one included) ends.
 import { runAction } from "@/server/action";
+import { write } from "@/server/db/write";
 import { audit } from "@/server/audit";
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from "@/server/auth/password";
 import { getDb } from "@/server/db";
@@ -27,7 +28,7 @@ export async function changePassword(_: ActionResult<unknown> | null, formData: 
       throw new UserError("Mật khẩu hiện tại không đúng.", { currentPassword: "Mật khẩu hiện tại không đúng." });
     }
     const passwordHash = await hashPassword(input.newPassword);
-    await db.$transaction(async (tx) => {
+    await write(async (tx) => {
       await tx.user.update({ where: { id: actor.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
       await audit(tx, { userId: actor.id, entity: "User", entityId: actor.id, action: "changePassword" });
     });
@@ -40,8 +41,7 @@ const delegateSchema = z.object({ userId: z.string().min(1).max(64), allowed: z.
 /** The chairman allows (or stops allowing) a staff member of the commune to submit reports and plans. */
 export async function setSubmitPermission(input: { userId: string; allowed: boolean }) {
   return runAction("commune.delegateSubmit", delegateSchema, input, async (actor, data) => {
-    const db = await getDb();
-    await db.$transaction(async (tx) => {
+    await write(async (tx) => {
       const user = await tx.user.findUnique({ where: { id: data.userId } });
       if (!user || user.orgUnitId !== actor.orgUnitId || user.role !== "COMMUNE_STAFF") {
         throw new UserError("Chỉ giao quyền nộp cho công chức của xã mình.");

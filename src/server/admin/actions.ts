@@ -2,6 +2,7 @@
 
 // Administration: org units, responsible units, users. ADMIN only, checked here.
 import { revalidate } from "@/server/revalidate";
+import { write } from "@/server/db/write";
 import { runAction } from "@/server/action";
 import { audit } from "@/server/audit";
 import { hashPassword, PASSWORD_MIN_LENGTH } from "@/server/auth/password";
@@ -39,8 +40,7 @@ async function checkParent(level: (typeof LEVELS)[number], parentId: string | un
 export async function createOrgUnit(_: ActionResult<unknown> | null, formData: FormData) {
   return runAction("admin.orgUnit.write", orgUnitSchema, formDataToObject(formData), async (actor, input) => {
     await checkParent(input.level, input.parentId);
-    const db = await getDb();
-    const unit = await db.$transaction(async (tx) => {
+    const unit = await write(async (tx) => {
       const created = await tx.orgUnit.create({ data: { name: input.name, level: input.level, parentId: input.parentId ?? null } });
       await audit(tx, { userId: actor.id, entity: "OrgUnit", entityId: created.id, action: "create", after: input });
       return created;
@@ -56,8 +56,7 @@ export async function updateOrgUnit(_: ActionResult<unknown> | null, formData: F
   return runAction("admin.orgUnit.write", updateOrgUnitSchema, formDataToObject(formData), async (actor, input) => {
     if (input.parentId === input.id) throw new UserError("Đơn vị không thể là cấp trên của chính nó.");
     await checkParent(input.level, input.parentId);
-    const db = await getDb();
-    await db.$transaction(async (tx) => {
+    await write(async (tx) => {
       const before = await tx.orgUnit.findUnique({ where: { id: input.id } });
       if (!before) throw new NotFoundError("Không tìm thấy đơn vị.");
       if (before.level !== input.level) {
@@ -82,7 +81,7 @@ export async function createResponsibleUnit(_: ActionResult<unknown> | null, for
     const normalizedName = normalizeUnitKey(input.name);
     const clash = await db.responsibleUnit.findUnique({ where: { communeId_normalizedName: { communeId: input.communeId, normalizedName } } });
     if (clash) throw new ConflictError(`Xã đã có đơn vị "${clash.name}".`);
-    const unit = await db.$transaction(async (tx) => {
+    const unit = await write(async (tx) => {
       const created = await tx.responsibleUnit.create({ data: { communeId: input.communeId, name: input.name, normalizedName } });
       await audit(tx, { userId: actor.id, communeId: input.communeId, entity: "ResponsibleUnit", entityId: created.id, action: "create", after: input });
       return created;
@@ -134,7 +133,7 @@ export async function createUser(_: ActionResult<unknown> | null, formData: Form
       throw new ConflictError("Tên đăng nhập đã có người dùng.");
     }
     const passwordHash = await hashPassword(input.password);
-    const user = await db.$transaction(async (tx) => {
+    const user = await write(async (tx) => {
       const created = await tx.user.create({
         data: {
           username: input.username,
@@ -165,8 +164,7 @@ export async function updateUser(_: ActionResult<unknown> | null, formData: Form
   return runAction("admin.user.write", updateUserSchema, formDataToObject(formData), async (actor, input) => {
     if (input.id === actor.id && !input.active) throw new UserError("Không thể tự vô hiệu hóa tài khoản của mình.");
     await checkRoleUnit(input.role, input.orgUnitId, input.responsibleUnitId);
-    const db = await getDb();
-    await db.$transaction(async (tx) => {
+    await write(async (tx) => {
       const before = await tx.user.findUnique({ where: { id: input.id }, omit: { passwordHash: true } });
       if (!before) throw new NotFoundError("Không tìm thấy người dùng.");
       const active = !!input.active;
@@ -196,9 +194,8 @@ const resetPasswordSchema = z.object({ id: id("Người dùng"), password: passw
 
 export async function resetPassword(_: ActionResult<unknown> | null, formData: FormData) {
   return runAction("admin.user.write", resetPasswordSchema, formDataToObject(formData), async (actor, input) => {
-    const db = await getDb();
     const passwordHash = await hashPassword(input.password);
-    await db.$transaction(async (tx) => {
+    await write(async (tx) => {
       const user = await tx.user.findUnique({ where: { id: input.id } });
       if (!user) throw new NotFoundError("Không tìm thấy người dùng.");
       await tx.user.update({

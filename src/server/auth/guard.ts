@@ -1,9 +1,13 @@
-// Server-side checks used by every page, action and route handler.
-import { forbidden, redirect } from "next/navigation";
-import { ForbiddenError } from "@/server/errors";
+// Server-side checks used by every page, action and route handler. What is allowed is decided
+// by the policy (src/domain/policy.ts); this module finds the actor and the communes they
+// oversee, and turns a refusal into the right response: an error for actions and routes,
+// forbidden() / notFound() for pages.
+import "server-only";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { ForbiddenError, NotFoundError } from "@/server/errors";
 import { getDb, type Db } from "@/server/db";
+import { can, isCommuneUser, refusal, type Permission } from "@/domain/policy";
 import { getActor, type Actor } from "./actor";
-import { roleMay, type Permission } from "./permissions";
 
 export class UnauthenticatedError extends ForbiddenError {
   constructor() {
@@ -16,24 +20,41 @@ export class UnauthenticatedError extends ForbiddenError {
 export async function requireActor(permission?: Permission): Promise<Actor> {
   const actor = await getActor();
   if (!actor) throw new UnauthenticatedError();
-  if (permission && !roleMay(actor.role, permission)) throw new ForbiddenError();
+  const why = permission ? refusal(actor, permission) : null;
+  if (why) throw new ForbiddenError(why);
   return actor;
 }
 
-/** For pages: sends a signed-out visitor to the sign-in page. */
+/** For pages: sends a signed-out visitor to the sign-in page, refuses with forbidden(). */
 export async function requirePageActor(permission?: Permission): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/dang-nhap");
-  if (permission && !roleMay(actor.role, permission)) forbidden();
+  if (permission && !can(actor, permission)) forbidden();
   return actor;
 }
 
-/** Ids of the communes this user may see: their own; a reviewer's whole subtree; all for admin. */
+/**
+ * For pages: a loader's refusal becomes the one way pages refuse, forbidden() or notFound(),
+ * instead of each page rendering its own message.
+ */
+export async function orRefusePage<T>(load: Promise<T>): Promise<T> {
+  try {
+    return await load;
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    if (error instanceof ForbiddenError) forbidden();
+    throw error;
+  }
+}
+
 type Reader = Pick<Db, "orgUnit">;
 
-/** Pass the transaction when called inside one: an embedded database has a single connection. */
+/**
+ * Ids of the communes this user may see: their own; a reviewer's whole subtree; all for admin.
+ * Pass the transaction when called inside one: an embedded database has a single connection.
+ */
 export async function communeIdsInScope(actor: Actor, client?: Reader): Promise<string[]> {
-  if (actor.orgLevel === "COMMUNE") return [actor.orgUnitId];
+  if (isCommuneUser(actor)) return [actor.orgUnitId];
   const db = client ?? (await getDb());
   const where =
     actor.role === "ADMIN"
@@ -46,11 +67,21 @@ export async function communeIdsInScope(actor: Actor, client?: Reader): Promise<
   return rows.map((r) => r.id);
 }
 
+/** Throws unless `actor` may use `permission` on this commune (their own, or one they oversee). */
+export async function assertCan(actor: Actor, permission: Permission, communeId: string, client?: Reader): Promise<void> {
+  const overseen = isCommuneUser(actor) ? undefined : await communeIdsInScope(actor, client);
+  const why = refusal(actor, permission, { communeId, overseen });
+  if (why) throw new ForbiddenError(why);
+}
+
+/** Reading a commune's data: the commune itself, the reviewers above it, the admin. */
 export async function assertCommuneInScope(actor: Actor, communeId: string, client?: Reader): Promise<void> {
-  if (actor.orgLevel === "COMMUNE") {
-    if (actor.orgUnitId !== communeId) throw new ForbiddenError("Bạn chỉ được xem và thay đổi dữ liệu của xã mình.");
-    return;
-  }
-  const ids = await communeIdsInScope(actor, client);
-  if (!ids.includes(communeId)) throw new ForbiddenError("Xã này không thuộc đơn vị bạn phụ trách.");
+  await assertCan(actor, "report.read", communeId, client);
+}
+
+/** The commune a commune user writes for: their own, never one named by the browser. */
+export function ownCommuneOf(actor: Actor, permission: Permission): string {
+  const why = refusal(actor, permission);
+  if (why) throw new ForbiddenError(why);
+  return actor.orgUnitId;
 }

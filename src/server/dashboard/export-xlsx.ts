@@ -2,10 +2,8 @@
 import ExcelJS from "exceljs";
 import type { Dashboard } from "./queries";
 import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
-import { describeTarget, STATUS_LABEL } from "@/domain/evaluation/status";
-import { quarterDisplayValue } from "@/domain/evaluation/year-to-date";
-import { TASK_STATUS_LABEL, type TaskStatus } from "@/domain/evaluation/tasks";
-import { entryInputFor } from "@/domain/reporting/entry";
+import { STATUS_LABEL } from "@/domain/evaluation/status";
+import { isPercentFigure, quarterCell, targetText, taskStatusText, ytdCell } from "@/domain/evaluation/display";
 import { formatDate, quarterLabel } from "@/domain/format";
 import { addSheet, DATE, headerRow as header, INTEGER, newWorkbook, numberFormat, PERCENT, setWidths, titleRows as sharedTitleRows, workbookBuffer } from "@/server/documents/xlsx-style";
 
@@ -20,24 +18,17 @@ export const INDICATOR_COLUMNS = ["STT", "Nhóm chỉ số", "Chỉ tiêu", "Ch�
 export function writeIndicatorTable(ws: ExcelJS.Worksheet, indicators: Dashboard["indicators"], asOf: number): void {
   header(ws, INDICATOR_COLUMNS);
   for (const ind of indicators) {
-    const input = entryInputFor(ind);
-    const percent = input === "RATIO" || input === "PERCENT";
+    const percent = isPercentFigure(ind);
     const ytd = ind.result.ytd;
-    const done = ytd.aggregation === "LATEST_DONE";
-    const doneText = (v: boolean | null) => (v === null ? null : v ? "Hoàn thành" : "Chưa hoàn thành");
-    const perQuarter = [1, 2, 3, 4].map((q) => {
-      const value = q <= asOf ? ind.quarters.find((v) => v.quarter === q) : undefined;
-      const shown = value ? quarterDisplayValue(ind, value) : null;
-      return done && shown !== null ? doneText(shown === 1) : shown;
-    });
+    const perQuarter = [1, 2, 3, 4].map((q) => quarterCell(ind, q <= asOf ? ind.quarters.find((v) => v.quarter === q) : undefined));
     const row = ws.addRow([
       ind.code ?? "",
       INDICATOR_GROUP_LABEL[ind.group],
       ind.name,
       ind.targetText ?? "",
-      describeTarget(ind.targetRule, ind.targetValue, input === "RATIO" ? "%" : ind.measurementUnit),
+      targetText(ind),
       ...perQuarter,
-      done ? doneText(ytd.done) : ytd.value,
+      ytdCell(ytd),
       ytd.numerator,
       ytd.denominator,
       STATUS_LABEL[ind.status],
@@ -76,7 +67,7 @@ export async function dashboardWorkbook(d: Dashboard): Promise<Buffer> {
   titleRows(tasks, d, "NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH", taskCols.length);
   header(tasks, taskCols);
   for (const t of d.tasks.overdue) {
-    const row = tasks.addRow([t.code ?? "", t.content, t.leadUnitName ?? "", t.deadlineText ?? "", t.dueDate ? new Date(`${t.dueDate}T00:00:00Z`) : null, t.status ? TASK_STATUS_LABEL[t.status as TaskStatus] : "Chưa báo cáo"]);
+    const row = tasks.addRow([t.code ?? "", t.content, t.leadUnitName ?? "", t.deadlineText ?? "", t.dueDate ? new Date(`${t.dueDate}T00:00:00Z`) : null, taskStatusText(t.status)]);
     row.getCell(5).numFmt = DATE;
     row.alignment = { wrapText: true, vertical: "top" };
   }

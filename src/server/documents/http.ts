@@ -5,6 +5,7 @@ import { assertCommuneInScope, requireActor, UnauthenticatedError } from "@/serv
 import { choosePeriod } from "@/server/reports/period-choice";
 import { ForbiddenError, NotFoundError, UserError } from "@/server/errors";
 import { foldText } from "@/domain/text";
+import { isCommuneUser } from "@/domain/policy";
 import { loadReportDocument, placeName, type ReportDocument } from "./report-content";
 
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -18,13 +19,13 @@ export async function requestedReport(request: Request): Promise<{ actor: Actor;
   const actor = await requireActor("report.export");
   const url = new URL(request.url);
   let communeId = actor.orgUnitId;
-  if (actor.orgLevel !== "COMMUNE") {
+  if (!isCommuneUser(actor)) {
     const xa = url.searchParams.get("xa");
     if (!xa) throw new UserError("Chọn xã cần tải báo cáo.");
     await assertCommuneInScope(actor, xa);
     communeId = xa;
   }
-  const { year, quarter, today } = await choosePeriod([communeId], { nam: url.searchParams.get("nam") ?? undefined, quy: url.searchParams.get("quy") ?? undefined });
+  const { year, quarter, today } = await choosePeriod([communeId], url.searchParams);
   return { actor, doc: await loadReportDocument(actor, communeId, year, quarter, today) };
 }
 

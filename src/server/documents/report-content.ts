@@ -5,10 +5,10 @@ import type { Actor } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
 import { loadReport, type EvidenceItem, type ReportData } from "@/server/reports/queries";
 import { buildDashboard, type Dashboard } from "@/server/dashboard/queries";
-import { quarterDisplayValue, type Quarter } from "@/domain/evaluation/year-to-date";
-import { TASK_STATUS_LABEL, type TaskStatus } from "@/domain/evaluation/tasks";
-import { entryInputFor } from "@/domain/reporting/entry";
-import { formatDate, formatNumber, formatPercent, quarterLabel } from "@/domain/format";
+import { quarterFigure, taskStatusText as statusOfTask, ytdFigure, type FigureText } from "@/domain/evaluation/display";
+import { formatDate, quarterLabel } from "@/domain/format";
+
+export type { FigureText };
 
 export type EvaluatedIndicator = Dashboard["indicators"][number];
 export type EvaluatedTask = Dashboard["tasks"]["all"][number];
@@ -86,49 +86,18 @@ export function reviewingRecipient(parent: { name: string; level: string } | nul
   return parent.level === "PROVINCE" ? `Sở Nội vụ ${name}` : `UBND ${name}`;
 }
 
-function isPercent(ind: EvaluatedIndicator | RawIndicator): boolean {
-  const input = entryInputFor(ind);
-  return input === "RATIO" || input === "PERCENT";
-}
-
-/** A figure as the row shows it: "85,3%", "11", "12,5 điểm". */
-function figure(ind: EvaluatedIndicator, value: number): string {
-  if (isPercent(ind)) return formatPercent(value);
-  const unit = tidy(ind.measurementUnit).trim();
-  const rank = entryInputFor(ind) === "RANK";
-  return rank || !unit ? formatNumber(value) : `${formatNumber(value)} ${unit}`;
-}
-
-export interface FigureText {
-  text: string;
-  /** Counts behind a ratio, "174/204"; empty otherwise. */
-  detail: string;
-}
-
-const NONE: FigureText = { text: "", detail: "" };
-
-/** The figure of one quarter (not added up). */
-export function quarterFigure(ind: EvaluatedIndicator, quarter: number): FigureText {
-  const q = ind.quarters.find((v) => v.quarter === quarter);
-  if (!q) return NONE;
-  const value = quarterDisplayValue(ind, { ...q, quarter: q.quarter as Quarter });
-  if (value === null) return NONE;
-  if (ind.result.ytd.aggregation === "LATEST_DONE") return { text: value ? "Hoàn thành" : "Chưa hoàn thành", detail: "" };
-  const detail = ind.result.ytd.aggregation === "RATIO" ? `${formatNumber(q.numerator)}/${formatNumber(q.denominator)}` : "";
-  return { text: figure(ind, value), detail };
+/** The figure of one quarter (not added up), with its unit as a document sentence reads it. */
+export function quarterFigureOf(ind: EvaluatedIndicator, quarter: number): FigureText {
+  return quarterFigure(ind, ind.quarters.find((v) => v.quarter === quarter), { withUnit: true });
 }
 
 /** The year-to-date figure the status was judged on. */
-export function ytdFigure(ind: EvaluatedIndicator): FigureText {
-  const { ytd } = ind.result;
-  if (ytd.aggregation === "LATEST_DONE") return ytd.done === null ? NONE : { text: ytd.done ? "Hoàn thành" : "Chưa hoàn thành", detail: "" };
-  if (ytd.value === null) return NONE;
-  const detail = ytd.aggregation === "RATIO" && ytd.denominator ? `${formatNumber(ytd.numerator)}/${formatNumber(ytd.denominator)}` : "";
-  return { text: figure(ind, ytd.value), detail };
+export function ytdFigureOf(ind: EvaluatedIndicator): FigureText {
+  return ytdFigure(ind, ind.result.ytd, { withUnit: true });
 }
 
 export function taskStatusText(task: EvaluatedTask): string {
-  return task.status ? TASK_STATUS_LABEL[task.status as TaskStatus] : "Chưa báo cáo";
+  return statusOfTask(task.status);
 }
 
 /** "Số 12/BC-UBND ngày 01/10/2025: trích yếu", or the uploaded file's name. */

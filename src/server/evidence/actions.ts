@@ -4,13 +4,15 @@
 // or a document reference. Only the owning commune adds or removes evidence, and only while
 // the quarter's report is open for changes; every change is audited in the same transaction.
 import type { Actor } from "@/server/auth/actor";
+import { write } from "@/server/db/write";
 import { runAction } from "@/server/action";
 import { audit } from "@/server/audit";
 import { getDb, Prisma } from "@/server/db";
-import { ConflictError, ForbiddenError, NotFoundError, UserError, type ActionResult } from "@/server/errors";
+import { ForbiddenError, NotFoundError, UserError, type ActionResult } from "@/server/errors";
 import { revalidate } from "@/server/revalidate";
-import { communeOf, editableReport } from "@/server/reports/access";
-import { formDataToObject, id, text, z } from "@/server/validation";
+import { editableReport } from "@/server/reports/access";
+import { ownCommuneOf } from "@/server/auth/guard";
+import { blankAsNull, formDataToObject, id, isoDateField, periodSchema, text, z } from "@/server/validation";
 import { cleanFileName, displayFileName, fileTypeError, sniffFileType } from "@/domain/file-type";
 import { formatNumber } from "@/domain/format";
 import { deleteFile, maxUploadBytes, maxUploadMb, saveFile } from "./storage";
@@ -18,17 +20,7 @@ import { deleteFile, maxUploadBytes, maxUploadMb, saveFile } from "./storage";
 type Tx = Prisma.TransactionClient;
 type RowKind = "indicator" | "task";
 
-const rowSchema = z.object({
-  year: z.coerce
-    .number({ error: "Năm không hợp lệ." })
-    .int("Năm không hợp lệ.")
-    .min(2000, "Năm không hợp lệ.")
-    .max(2100, "Năm không hợp lệ."),
-  quarter: z.coerce
-    .number({ error: "Quý không hợp lệ." })
-    .int("Quý không hợp lệ.")
-    .min(1, "Quý phải từ I đến IV.")
-    .max(4, "Quý phải từ I đến IV."),
+const rowSchema = periodSchema.extend({
   kind: z.enum(["indicator", "task"], { error: "Loại dòng không hợp lệ." }),
   rowId: id("Dòng báo cáo"),
 });
@@ -41,26 +33,8 @@ const fileSchema = rowSchema.extend({
 const DOC_NUMBER_MAX = 100;
 const DOC_SUMMARY_MAX = 500;
 
-/** yyyy-mm-dd that is a real calendar date from 2000 to 2100; null when left blank. */
-const docDate = z
-  .string({ error: "Ngày văn bản không hợp lệ." })
-  .trim()
-  .nullable()
-  .optional()
-  .transform((s, ctx) => {
-    if (!s) return null;
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-    if (!m || !date || date.toISOString().slice(0, 10) !== s) {
-      ctx.addIssue({ code: "custom", message: "Ngày văn bản không hợp lệ (ngày/tháng/năm)." });
-      return z.NEVER;
-    }
-    if (date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 2100) {
-      ctx.addIssue({ code: "custom", message: "Ngày văn bản phải trong khoảng năm 2000–2100." });
-      return z.NEVER;
-    }
-    return date;
-  });
+/** A real calendar date in the year range; null when left blank. */
+const docDate = blankAsNull(isoDateField("Ngày văn bản")).transform((s) => (s ? new Date(`${s}T00:00:00Z`) : null));
 
 const referenceSchema = rowSchema.extend({
   // "Số: 48/QĐ-UBND" as copied from the document header keeps only the number itself.
@@ -81,7 +55,7 @@ export type AttachEvidenceReferenceInput = z.input<typeof referenceSchema>;
  * come from the browser and are never trusted to point at the caller's own data.
  */
 async function checkRow(actor: Actor, kind: RowKind, rowId: string, year: number): Promise<string> {
-  const communeId = communeOf(actor);
+  const communeId = ownCommuneOf(actor, "evidence.write");
   const db = await getDb();
   const plan =
     kind === "indicator"
@@ -120,17 +94,8 @@ async function ensureRow(tx: Tx, kind: RowKind, rowId: string, periodId: string,
  * row's figures; two people doing that at the same moment collide on a unique key, and the
  * loser simply runs again, finding the rows the winner created.
  */
-async function write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.$transaction(fn, { timeout: 30_000 });
-    } catch (error) {
-      const collision = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-      if (!collision) throw error;
-      if (attempt >= 3) throw new ConflictError("Báo cáo đang được người khác cập nhật cùng lúc. Vui lòng thử lại.");
-    }
-  }
+function writeReport<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return write(fn, { onCollision: "Báo cáo đang được người khác cập nhật cùng lúc. Vui lòng thử lại." });
 }
 
 /** Uploads a file as evidence for an indicator or task of the quarter's report. */
@@ -170,7 +135,7 @@ export async function attachEvidenceFile(formData: FormData): Promise<ActionResu
       // transaction then fails, the file is removed so nothing points nowhere or lies unused.
       const storageKey = await saveFile(bytes);
       try {
-        const evidence = await write(async (tx) => {
+        const evidence = await writeReport(async (tx) => {
           const { report, period } = await editableReport(tx, actor, data.year, data.quarter);
           const row = await ensureRow(tx, data.kind, data.rowId, period.id, report.id, actor.id);
           const created = await tx.evidence.create({
@@ -215,7 +180,7 @@ export async function attachEvidenceReference(input: {
     input,
     async (actor, data) => {
       const communeId = await checkRow(actor, data.kind, data.rowId, data.year);
-      const evidence = await write(async (tx) => {
+      const evidence = await writeReport(async (tx) => {
         const { report, period } = await editableReport(tx, actor, data.year, data.quarter);
         const row = await ensureRow(tx, data.kind, data.rowId, period.id, report.id, actor.id);
         const created = await tx.evidence.create({
@@ -254,8 +219,8 @@ export async function deleteEvidence(input: { id: string }): Promise<ActionResul
     deleteSchema,
     input,
     async (actor, data) => {
-      const communeId = communeOf(actor);
-      const removed = await write(async (tx) => {
+      const communeId = ownCommuneOf(actor, "evidence.write");
+      const removed = await writeReport(async (tx) => {
         const evidence = await tx.evidence.findUnique({
           where: { id: data.id },
           include: {

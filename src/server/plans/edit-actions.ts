@@ -6,6 +6,7 @@
 // user's commune and the plan's state, writes, bumps the plan's version and is audited.
 // Rows that already have reported figures are never deleted: the figures must stay.
 import { redirect } from "next/navigation";
+import { write } from "@/server/db/write";
 import type { Prisma } from "@/generated/prisma/client";
 import { classifyIndicatorGroup, inferValueKind, parseDeadline, parseTarget } from "@/domain/plan-import";
 import { deadlineProblem } from "@/domain/plan-import/deadline";
@@ -13,19 +14,18 @@ import { quarterLabel } from "@/domain/format";
 import type { Actor } from "@/server/auth/actor";
 import { runAction } from "@/server/action";
 import { audit } from "@/server/audit";
-import { getDb } from "@/server/db";
 import { NotFoundError, UserError, type ActionResult } from "@/server/errors";
 import { revalidate } from "@/server/revalidate";
-import { formDataToObject, id, optionalText, text, z } from "@/server/validation";
-import { editablePlan, planCommuneOf } from "./access";
+import { formDataToObject, id, isoDateField, optionalText, text, z } from "@/server/validation";
+import { editablePlan } from "./access";
+import { ownCommuneOf } from "@/server/auth/guard";
 import { END_POSITION, loadOutline, moveAmongSiblings, numberingCode, NUMBERING_STYLES, childrenOf, subtreeOf, writeDocumentOrder, type RowKind } from "./outline";
 import { resolveUnitIds } from "./save-parsed-plan";
-import { INDICATOR_GROUPS, isoDate, LIMITS, multiline, optionalMultiline, PLAN_KINDS, planYear, VALUE_KINDS } from "./schemas";
+import { INDICATOR_GROUPS, LIMITS, multiline, optionalMultiline, PLAN_KINDS, planYear, VALUE_KINDS } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
 type Plan = Awaited<ReturnType<typeof editablePlan>>;
 
-const TX_OPTIONS = { timeout: 30_000, maxWait: 10_000 };
 const ROW_KINDS = ["section", "task", "indicator"] as const;
 const KIND_NAME: Record<RowKind, string> = { section: "mục", task: "nhiệm vụ", indicator: "chỉ tiêu" };
 const ENTITY: Record<RowKind, string> = { section: "PlanSection", task: "Task", indicator: "Indicator" };
@@ -34,15 +34,14 @@ const dateOf = (iso: string | null | undefined) => (iso ? new Date(`${iso}T00:00
 const optionalId = (label: string) => id(label).optional();
 const checkbox = z.literal("on").optional();
 
-/** Runs `write` in one transaction on a plan the actor may edit; bumps its version. */
-async function onEditablePlan<T>(actor: Actor, planId: string, write: (tx: Tx, plan: Plan) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  const result = await db.$transaction(async (tx) => {
+/** Runs `change` in one transaction on a plan the actor may edit; bumps its version. */
+async function onEditablePlan<T>(actor: Actor, planId: string, change: (tx: Tx, plan: Plan) => Promise<T>): Promise<T> {
+  const result = await write(async (tx) => {
     const plan = await editablePlan(tx, actor, planId);
-    const out = await write(tx, plan);
+    const out = await change(tx, plan);
     await tx.plan.update({ where: { id: plan.id }, data: { version: { increment: 1 } } });
     return out;
-  }, TX_OPTIONS);
+  });
   revalidate(`/ke-hoach/${planId}`);
   revalidate(`/ke-hoach/${planId}/sua`);
   revalidate("/ke-hoach");
@@ -83,7 +82,7 @@ const planFields = {
   kind: z.enum(PLAN_KINDS, { error: "Loại kế hoạch không hợp lệ." }),
   year: planYear,
   documentNumber: optionalText("Số văn bản", LIMITS.documentNumber),
-  documentDate: isoDate("Ngày ban hành").optional(),
+  documentDate: isoDateField("Ngày ban hành").optional(),
 };
 const createPlanSchema = z.object(planFields);
 const updatePlanSchema = z.object({ planId: id("Kế hoạch"), ...planFields });
@@ -91,9 +90,8 @@ const updatePlanSchema = z.object({ planId: id("Kế hoạch"), ...planFields })
 /** An empty plan written by hand: a draft of the user's commune. */
 export async function createPlan(_: ActionResult<unknown> | null, formData: FormData) {
   return runAction("plan.write", createPlanSchema, formDataToObject(formData), async (actor, input) => {
-    const communeId = planCommuneOf(actor);
-    const db = await getDb();
-    const plan = await db.$transaction(async (tx) => {
+    const communeId = ownCommuneOf(actor, "plan.write");
+    const plan = await write(async (tx) => {
       const created = await tx.plan.create({
         data: {
           communeId,
@@ -106,7 +104,7 @@ export async function createPlan(_: ActionResult<unknown> | null, formData: Form
       });
       await audit(tx, { userId: actor.id, communeId, entity: "Plan", entityId: created.id, action: "create", after: input });
       return created;
-    }, TX_OPTIONS);
+    });
     revalidate("/ke-hoach");
     return { id: plan.id };
   }, "Đã tạo kế hoạch.");
@@ -157,8 +155,7 @@ const deletePlanSchema = z.object({ planId: id("Kế hoạch") });
 /** A plan imported by mistake: only a draft never sent up, without reported figures. */
 export async function deletePlan(_: ActionResult<unknown> | null, formData: FormData) {
   return runAction("plan.write", deletePlanSchema, formDataToObject(formData), async (actor, input) => {
-    const db = await getDb();
-    await db.$transaction(async (tx) => {
+    await write(async (tx) => {
       const plan = await editablePlan(tx, actor, input.planId);
       if (plan.status !== "DRAFT" || (await tx.reviewDecision.count({ where: { planId: plan.id } })) > 0) {
         throw new UserError("Kế hoạch đã từng nộp lên cấp trên nên không thể xóa: lịch sử xét duyệt phải được giữ lại.");
@@ -181,7 +178,7 @@ export async function deletePlan(_: ActionResult<unknown> | null, formData: Form
         action: "delete",
         before: { title: plan.title, year: plan.year, kind: plan.kind, sections, tasks: tasks.length, indicators: indicators.length, sourceName: plan.sourceName },
       });
-    }, TX_OPTIONS);
+    });
     revalidate("/ke-hoach");
     return { id: input.planId };
   }, "Đã xóa kế hoạch.");

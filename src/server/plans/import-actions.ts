@@ -5,16 +5,16 @@
 // from the browser, is validated as untrusted input, and is written in one transaction as a
 // draft of the user's own commune).
 import { parsePlanText } from "@/domain/plan-import";
+import { write } from "@/server/db/write";
 import type { ParsedPlan } from "@/domain/plan-import/types";
 import { cleanFileName } from "@/domain/file-type";
 import { formatNumber } from "@/domain/format";
 import { runAction } from "@/server/action";
-import { getDb } from "@/server/db";
 import { UserError } from "@/server/errors";
 import { maxUploadBytes, maxUploadMb } from "@/server/evidence/storage";
 import { revalidate } from "@/server/revalidate";
 import { formDataToObject, z } from "@/server/validation";
-import { planCommuneOf } from "./access";
+import { ownCommuneOf } from "@/server/auth/guard";
 import { readPlanFile } from "./readers";
 import { saveParsedPlan } from "./save-parsed-plan";
 import { asParsedPlan, confirmImportSchema, LIMITS, planYear, type ConfirmImportInput } from "./schemas";
@@ -38,7 +38,7 @@ export interface PlanPreview {
 /** Reads the pasted text or the uploaded .docx/.xlsx; writes nothing. */
 export async function previewPlanImport(formData: FormData) {
   return runAction("plan.import", previewSchema, formDataToObject(formData), async (actor, input): Promise<PlanPreview> => {
-    planCommuneOf(actor);
+    ownCommuneOf(actor, "plan.import");
     const file = input.file && input.file.size > 0 ? input.file : null;
     let sourceText: string;
     let sourceName: string | null = null;
@@ -75,10 +75,9 @@ export async function confirmPlanImport(input: ConfirmImportInput) {
     confirmImportSchema,
     input,
     async (actor, data) => {
-      const communeId = planCommuneOf(actor);
+      const communeId = ownCommuneOf(actor, "plan.import");
       const parsed = asParsedPlan(data.plan);
-      const db = await getDb();
-      const { planId } = await db.$transaction(
+      const { planId } = await write(
         (tx) =>
           saveParsedPlan(tx, {
             communeId,
@@ -88,7 +87,6 @@ export async function confirmPlanImport(input: ConfirmImportInput) {
             sourceName: data.sourceName,
             actorId: actor.id,
           }),
-        { timeout: 60_000, maxWait: 10_000 },
       );
       revalidate("/ke-hoach");
       return { planId };

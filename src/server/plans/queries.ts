@@ -1,6 +1,6 @@
 // Reading plans: always through the caller's scope.
 import type { Actor } from "@/server/auth/actor";
-import { assertCommuneInScope, communeIdsInScope, requireActor } from "@/server/auth/guard";
+import { assertCommuneInScope, communeIdsInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
 
@@ -26,8 +26,7 @@ export async function listPlans(actor: Actor) {
   });
 }
 
-export async function getPlanDetail(planId: string) {
-  const actor = await requireActor("plan.read");
+export async function getPlanDetail(actor: Actor, planId: string) {
   const db = await getDb();
   const plan = await db.plan.findUnique({
     where: { id: planId },

@@ -4,7 +4,7 @@
 // what is wrong, in Vietnamese.
 import { cleanFileName } from "@/domain/file-type";
 import type { ParsedPlan } from "@/domain/plan-import/types";
-import { z } from "@/server/validation";
+import { isoDateField, yearField, z } from "@/server/validation";
 
 export const PLAN_KINDS = ["PAR_SIPAS", "CCHC_YEARLY", "TTHC_CONTROL", "DIGITAL_TRANSFORMATION", "OTHER"] as const;
 export const INDICATOR_GROUPS = ["PAR_INDEX", "SIPAS", "PCI", "DTI", "ONLINE_SERVICES", "OTHER"] as const;
@@ -63,20 +63,7 @@ export const optionalMultiline = (label: string, max: number) =>
     .pipe(z.string().max(max, `${label}: tối đa ${max} ký tự.`))
     .transform((s) => s || null);
 
-/** yyyy-mm-dd, a real calendar day from 2000 to 2100. */
-export const isoDate = (label: string) =>
-  z.string({ error: `${label} không hợp lệ.` }).refine((s) => {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    if (!m) return false;
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100;
-  }, `${label} không hợp lệ (ngày/tháng/năm, từ năm 2000 đến 2100).`);
-
-export const planYear = z.coerce
-  .number({ error: "Năm kế hoạch: bắt buộc nhập." })
-  .int("Năm kế hoạch phải là số nguyên.")
-  .min(2000, "Năm kế hoạch phải từ 2000 đến 2100.")
-  .max(2100, "Năm kế hoạch phải từ 2000 đến 2100.");
+export const planYear = yearField("Năm kế hoạch");
 
 const unitName = z
   .string({ error: "Tên đơn vị không hợp lệ." })
@@ -109,9 +96,9 @@ const sectionRow = z.object({
 const deadline = z.object({
   text: z.string().max(LIMITS.deadline, `Thời hạn: tối đa ${LIMITS.deadline} ký tự.`).transform((s) => s.normalize("NFC").trim()),
   kind: z.enum(DEADLINE_KINDS, { error: "Loại thời hạn không hợp lệ." }),
-  dueDate: isoDate("Hạn hoàn thành").nullable(),
-  periodStart: isoDate("Ngày bắt đầu kỳ").nullable(),
-  periodEnd: isoDate("Ngày kết thúc kỳ").nullable(),
+  dueDate: isoDateField("Hạn hoàn thành").nullable(),
+  periodStart: isoDateField("Ngày bắt đầu kỳ").nullable(),
+  periodEnd: isoDateField("Ngày kết thúc kỳ").nullable(),
 });
 
 const taskRow = z.object({
@@ -197,7 +184,7 @@ export const parsedPlanSchema = z.object({
   kind: z.enum(PLAN_KINDS, { error: "Loại kế hoạch không hợp lệ." }),
   title: multiline("Tên kế hoạch", LIMITS.title).transform((s) => s.replace(/\s+/g, " ")),
   documentNumber: optionalMultiline("Số văn bản", LIMITS.documentNumber),
-  documentDate: isoDate("Ngày ban hành").nullable(),
+  documentDate: isoDateField("Ngày ban hành").nullable(),
   documentDateText: optionalMultiline("Ngày ban hành (như văn bản)", 200),
   year: planYear,
   communeName: optionalMultiline("Tên xã", 200),

@@ -2,22 +2,18 @@
 // Shared by the figure save, the submit, and evidence uploads.
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor";
-import { ForbiddenError, UserError } from "@/server/errors";
+import { UserError } from "@/server/errors";
+import { ownCommuneOf } from "@/server/auth/guard";
 import { isEditable } from "@/domain/reporting/workflow";
 import { quarterLabel } from "@/domain/format";
 import { ensurePeriod } from "./periods";
 
 type Tx = Prisma.TransactionClient;
 
-/** The commune whose report this user writes: their own, never one named by the browser. */
-export function communeOf(actor: Actor): string {
-  if (actor.orgLevel !== "COMMUNE") throw new ForbiddenError("Chỉ cán bộ xã được nhập báo cáo của xã.");
-  return actor.orgUnitId;
-}
 
 /** The quarter's report, created as a draft on first write; refuses when it is locked. */
 export async function editableReport(tx: Tx, actor: Actor, year: number, quarter: number) {
-  const communeId = communeOf(actor);
+  const communeId = ownCommuneOf(actor, "report.write");
   const period = await ensurePeriod(tx, year, quarter);
   const report =
     (await tx.quarterlyReport.findUnique({ where: { communeId_periodId: { communeId, periodId: period.id } } })) ??

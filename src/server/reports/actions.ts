@@ -4,15 +4,18 @@
 // is checked (scope, report state, values, optimistic lock) before anything is written, and
 // a single bad or conflicting row rejects the whole save.
 import { runAction } from "@/server/action";
+import { write } from "@/server/db/write";
 import { audit } from "@/server/audit";
-import { getDb, Prisma } from "@/server/db";
+import { getDb } from "@/server/db";
 import { ConflictError, ForbiddenError, UserError } from "@/server/errors";
 import { revalidate } from "@/server/revalidate";
-import { id, z } from "@/server/validation";
+import { id, periodSchema, z } from "@/server/validation";
 import { validateIndicatorEntry, validateTaskEntry, NOTE_MAX, RESULT_MAX } from "@/domain/reporting/entry";
+import { doneText } from "@/domain/evaluation/display";
 import { formatDateTime } from "@/domain/format";
 import { ensurePeriod } from "./periods";
-import { communeOf, editableReport } from "./access";
+import { editableReport } from "./access";
+import { ownCommuneOf } from "@/server/auth/guard";
 import { applyTransition } from "@/server/review/workflow";
 
 const finite = z.number({ error: "Phải là một số." }).finite("Phải là một số.");
@@ -34,11 +37,6 @@ const taskRowSchema = z.object({
   status: z.enum(["NOT_STARTED", "IN_PROGRESS", "DONE", "CANNOT_DO"], { error: "Trạng thái nhiệm vụ không hợp lệ." }),
   resultText: z.string().max(RESULT_MAX, `Kết quả tối đa ${RESULT_MAX} ký tự.`).nullable().optional().transform((v) => v?.normalize("NFC").trim() || null),
   reason: z.string().max(NOTE_MAX, `Lý do tối đa ${NOTE_MAX} ký tự.`).nullable().optional().transform((v) => v?.normalize("NFC").trim() || null),
-});
-
-const periodSchema = z.object({
-  year: z.number({ error: "Năm không hợp lệ." }).int("Năm không hợp lệ.").min(2000, "Năm không hợp lệ.").max(2100, "Năm không hợp lệ."),
-  quarter: z.number({ error: "Quý không hợp lệ." }).int().min(1, "Quý phải từ I đến IV.").max(4, "Quý phải từ I đến IV."),
 });
 
 const saveSchema = periodSchema.extend({
@@ -68,27 +66,17 @@ function sameVersion<T extends { version: number }>(existing: T | undefined, loa
   return existing.version === loaded;
 }
 
-const show = (v: { numerator: unknown; denominator: unknown; value: unknown; done: unknown }) => {
+const show = (v: { numerator: unknown; denominator: unknown; value: unknown; done: boolean | null }) => {
   if (v.numerator !== null || v.denominator !== null) return `${v.numerator ?? "?"}/${v.denominator ?? "?"}`;
-  if (v.done !== null) return v.done ? "Hoàn thành" : "Chưa hoàn thành";
+  if (v.done !== null) return doneText(v.done);
   return v.value === null ? "(trống)" : String(v.value);
 };
 
-async function retryOnCollision<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      const collision = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-      if (!collision || attempt >= attempts) throw error;
-    }
-  }
-}
 
 export async function saveReport(input: SaveReportInput) {
   return runAction("report.write", saveSchema, input, async (actor, data) => {
     const db = await getDb();
-    const communeId = communeOf(actor);
+    const communeId = ownCommuneOf(actor, "report.write");
 
     // Value checks need each indicator's kind, and every id must belong to this commune's plans of that year.
     // A list left empty (a save of figures only, or of tasks only) is not asked for: Prisma
@@ -127,9 +115,7 @@ export async function saveReport(input: SaveReportInput) {
     // Two first saves of a quarter at the same moment both create its report (or period) and
     // collide on a unique key: the loser runs again and finds the winner's rows, so saves of
     // different rows both land; a real clash on one row is then caught by the version check.
-    // At peak (every commune saving before the deadline) a save may queue for a connection:
-    // it waits for one rather than fail after Prisma's default 2 s.
-    const result = await retryOnCollision(() => db.$transaction(async (tx) => {
+    const result = await write(async (tx) => {
       const { report, period } = await editableReport(tx, actor, data.year, data.quarter);
       const conflicts: ConflictRow[] = [];
       const existingValues = data.indicators.length === 0 ? [] : await tx.indicatorValue.findMany({ where: { periodId: period.id, indicatorId: { in: data.indicators.map((r) => r.indicatorId) } } });
@@ -221,12 +207,7 @@ export async function saveReport(input: SaveReportInput) {
       }
       await tx.quarterlyReport.update({ where: { id: report.id }, data: { version: { increment: 1 } } });
       return { saved };
-    })).catch((error: unknown) => {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-        throw new ConflictError("Số liệu vừa được người khác lưu cùng lúc. Vui lòng tải lại trang rồi nhập lại.");
-      }
-      throw error;
-    });
+    }, { onCollision: "Số liệu vừa được người khác lưu cùng lúc. Vui lòng tải lại trang rồi nhập lại." });
     // No revalidatePath here: the report pages are dynamic (nothing cached on the server), and
     // the form calls router.refresh() after a save. Revalidating made Next render the whole
     // report page again into this action's answer (about 30 more queries and 250 KB at
@@ -237,9 +218,8 @@ export async function saveReport(input: SaveReportInput) {
 
 export async function submitReport(input: { year: number; quarter: number }) {
   return runAction("report.submit", periodSchema, input, async (actor, data) => {
-    const communeId = communeOf(actor);
-    const db = await getDb();
-    await db.$transaction(async (tx) => {
+    const communeId = ownCommuneOf(actor, "report.submit");
+    await write(async (tx) => {
       const period = await ensurePeriod(tx, data.year, data.quarter);
       const report =
         (await tx.quarterlyReport.findUnique({ where: { communeId_periodId: { communeId, periodId: period.id } } })) ??

@@ -1,15 +1,13 @@
 // Reporting periods are created on first use: one row per (year, quarter).
 import type { Prisma } from "@/generated/prisma/client";
 import { UserError } from "@/server/errors";
+import { isQuarter, isYear } from "@/domain/period";
 
 type Tx = Prisma.TransactionClient;
 
-export const MIN_YEAR = 2000;
-export const MAX_YEAR = 2100;
-
 export function checkPeriod(year: number, quarter: number): void {
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw new UserError("Năm báo cáo không hợp lệ.");
-  if (![1, 2, 3, 4].includes(quarter)) throw new UserError("Quý báo cáo phải từ I đến IV.");
+  if (!isYear(year)) throw new UserError("Năm báo cáo không hợp lệ.");
+  if (!isQuarter(quarter)) throw new UserError("Quý báo cáo phải từ I đến IV.");
 }
 
 export async function ensurePeriod(tx: Tx, year: number, quarter: number) {

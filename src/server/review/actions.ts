@@ -3,12 +3,12 @@
 // Reviewers approve, return (with comments) or reopen what communes submit; communes submit
 // their plans. Every transition goes through applyTransition.
 import { runAction } from "@/server/action";
+import { write } from "@/server/db/write";
 import { getDb } from "@/server/db";
 import { revalidate } from "@/server/revalidate";
 import { UserError, type ActionResult } from "@/server/errors";
-import { id, z } from "@/server/validation";
+import { id, quarterField, viDateField, yearField, z } from "@/server/validation";
 import { applyTransition } from "./workflow";
-import { parseViDate } from "@/domain/format";
 
 const COMMENT_MAX = 4000;
 const comment = z.string().max(COMMENT_MAX, `Ý kiến tối đa ${COMMENT_MAX} ký tự.`).nullable().optional();
@@ -30,8 +30,7 @@ const MESSAGES = { approve: "Đã duyệt.", return: "Đã trả lại cho xã k
 
 export async function decideSubmission(input: DecisionInput): Promise<ActionResult<{ status: string }>> {
   const result = await runAction("review.decide", decisionSchema, input, async (actor, data) => {
-    const db = await getDb();
-    const outcome = await db.$transaction((tx) =>
+    const outcome = await write((tx) =>
       applyTransition(tx, actor, {
         subject: { type: data.subjectType, id: data.subjectId },
         transition: data.decision,
@@ -65,8 +64,7 @@ export async function decideSubmissionForm(_: ActionResult<unknown> | null, form
 
 export async function submitPlan(input: { planId: string }) {
   return runAction("plan.submit", z.object({ planId: id("Kế hoạch") }), input, async (actor, data) => {
-    const db = await getDb();
-    await db.$transaction(async (tx) => {
+    await write(async (tx) => {
       const counts = await tx.plan.findUnique({ where: { id: data.planId }, select: { _count: { select: { tasks: true, indicators: true } } } });
       if (counts && counts._count.tasks + counts._count.indicators === 0) throw new UserError("Kế hoạch chưa có nhiệm vụ hay chỉ tiêu nào, chưa thể nộp.");
       await applyTransition(tx, actor, { subject: { type: "plan", id: data.planId }, transition: "submit" });
@@ -77,11 +75,9 @@ export async function submitPlan(input: { planId: string }) {
 }
 
 const deadlineSchema = z.object({
-  year: z.coerce.number().int().min(2000, "Năm không hợp lệ.").max(2100, "Năm không hợp lệ."),
-  quarter: z.coerce.number().int().min(1, "Quý phải từ I đến IV.").max(4, "Quý phải từ I đến IV."),
-  dueDate: z
-    .string({ error: "Nhập ngày theo dạng dd/mm/yyyy." })
-    .transform((v, ctx) => parseViDate(v) ?? (ctx.addIssue({ code: "custom", message: "Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy." }), z.NEVER)),
+  year: yearField(),
+  quarter: quarterField(),
+  dueDate: viDateField("Hạn nộp"),
 });
 
 /** A reviewing unit sets the date by which its communes must submit a quarter's report. */

@@ -1,5 +1,11 @@
 // Reads the comparison's choices from the URL (shared by the page and its export).
 import { todayInVietnam } from "@/domain/format";
+import { readPeriod } from "@/domain/routes";
+
+/** A reviewer's pages open on the latest year with plans, or this year. */
+export function defaultReviewYear(years: number[]): number {
+  return years[0] || Number(todayInVietnam().slice(0, 4));
+}
 
 export interface ComparisonParams {
   nam?: string;
@@ -9,11 +15,9 @@ export interface ComparisonParams {
 }
 
 export function comparisonChoice(params: ComparisonParams, years: number[]) {
-  const today = todayInVietnam();
-  const asked = Number(params.nam);
-  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : years[0] || Number(today.slice(0, 4));
-  const q = Number(params.quy);
-  const quarter = [1, 2, 3, 4].includes(q) ? q : 4;
+  const asked = readPeriod(params);
+  const year = asked.year ?? defaultReviewYear(years);
+  const quarter = asked.quarter ?? 4;
   const keys = ([] as string[]).concat(params.ct ?? []).filter((k) => /^[a-z0-9]{1,12}$/.test(k)).slice(0, 30);
   const group = params.nhom && /^[A-Z_]{2,20}$/.test(params.nhom) ? params.nhom : undefined;
   return { year, quarter, keys, group };

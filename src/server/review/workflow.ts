@@ -2,7 +2,8 @@
 // who may move a submission, from which state, with which comment; every step recorded.
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor";
-import { assertCommuneInScope } from "@/server/auth/guard";
+import { assertCan } from "@/server/auth/guard";
+import type { Permission } from "@/domain/policy";
 import { audit } from "@/server/audit";
 import { ForbiddenError, NotFoundError, UserError } from "@/server/errors";
 import { transitionActor, transitionError, transitionTarget, type Transition } from "@/domain/reporting/workflow";
@@ -38,14 +39,9 @@ async function lockSubject(tx: Tx, subject: Subject) {
   return { communeId: report.communeId, status: report.status, year: report.period.year, planIds: plans.map((p) => p.id) };
 }
 
-async function checkActor(tx: Tx, actor: Actor, transition: Transition, communeId: string) {
-  if (transitionActor(transition) === "commune") {
-    if (actor.orgLevel !== "COMMUNE" || actor.orgUnitId !== communeId) throw new ForbiddenError("Chỉ xã có hồ sơ mới được nộp hồ sơ đó.");
-    if (actor.role !== "CHAIRMAN" && !actor.canSubmit) throw new ForbiddenError("Chỉ Chủ tịch UBND xã (hoặc người được Chủ tịch cho phép) được nộp.");
-    return;
-  }
-  if (actor.role !== "REVIEWER") throw new ForbiddenError("Chỉ cán bộ thẩm định cấp trên được xét duyệt.");
-  await assertCommuneInScope(actor, communeId, tx);
+async function checkActor(tx: Tx, actor: Actor, subject: Subject, transition: Transition, communeId: string) {
+  const submit: Permission = subject.type === "plan" ? "plan.submit" : "report.submit";
+  await assertCan(actor, transitionActor(transition) === "commune" ? submit : "review.decide", communeId, tx);
 }
 
 /** Row comments must name rows of the plans this submission covers. */
@@ -63,7 +59,7 @@ async function checkRows(tx: Tx, planIds: string[], rows: RowComment[]) {
 
 export async function applyTransition(tx: Tx, actor: Actor, input: TransitionInput) {
   const subject = await lockSubject(tx, input.subject);
-  await checkActor(tx, actor, input.transition, subject.communeId);
+  await checkActor(tx, actor, input.subject, input.transition, subject.communeId);
   const error = transitionError(input.transition, subject.status);
   if (error) throw new UserError(error);
   const comment = input.comment?.trim() || null;

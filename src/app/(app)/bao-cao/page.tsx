@@ -3,11 +3,11 @@ import { requirePageActor } from "@/server/auth/guard";
 import { loadReport } from "@/server/reports/queries";
 import { choosePeriod } from "@/server/reports/period-choice";
 import { isEditable } from "@/domain/reporting/workflow";
+import { can } from "@/domain/policy";
 import { formatDateTime, quarterLabel } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { PeriodNav } from "@/components/dashboard/period-nav";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { ReportForm } from "@/components/report/report-form";
 import { ReportDownloads } from "@/components/report/report-downloads";
 import { latestReturnComments, ReviewHistory } from "@/components/review/review-history";
@@ -15,13 +15,13 @@ import { latestReturnComments, ReviewHistory } from "@/components/review/review-
 export const metadata: Metadata = { title: "Báo cáo quý" };
 
 export default async function QuarterlyReportPage({ searchParams }: { searchParams: Promise<{ nam?: string; quy?: string }> }) {
-  const actor = await requirePageActor("report.read");
-  if (actor.orgLevel !== "COMMUNE") return <AccessDenied message="Trang này dành cho cán bộ xã. Cán bộ thẩm định xem báo cáo của các xã tại mục Các xã." />;
+  // The commune's own entry page: reviewers read reports under "Các xã".
+  const actor = await requirePageActor("report.write");
   const { year, quarter, years, today } = await choosePeriod([actor.orgUnitId], await searchParams);
   const data = await loadReport(actor, actor.orgUnitId, year, quarter);
   const status = data.report?.status ?? "DRAFT";
-  const editable = isEditable(status) && (actor.role === "COMMUNE_STAFF" || actor.role === "CHAIRMAN");
-  const canSubmit = actor.role === "CHAIRMAN" || actor.canSubmit;
+  const editable = isEditable(status);
+  const canSubmit = can(actor, "report.submit");
   const returned = status === "RETURNED" ? latestReturnComments(data.decisions) : null;
   return (
     <>

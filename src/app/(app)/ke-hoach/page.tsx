@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/server/auth/guard";
-import { roleMay } from "@/server/auth/permissions";
+import { can, isCommuneUser } from "@/domain/policy";
 import { listPlans } from "@/server/plans/queries";
 import { PLAN_KIND_LABEL } from "@/domain/labels";
 import { formatDate } from "@/domain/format";
@@ -14,9 +14,9 @@ export default async function PlansPage() {
   const actor = await requirePageActor("plan.read");
   const plans = await listPlans(actor);
   const years = [...new Set(plans.map((p) => p.year))];
-  const showCommune = actor.orgLevel !== "COMMUNE";
-  const canImport = actor.orgLevel === "COMMUNE" && roleMay(actor.role, "plan.import");
-  const canWrite = actor.orgLevel === "COMMUNE" && roleMay(actor.role, "plan.write");
+  const showCommune = !isCommuneUser(actor);
+  const canImport = can(actor, "plan.import");
+  const canWrite = can(actor, "plan.write");
   return (
     <>
       <PageHeader

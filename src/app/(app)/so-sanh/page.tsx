@@ -4,8 +4,9 @@ import { yearsWithPlans } from "@/server/review/queries";
 import { loadComparison } from "@/server/review/comparison";
 import { comparisonChoice, type ComparisonParams } from "@/server/review/comparison-params";
 import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
-import { STATUS_ICON, STATUS_LABEL } from "@/domain/evaluation/status";
-import { entryInputFor } from "@/domain/reporting/entry";
+import { routes } from "@/domain/routes";
+import { STATUS_LABEL } from "@/domain/evaluation/status";
+import { NO_FIGURE, resultText, statusText } from "@/domain/evaluation/display";
 import { formatNumber, formatPercent, quarterLabel } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { ShareChart } from "@/components/review/share-chart";
@@ -21,8 +22,6 @@ export default async function ComparisonPage({ searchParams }: { searchParams: P
   const c = await loadComparison(actor, year, quarter, { group, keys });
   const communeName = new Map(c.communes.map((x) => [x.id, x.name]));
   const groups = [...new Set(c.options.map((o) => o.group))] as IndicatorGroup[];
-  const exportQuery = new URLSearchParams({ nam: String(year), quy: String(quarter) });
-  for (const s of c.selected) exportQuery.append("ct", s.key);
 
   return (
     <>
@@ -30,7 +29,7 @@ export default async function ComparisonPage({ searchParams }: { searchParams: P
         title="So sánh các xã"
         subtitle={`${actor.orgUnitName} · ${c.communes.length} xã · năm ${year}, lũy kế đến hết ${quarterLabel(quarter)}`}
         actions={
-          <a className="btn" href={`/api/so-sanh/xlsx?${exportQuery}`}>
+          <a className="btn" href={routes.api.comparisonXlsx({ year, quarter, keys: c.selected.map((s) => s.key) })}>
             Tải Excel
           </a>
         }
@@ -108,12 +107,11 @@ export default async function ComparisonPage({ searchParams }: { searchParams: P
                 {c.selected.map((s) => {
                   const cell = r.cells[s.key];
                   if (!cell) return <td key={s.key} className="text-slate-400">không có</td>;
-                  const percent = entryInputFor(s.sample) === "RATIO" || entryInputFor(s.sample) === "PERCENT";
                   return (
                     <td key={s.key}>
-                      <span className="tabular-nums">{cell.value === null ? (cell.done === null ? "—" : cell.done ? "Hoàn thành" : "Chưa") : percent ? formatPercent(cell.value) : formatNumber(cell.value)}</span>{" "}
+                      <span className="tabular-nums">{resultText(s.sample, cell) || NO_FIGURE}</span>{" "}
                       <span className="text-xs" title={STATUS_LABEL[cell.status]}>
-                        {STATUS_ICON[cell.status]} {STATUS_LABEL[cell.status]}
+                        {statusText(cell.status)}
                       </span>
                     </td>
                   );

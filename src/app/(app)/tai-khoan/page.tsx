@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageActor } from "@/server/auth/guard";
-import { ROLE_LABEL } from "@/server/auth/permissions";
+import { ROLE_LABEL } from "@/domain/labels";
 import { changePassword } from "@/server/account/actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { ActionForm } from "@/components/forms/action-form";

@@ -4,15 +4,14 @@ import { requirePageActor } from "@/server/auth/guard";
 import { choosePeriod } from "@/server/reports/period-choice";
 import { loadDashboard } from "@/server/dashboard/queries";
 import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
-import { describeTarget, STATUS_LABEL, STATUS_RULES_VI } from "@/domain/evaluation/status";
+import { STATUS_LABEL, STATUS_RULES_VI } from "@/domain/evaluation/status";
+import { isPercentFigure, targetText, taskStatusText, ytdText } from "@/domain/evaluation/display";
 import { AGGREGATION_LABEL } from "@/domain/evaluation/year-to-date";
 import { MAX_POINTS_766 } from "@/domain/evaluation/decision-766";
-import { TASK_STATUS_LABEL, type TaskStatus } from "@/domain/evaluation/tasks";
-import { formatDate, formatNumber, formatPercent, quarterLabel } from "@/domain/format";
-import { entryInputFor } from "@/domain/reporting/entry";
+import { formatDate, quarterLabel } from "@/domain/format";
+import { routes } from "@/domain/routes";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { PeriodNav } from "@/components/dashboard/period-nav";
 import { TrendChart } from "@/components/dashboard/trend-chart";
 import type { Dashboard } from "@/server/dashboard/queries";
@@ -21,13 +20,7 @@ export const metadata: Metadata = { title: "Tổng quan" };
 
 type Ind = Dashboard["indicators"][number];
 
-function ytdText(ind: Ind): string {
-  const { ytd } = ind.result;
-  if (ytd.aggregation === "LATEST_DONE") return ytd.done === null ? "—" : ytd.done ? "Hoàn thành" : "Chưa hoàn thành";
-  if (ytd.value === null) return "—";
-  const percent = ytd.aggregation === "RATIO" || entryInputFor(ind) === "PERCENT";
-  return percent ? formatPercent(ytd.value) : formatNumber(ytd.value);
-}
+const ytdOf = (ind: Ind) => ytdText(ind, ind.result.ytd);
 
 function Card({ label, value, tone, note }: { label: string; value: React.ReactNode; tone: string; note?: string }) {
   return (
@@ -41,13 +34,12 @@ function Card({ label, value, tone, note }: { label: string; value: React.ReactN
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ nam?: string; quy?: string; donvi?: string }> }) {
   const actor = await requirePageActor("dashboard.read");
-  if (actor.orgLevel !== "COMMUNE") return <AccessDenied message="Bảng tổng quan này dành cho xã. Cán bộ thẩm định xem các xã tại mục Các xã." />;
   const params = await searchParams;
   const { year, quarter, years, today } = await choosePeriod([actor.orgUnitId], params);
   const d = await loadDashboard(actor, actor.orgUnitId, year, quarter, today);
   const unit = params.donvi ? d.byUnit.find((u) => (u.unitId ?? "none") === params.donvi) : undefined;
   const inUnit = (id: string | null) => !unit || (unit.unitId ?? null) === (id ?? null);
-  const query = `nam=${year}&quy=${quarter}`;
+  const period = { year, quarter };
 
   return (
     <>
@@ -58,10 +50,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <>
             <PeriodNav path="/tong-quan" years={years} year={year} quarter={quarter} />
             <div className="flex items-start gap-2">
-              <a className="btn" href={`/api/tong-quan/xlsx?${query}`}>
+              <a className="btn" href={routes.api.dashboardXlsx(period)}>
                 Tải Excel
               </a>
-              <Link className="btn" href={`/tong-quan/in?${query}`}>
+              <Link className="btn" href={routes.dashboardPrint(period)}>
                 Bản in A4
               </Link>
             </div>
@@ -111,7 +103,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               {d.byUnit.map((u) => (
                 <tr key={u.unitId ?? "none"} className={unit && unit.unitId === u.unitId ? "bg-brand-50" : undefined}>
                   <td>
-                    <Link href={`/tong-quan?${query}&donvi=${u.unitId ?? "none"}#chi-tieu`}>{u.unitName}</Link>
+                    <Link href={`${routes.dashboard(period)}&donvi=${u.unitId ?? "none"}#chi-tieu`}>{u.unitName}</Link>
                   </td>
                   <td className="text-right tabular-nums">{u.indicators}</td>
                   <td className="text-right tabular-nums">{u.achieved}</td>
@@ -130,7 +122,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h2 id="groups" className="mb-2 text-lg font-semibold">
           Chỉ tiêu theo nhóm chỉ số{unit ? ` – ${unit.unitName}` : ""}
           {unit && (
-            <Link href={`/tong-quan?${query}#chi-tieu`} className="ml-3 text-sm font-normal">
+            <Link href={`${routes.dashboard(period)}#chi-tieu`} className="ml-3 text-sm font-normal">
               Bỏ lọc
             </Link>
           )}
@@ -161,19 +153,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     <tr key={ind.id}>
                       <td className="tabular-nums">{ind.code}</td>
                       <td>
-                        <Link href={`/tong-quan/chi-tieu/${ind.id}?${query}`}>{ind.name}</Link>
+                        <Link href={routes.indicator(ind.id, period)}>{ind.name}</Link>
                       </td>
                       <td>
                         <div className="text-xs text-slate-600">{ind.targetText || "—"}</div>
-                        {describeTarget(ind.targetRule, ind.targetValue, entryInputFor(ind) === "RATIO" ? "%" : ind.measurementUnit)}
+                        {targetText(ind)}
                       </td>
-                      <td className="text-right tabular-nums font-medium">{ytdText(ind)}</td>
+                      <td className="text-right tabular-nums font-medium">{ytdOf(ind)}</td>
                       <td>
                         <StatusBadge status={ind.status} />
                         <div className="mt-0.5 text-xs text-slate-700">{ind.result.reason}</div>
                       </td>
                       <td>
-                        <TrendChart points={ind.trend} percent={ind.result.ytd.aggregation === "RATIO" || entryInputFor(ind) === "PERCENT"} label={ind.name} />
+                        <TrendChart points={ind.trend} percent={isPercentFigure(ind)} label={ind.name} />
                       </td>
                       <td className="text-sm">{ind.ownerUnitName ?? "—"}</td>
                     </tr>
@@ -218,7 +210,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <ul className="mt-2 space-y-1 text-sm">
                   {g.indicators.map((i) => (
                     <li key={i.id}>
-                      <StatusBadge status={i.status} /> {i.name} <span className="tabular-nums">({ytdText(i)})</span>
+                      <StatusBadge status={i.status} /> {i.name} <span className="tabular-nums">({ytdOf(i)})</span>
                     </li>
                   ))}
                 </ul>
@@ -243,7 +235,7 @@ function TaskList({ tasks, empty }: { tasks: Dashboard["tasks"]["overdue"]; empt
             {t.content.length > 160 ? `${t.content.slice(0, 160)}…` : t.content}
           </div>
           <div className="text-xs text-slate-600">
-            Chủ trì: {t.leadUnitName ?? "chưa giao"} · Hạn: {t.dueDate ? formatDate(t.dueDate) : t.deadlineText} · {t.status ? TASK_STATUS_LABEL[t.status as TaskStatus] : "chưa báo cáo"}
+            Chủ trì: {t.leadUnitName ?? "chưa giao"} · Hạn: {t.dueDate ? formatDate(t.dueDate) : t.deadlineText} · {taskStatusText(t.status)}
           </div>
         </li>
       ))}

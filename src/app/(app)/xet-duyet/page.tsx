@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { communeIdsInScope, requirePageActor } from "@/server/auth/guard";
+import { can } from "@/domain/policy";
+import { readPeriod, routes } from "@/domain/routes";
+import { defaultReviewYear } from "@/server/review/comparison-params";
 import { reviewMatrix, yearsWithPlans, type CellState } from "@/server/review/queries";
 import { setReportingDeadline } from "@/server/review/actions";
 import { formatDate, quarterLabel, todayInVietnam } from "@/domain/format";
@@ -24,10 +27,8 @@ function Cell({ state }: { state: CellState }) {
 export default async function ReviewHomePage({ searchParams }: { searchParams: Promise<{ nam?: string }> }) {
   const actor = await requirePageActor("plan.read");
   const years = await yearsWithPlans(await communeIdsInScope(actor));
-  const { nam } = await searchParams;
   const today = todayInVietnam();
-  const asked = Number(nam);
-  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : years[0] || Number(today.slice(0, 4));
+  const year = readPeriod(await searchParams).year ?? defaultReviewYear(years);
   const m = await reviewMatrix(actor, year, today);
   const waiting = m.rows.reduce((n, r) => n + r.quarters.filter((q) => q.state === "SUBMITTED").length + r.plans.filter((p) => p.status === "SUBMITTED").length, 0);
   return (
@@ -37,12 +38,10 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
         subtitle={`${actor.orgUnitName} · ${m.rows.length} xã · năm ${year}`}
         actions={
           <>
-            <Link href={`/so-sanh?nam=${year}`} className="btn">
+            <Link href={routes.comparison({ year })} className="btn">
               So sánh các xã
             </Link>
-            {actor.orgLevel !== "COMMUNE" && (
-              <ReviewSummaryDownload year={year} quarter={Math.max(1, ...m.rows.flatMap((r) => r.quarters.filter((q) => q.state !== "NONE" && q.state !== "DRAFT").map((q) => q.quarter)))} />
-            )}
+            <ReviewSummaryDownload year={year} quarter={Math.max(1, ...m.rows.flatMap((r) => r.quarters.filter((q) => q.state !== "NONE" && q.state !== "DRAFT").map((q) => q.quarter)))} />
             <YearPicker path="/xet-duyet" years={years} current={year} />
           </>
         }
@@ -114,7 +113,7 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
           </tbody>
         </table>
       </div>
-      {actor.role === "REVIEWER" && (
+      {can(actor, "review.deadline") && (
         <section className="card mt-4">
           <h2 className="mb-1 font-semibold">Hạn nộp báo cáo quý năm {year} của đơn vị</h2>
           <p className="mb-2 text-sm text-slate-600">Áp dụng cho các xã trực thuộc {actor.orgUnitName}. Báo cáo nộp sau hạn được đánh dấu trễ.</p>

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getPlanDetail } from "@/server/plans/queries";
-import { ForbiddenError, NotFoundError } from "@/server/errors";
 import { PLAN_KIND_LABEL } from "@/domain/labels";
 import { formatDate } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { IndicatorTable, TaskTable } from "@/components/plans/plan-outline";
-import { requirePageActor } from "@/server/auth/guard";
-import { roleMay } from "@/server/auth/permissions";
+import { orRefusePage, requirePageActor } from "@/server/auth/guard";
+import { can } from "@/domain/policy";
 import { decisionHistory } from "@/server/review/queries";
 import { isEditable } from "@/domain/reporting/workflow";
 import { latestReturnComments, ReviewHistory } from "@/components/review/review-history";
@@ -21,17 +19,12 @@ export const metadata: Metadata = { title: "Chi tiết kế hoạch" };
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("plan.read");
   const { id } = await params;
-  let plan;
-  try {
-    plan = await getPlanDetail(id);
-  } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError) return <AccessDenied message={error.message} />;
-    throw error;
-  }
+  const plan = await orRefusePage(getPlanDetail(actor, id));
   const decisions = await decisionHistory({ planId: plan.id });
   const returned = plan.status === "RETURNED" ? latestReturnComments(decisions) : null;
-  const canSubmit = actor.orgUnitId === plan.communeId && (actor.role === "CHAIRMAN" || actor.canSubmit) && isEditable(plan.status);
-  const canEdit = actor.orgUnitId === plan.communeId && roleMay(actor.role, "plan.write") && isEditable(plan.status);
+  const scope = { communeId: plan.communeId };
+  const canSubmit = can(actor, "plan.submit", scope) && isEditable(plan.status);
+  const canEdit = can(actor, "plan.write", scope) && isEditable(plan.status);
   const rows = [
     ...plan.indicators.map((i) => ({ id: i.id, kind: "indicator" as const, label: `Chỉ tiêu ${i.code ?? ""} ${i.name}`.slice(0, 120) })),
     ...plan.tasks.map((t) => ({ id: t.id, kind: "task" as const, label: `Nhiệm vụ ${t.code ?? ""} ${t.content}`.slice(0, 120) })),
@@ -73,7 +66,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           ))}
         </div>
       )}
-      {actor.role === "REVIEWER" && <DecisionForm subjectType="plan" subjectId={plan.id} status={plan.status} rows={rows} />}
+      {can(actor, "review.decide") && <DecisionForm subjectType="plan" subjectId={plan.id} status={plan.status} rows={rows} />}
       <ReviewHistory decisions={decisions} />
       <dl className="card mb-4 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
         <div>

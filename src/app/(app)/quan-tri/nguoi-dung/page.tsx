@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/server/auth/guard";
-import { ROLE_LABEL } from "@/server/auth/permissions";
+import { ROLE_LABEL } from "@/domain/labels";
 import { adminOrgUnits, adminUsers } from "@/server/admin/queries";
 import { createUser } from "@/server/admin/actions";
 import { PageHeader } from "@/components/ui/page-header";

@@ -4,22 +4,21 @@ import { requirePageActor } from "@/server/auth/guard";
 import { choosePeriod } from "@/server/reports/period-choice";
 import { loadDashboard } from "@/server/dashboard/queries";
 import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
-import { describeTarget, STATUS_ICON, STATUS_LABEL } from "@/domain/evaluation/status";
-import { entryInputFor } from "@/domain/reporting/entry";
-import { formatDate, formatNumber, formatPercent, quarterLabel } from "@/domain/format";
-import { AccessDenied } from "@/components/ui/access-denied";
+import { statusText, targetText, ytdText } from "@/domain/evaluation/display";
+import { formatDate, quarterLabel } from "@/domain/format";
+import { routes } from "@/domain/routes";
+
 
 export const metadata: Metadata = { title: "Bản in tổng quan" };
 
 export default async function DashboardPrintPage({ searchParams }: { searchParams: Promise<{ nam?: string; quy?: string }> }) {
   const actor = await requirePageActor("dashboard.read");
-  if (actor.orgLevel !== "COMMUNE") return <AccessDenied />;
   const { year, quarter, today } = await choosePeriod([actor.orgUnitId], await searchParams);
   const d = await loadDashboard(actor, actor.orgUnitId, year, quarter, today);
   return (
     <>
       <p className="no-print mb-3 text-sm">
-        <Link href={`/tong-quan?nam=${year}&quy=${quarter}`}>← Quay lại</Link> · Nhấn Ctrl+P để in (khổ A4 ngang).
+        <Link href={routes.dashboard({ year, quarter })}>← Quay lại</Link> · Nhấn Ctrl+P để in (khổ A4 ngang).
       </p>
       <h1 className="text-center text-base font-bold uppercase">Bảng theo dõi chỉ tiêu cải cách hành chính</h1>
       <p className="text-center">
@@ -46,20 +45,16 @@ export default async function DashboardPrintPage({ searchParams }: { searchParam
         </thead>
         <tbody>
           {d.indicators.map((ind) => {
-            const input = entryInputFor(ind);
-            const ytd = ind.result.ytd;
             return (
               <tr key={ind.id} className="break-inside-avoid">
                 <td>{ind.code}</td>
                 <td>{INDICATOR_GROUP_LABEL[ind.group]}</td>
                 <td>{ind.name}</td>
-                <td>{describeTarget(ind.targetRule, ind.targetValue, input === "RATIO" ? "%" : ind.measurementUnit)}</td>
+                <td>{targetText(ind)}</td>
                 <td className="text-right">
-                  {ytd.aggregation === "LATEST_DONE" ? (ytd.done === null ? "—" : ytd.done ? "Hoàn thành" : "Chưa") : ytd.value === null ? "—" : input === "RATIO" || input === "PERCENT" ? formatPercent(ytd.value) : formatNumber(ytd.value)}
+                  {ytdText(ind, ind.result.ytd)}
                 </td>
-                <td>
-                  {STATUS_ICON[ind.status]} {STATUS_LABEL[ind.status]}
-                </td>
+                <td>{statusText(ind.status)}</td>
                 <td>{ind.ownerUnitName}</td>
               </tr>
             );

@@ -5,7 +5,7 @@ import { loadComparison } from "@/server/review/comparison";
 import { comparisonChoice } from "@/server/review/comparison-params";
 import { UserError } from "@/server/errors";
 import { STATUS_LABEL } from "@/domain/evaluation/status";
-import { entryInputFor } from "@/domain/reporting/entry";
+import { isPercentFigure, resultCell } from "@/domain/evaluation/display";
 import { formatDate, quarterLabel, todayInVietnam } from "@/domain/format";
 
 export async function GET(request: Request) {
@@ -36,7 +36,7 @@ export async function GET(request: Request) {
     const header = ws.addRow(["Hạng", "Xã", "Tỷ lệ chỉ tiêu đạt", ...c.selected.flatMap((s) => [s.name, "Trạng thái"])]);
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: "middle" };
-    const percentCols = c.selected.map((s) => entryInputFor(s.sample) === "RATIO" || entryInputFor(s.sample) === "PERCENT");
+    const percentCols = c.selected.map((s) => isPercentFigure(s.sample));
     c.rows.forEach((r, i) => {
       const row = ws.addRow([
         r.share === null ? null : i + 1,
@@ -44,7 +44,7 @@ export async function GET(request: Request) {
         r.share,
         ...c.selected.flatMap((s) => {
           const cell = r.cells[s.key];
-          return cell ? [cell.value ?? (cell.done === null ? null : cell.done ? "Hoàn thành" : "Chưa"), STATUS_LABEL[cell.status]] : ["không có", ""];
+          return cell ? [resultCell(cell), STATUS_LABEL[cell.status]] : ["không có", ""];
         }),
       ]);
       row.getCell(3).numFmt = '0.0"%"';

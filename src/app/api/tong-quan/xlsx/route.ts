@@ -2,29 +2,20 @@ import { requireActor } from "@/server/auth/guard";
 import { loadDashboard } from "@/server/dashboard/queries";
 import { dashboardWorkbook } from "@/server/dashboard/export-xlsx";
 import { choosePeriod } from "@/server/reports/period-choice";
-import { UserError } from "@/server/errors";
-import { UnauthenticatedError } from "@/server/auth/guard";
+import { download, refusal, XLSX_TYPE } from "@/server/documents/http";
 import { foldText } from "@/domain/text";
 
 export async function GET(request: Request) {
   try {
+    // dashboard.read is the commune's own users' (the policy refuses everyone else).
     const actor = await requireActor("dashboard.read");
-    if (actor.orgLevel !== "COMMUNE") return new Response("Chỉ xuất được bảng tổng quan của xã.", { status: 403 });
     const url = new URL(request.url);
-    const { year, quarter, today } = await choosePeriod([actor.orgUnitId], { nam: url.searchParams.get("nam") ?? undefined, quy: url.searchParams.get("quy") ?? undefined });
+    const { year, quarter, today } = await choosePeriod([actor.orgUnitId], url.searchParams);
     const dashboard = await loadDashboard(actor, actor.orgUnitId, year, quarter, today);
     const body = await dashboardWorkbook(dashboard);
     const name = `tong-quan-${foldText(dashboard.commune.name).replace(/[^a-z0-9]+/g, "-")}-${year}-quy-${quarter}.xlsx`;
-    return new Response(new Uint8Array(body), {
-      headers: {
-        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Content-Disposition": `attachment; filename="${name}"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return download(body, name, XLSX_TYPE);
   } catch (error) {
-    if (error instanceof UnauthenticatedError) return new Response(error.message, { status: 401 });
-    if (error instanceof UserError) return new Response(error.message, { status: 403 });
-    throw error;
+    return refusal(error);
   }
 }

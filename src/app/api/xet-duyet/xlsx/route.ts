@@ -10,7 +10,7 @@ export async function GET(request: Request) {
     const actor = await requireActor("review.read");
     const url = new URL(request.url);
     const ids = await communeIdsInScope(actor);
-    const { year, quarter, today } = await choosePeriod(ids, { nam: url.searchParams.get("nam") ?? undefined, quy: url.searchParams.get("quy") ?? undefined });
+    const { year, quarter, today } = await choosePeriod(ids, url.searchParams);
     const communes = await loadDashboards(actor, ids, year, quarter, today);
     // In name order, as the reviewer's list shows them.
     communes.sort((a, b) => a.dashboard.commune.name.localeCompare(b.dashboard.commune.name, "vi"));

@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageActor } from "@/server/auth/guard";
-import { roleMay } from "@/server/auth/permissions";
+import { orRefusePage, requirePageActor } from "@/server/auth/guard";
+import { can } from "@/domain/policy";
+import { forbidden } from "next/navigation";
 import { communeUnits, getPlanDetail, reportedRowIds, type PlanDetail } from "@/server/plans/queries";
 import { deletePlanAndList, deleteRow, moveRow } from "@/server/plans/edit-actions";
 import { planLockedMessage } from "@/server/plans/access";
 import { decisionHistory } from "@/server/review/queries";
-import { ForbiddenError, NotFoundError } from "@/server/errors";
 import { isEditable } from "@/domain/reporting/workflow";
-import { describeTarget } from "@/domain/evaluation/status";
+import { targetText } from "@/domain/evaluation/display";
 import { formatDate } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { Badge } from "@/components/ui/badge";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { outlineRows } from "@/components/plans/plan-outline";
@@ -49,19 +48,11 @@ const KIND_NAME = { section: "mục", task: "nhiệm vụ", indicator: "chỉ ti
 const TYPE_LABEL = { section: "Mục", task: "Nhiệm vụ", indicator: "Chỉ tiêu" } as const;
 
 export default async function EditPlanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ sua?: string; them?: string }> }) {
-  const actor = await requirePageActor("plan.read");
+  const actor = await requirePageActor("plan.write");
   const { id } = await params;
   const { sua, them } = await searchParams;
-  let plan: PlanDetail;
-  try {
-    plan = await getPlanDetail(id);
-  } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError) return <AccessDenied message={error.message} />;
-    throw error;
-  }
-  if (!roleMay(actor.role, "plan.write") || actor.orgUnitId !== plan.communeId) {
-    return <AccessDenied message="Chỉ cán bộ của xã được sửa kế hoạch của xã mình." />;
-  }
+  const plan: PlanDetail = await orRefusePage(getPlanDetail(actor, id));
+  if (!can(actor, "plan.write", { communeId: plan.communeId })) forbidden();
   const back = (
     <p className="mb-2 text-sm">
       <Link href={`/ke-hoach/${plan.id}`}>← Xem kế hoạch</Link>
@@ -212,7 +203,7 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
                           <>
                             <div>{row.item.targetText ?? <span className="text-slate-400">—</span>}</div>
                             <div className="text-xs text-slate-600">
-                              Hiểu là: {describeTarget(row.item.targetRule, row.item.targetValue === null ? null : Number(row.item.targetValue), row.item.measurementUnit)}
+                              Hiểu là: {targetText({ ...row.item, targetValue: row.item.targetValue === null ? null : Number(row.item.targetValue) })}
                             </div>
                           </>
                         )}

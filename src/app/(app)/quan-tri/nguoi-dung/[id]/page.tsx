@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/server/auth/guard";
-import { ROLE_LABEL } from "@/server/auth/permissions";
+import { ROLE_LABEL } from "@/domain/labels";
 import { adminOrgUnits, adminUser } from "@/server/admin/queries";
 import { resetPassword, updateUser } from "@/server/admin/actions";
 import { PageHeader } from "@/components/ui/page-header";

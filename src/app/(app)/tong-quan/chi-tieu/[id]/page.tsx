@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageActor } from "@/server/auth/guard";
+import { orRefusePage, requirePageActor } from "@/server/auth/guard";
 import { loadIndicatorDetail } from "@/server/dashboard/indicator-detail";
-import { ForbiddenError, NotFoundError } from "@/server/errors";
-import { describeTarget, indicatorStatus } from "@/domain/evaluation/status";
-import { quarterDisplayValue } from "@/domain/evaluation/year-to-date";
+import { indicatorStatus } from "@/domain/evaluation/status";
+import { NO_FIGURE, quarterFigure, targetText, ytdFigure } from "@/domain/evaluation/display";
 import { entryInputFor } from "@/domain/reporting/entry";
 import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
-import { formatDate, formatDateTime, formatNumber, formatPercent, quarterLabel } from "@/domain/format";
+import { readPeriod, routes } from "@/domain/routes";
+import { formatDate, formatDateTime, formatNumber, quarterLabel } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 
 export const metadata: Metadata = { title: "Chi tiết chỉ tiêu" };
@@ -19,40 +18,29 @@ export default async function IndicatorDetailPage({ params, searchParams }: { pa
   const actor = await requirePageActor("dashboard.read");
   const { id } = await params;
   const sp = await searchParams;
-  let detail;
-  try {
-    detail = await loadIndicatorDetail(actor, id);
-  } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError) return <AccessDenied message={error.message} />;
-    throw error;
-  }
-  const { indicator: ind, quarters } = detail;
-  const asOf = [1, 2, 3, 4].includes(Number(sp.quy)) ? Number(sp.quy) : 4;
+  const { indicator: ind, quarters } = await orRefusePage(loadIndicatorDetail(actor, id));
+  const asOf = readPeriod(sp).quarter ?? 4;
   const result = indicatorStatus(ind, quarters.filter((q) => q.quarter <= asOf), asOf);
   const input = entryInputFor(ind);
-  const percent = input === "RATIO" || input === "PERCENT";
+  const ytd = ytdFigure(ind, result.ytd);
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/tong-quan?nam=${ind.plan.year}&quy=${asOf}`}>← Tổng quan</Link>
+        <Link href={routes.dashboard({ year: ind.plan.year, quarter: asOf })}>← Tổng quan</Link>
       </p>
       <PageHeader title={`${ind.code ? ind.code + ". " : ""}${ind.name}`} subtitle={`${ind.plan.title} · ${INDICATOR_GROUP_LABEL[ind.group]}`} />
       <dl className="card mb-4 grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
         <div>
           <dt className="text-slate-600">Chỉ tiêu năm {ind.plan.year}</dt>
           <dd className="font-medium">{ind.targetText || "—"}</dd>
-          <dd>{describeTarget(ind.targetRule, ind.targetValue, input === "RATIO" ? "%" : ind.measurementUnit)}</dd>
+          <dd>{targetText(ind)}</dd>
         </div>
         <div>
           <dt className="text-slate-600">Lũy kế đến hết {quarterLabel(asOf)}</dt>
           <dd className="text-lg font-semibold tabular-nums">
-            {result.ytd.value === null ? (result.ytd.done === null ? "—" : result.ytd.done ? "Hoàn thành" : "Chưa") : percent ? formatPercent(result.ytd.value) : formatNumber(result.ytd.value)}
+            {ytd.text || NO_FIGURE}
           </dd>
-          {result.ytd.aggregation === "RATIO" && result.ytd.denominator ? (
-            <dd className="text-slate-600">
-              {formatNumber(result.ytd.numerator)} / {formatNumber(result.ytd.denominator)}
-            </dd>
-          ) : null}
+          {ytd.detail && <dd className="text-slate-600">{ytd.detail}</dd>}
         </div>
         <div>
           <dt className="text-slate-600">Trạng thái</dt>
@@ -92,13 +80,12 @@ export default async function IndicatorDetailPage({ params, searchParams }: { pa
               </tr>
             )}
             {quarters.map((q) => {
-              const v = quarterDisplayValue(ind, q);
               return (
                 <tr key={q.id}>
                   <td className="whitespace-nowrap">{quarterLabel(q.quarter)}</td>
                   {input === "RATIO" && <td className="text-right tabular-nums">{formatNumber(q.numerator)}</td>}
                   {input === "RATIO" && <td className="text-right tabular-nums">{formatNumber(q.denominator)}</td>}
-                  <td className="text-right tabular-nums">{q.done !== null && v === null ? (q.done ? "Hoàn thành" : "Chưa") : percent ? formatPercent(v) : formatNumber(v)}</td>
+                  <td className="text-right tabular-nums">{quarterFigure(ind, q).text}</td>
                   <td>
                     <SubmissionBadge status={q.reportStatus} />
                     {q.isDemo && <span className="ml-1 text-xs text-slate-500">(mẫu)</span>}
@@ -108,7 +95,7 @@ export default async function IndicatorDetailPage({ params, searchParams }: { pa
                     <ul>
                       {q.evidence.map((e) => (
                         <li key={e.id}>
-                          {e.fileName ? <a href={`/api/minh-chung/${e.id}`}>📎 {e.fileName}</a> : `📄 ${e.docNumber ?? ""}${e.docDate ? ` ngày ${formatDate(e.docDate)}` : ""}: ${e.docSummary ?? ""}`}
+                          {e.fileName ? <a href={routes.api.evidence(e.id)}>📎 {e.fileName}</a> : `📄 ${e.docNumber ?? ""}${e.docDate ? ` ngày ${formatDate(e.docDate)}` : ""}: ${e.docSummary ?? ""}`}
                         </li>
                       ))}
                     </ul>

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageActor } from "@/server/auth/guard";
+import { orRefusePage, requirePageActor } from "@/server/auth/guard";
+import { can } from "@/domain/policy";
+import { routes } from "@/domain/routes";
 import { loadReport } from "@/server/reports/queries";
 import { reportForReview } from "@/server/review/queries";
-import { ForbiddenError } from "@/server/errors";
 import { todayInVietnam, formatDateTime, quarterLabel } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { AccessDenied } from "@/components/ui/access-denied";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { ReportForm } from "@/components/report/report-form";
 import { ReportDownloads } from "@/components/report/report-downloads";
@@ -19,13 +19,7 @@ export const metadata: Metadata = { title: "Xét duyệt báo cáo" };
 export default async function ReviewReportPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("review.read");
   const { id } = await params;
-  let report;
-  try {
-    report = await reportForReview(actor, id);
-  } catch (error) {
-    if (error instanceof ForbiddenError) return <AccessDenied message={error.message} />;
-    throw error;
-  }
+  const report = await orRefusePage(reportForReview(actor, id));
   if (!report) notFound();
   const data = await loadReport(actor, report.communeId, report.period.year, report.period.quarter);
   const rows = data.plans.flatMap((p) => [
@@ -36,7 +30,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/xet-duyet?nam=${report.period.year}`}>← Các xã</Link>
+        <Link href={routes.review({ year: report.period.year })}>← Các xã</Link>
       </p>
       <PageHeader
         title={`${data.commune.name}: báo cáo ${quarterLabel(report.period.quarter)} năm ${report.period.year}`}
@@ -48,7 +42,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
         }
         actions={<ReportDownloads year={report.period.year} quarter={report.period.quarter} communeId={report.communeId} />}
       />
-      {actor.role === "REVIEWER" && <DecisionForm subjectType="report" subjectId={report.id} status={report.status} rows={rows} />}
+      {can(actor, "review.decide") && <DecisionForm subjectType="report" subjectId={report.id} status={report.status} rows={rows} />}
       <ReviewHistory decisions={data.decisions} />
       <ReportForm data={data} editable={false} canSubmit={false} today={todayInVietnam()} rowComments={returned?.rows ?? {}} />
     </>

@@ -1,10 +1,10 @@
 // Every way into the server from a browser: each exported server action and each route
-// handler, with the permission (from PERMISSIONS) and the scope rule it must enforce.
+// handler, with the permission (from the policy, src/domain/policy.ts) and the scope rule it
+// must enforce. It lives with the tests: only the authorization matrix and the audit test read it.
 // tests/integration/authorization-matrix.test.ts discovers the endpoints in src, fails for
 // any that is missing here, and calls each one as every role, for the caller's own unit and
 // for another unit, expecting exactly what `mayCall` says. A new action needs an entry here.
-import type { OrgLevel, Role } from "@/generated/prisma/enums";
-import { roleMay, type Permission } from "@/server/auth/permissions";
+import { can, type Permission, type Principal } from "@/domain/policy";
 
 /**
  * - public: no sign-in (next-auth's own sign-in endpoints).
@@ -13,7 +13,7 @@ import { roleMay, type Permission } from "@/server/auth/permissions";
  * - own-unit: the caller's own org unit; the input cannot name another.
  * - own-commune: only a commune user, only their own commune. With target "input", ids in
  *   the input must belong to that commune; with "implicit", the input cannot name a commune.
- *   `submitter`: also only the chairman or staff the chairman allowed to submit.
+ *   Who may submit (the chairman, or staff the chairman allowed) is the policy's rule.
  * - commune-in-scope: the commune itself, the reviewers above it, the admin. With "input",
  *   the commune the ids belong to must be in scope; with "implicit", only communes in scope
  *   are read. `ownForCommuneUsers`: a commune user is always served their own commune and the
@@ -28,7 +28,6 @@ export interface Endpoint {
   permission: Permission | null;
   scope: Scope;
   target?: "input" | "implicit";
-  submitter?: boolean;
   ownForCommuneUsers?: boolean;
   /** Reads only: a call never writes. */
   readOnly?: boolean;
@@ -48,12 +47,12 @@ const reportExport: Spec = { permission: "report.export", scope: "commune-in-sco
 export const ENDPOINTS: Endpoint[] = [
   ...actions("src/server/reports/actions.ts", {
     saveReport: { permission: "report.write", scope: "own-commune", target: "input" },
-    submitReport: { permission: "report.submit", scope: "own-commune", target: "implicit", submitter: true },
+    submitReport: { permission: "report.submit", scope: "own-commune", target: "implicit" },
   }),
   ...actions("src/server/review/actions.ts", {
     decideSubmission: { permission: "review.decide", scope: "commune-in-scope", target: "input" },
     decideSubmissionForm: { permission: "review.decide", scope: "commune-in-scope", target: "input" },
-    submitPlan: { permission: "plan.submit", scope: "own-commune", target: "input", submitter: true },
+    submitPlan: { permission: "plan.submit", scope: "own-commune", target: "input" },
     setReportingDeadline: { permission: "review.deadline", scope: "own-unit" },
   }),
   ...actions("src/server/account/actions.ts", {
@@ -102,12 +101,7 @@ export const ENDPOINTS: Endpoint[] = [
   ...route("src/app/api/xet-duyet/xlsx/route.ts", ["GET"], { permission: "review.read", scope: "commune-in-scope", target: "implicit", readOnly: true }),
 ];
 
-export interface Caller {
-  role: Role;
-  orgLevel: OrgLevel;
-  orgUnitId: string;
-  canSubmit: boolean;
-}
+export type Caller = Principal;
 
 /**
  * Whether `caller` may call `endpoint` for the commune `targetCommuneId`, given the communes
@@ -116,18 +110,17 @@ export interface Caller {
  */
 export function mayCall(endpoint: Endpoint, caller: Caller, targetCommuneId: string, communesInScope: readonly string[]): boolean {
   if (endpoint.scope === "public") return true;
-  if (!endpoint.permission || !roleMay(caller.role, endpoint.permission)) return false;
+  if (!endpoint.permission) return false;
+  const onTarget = { communeId: targetCommuneId, overseen: communesInScope };
   switch (endpoint.scope) {
     case "system":
     case "self":
     case "own-unit":
-      return true;
+      return can(caller, endpoint.permission);
     case "own-commune":
-      if (caller.orgLevel !== "COMMUNE") return false;
-      if (endpoint.submitter && caller.role !== "CHAIRMAN" && !caller.canSubmit) return false;
-      return endpoint.target === "implicit" || caller.orgUnitId === targetCommuneId;
+      return can(caller, endpoint.permission, endpoint.target === "implicit" ? undefined : onTarget);
     case "commune-in-scope":
-      if (endpoint.ownForCommuneUsers && caller.orgLevel === "COMMUNE") return true;
-      return endpoint.target === "implicit" || communesInScope.includes(targetCommuneId);
+      if (endpoint.target === "implicit" || (endpoint.ownForCommuneUsers && caller.orgLevel === "COMMUNE")) return can(caller, endpoint.permission);
+      return can(caller, endpoint.permission, onTarget);
   }
 }
