@@ -2,6 +2,7 @@
 // converts them to PDF with LibreOffice headless and to PNG pages with pdftoppm, into
 // docs/preview/, so a person can look at the pages the way a reader of the signed report would.
 // Slow (LibreOffice start-up): not part of CI.
+import "./server-only-off.mjs";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -17,12 +17,3 @@ export function foldText(input: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
-
-/** True when every word of the query appears in the text, ignoring case and diacritics. */
-export function matchesSearch(text: string, query: string): boolean {
-  const haystack = foldText(text);
-  return foldText(query)
-    .split(" ")
-    .filter(Boolean)
-    .every((word) => haystack.includes(word));
-}

@@ -1,5 +1,6 @@
 // The one way a server action runs: who is calling, may they, is the input valid, and a
 // Vietnamese answer for every refusal. Nothing is written unless all checks pass.
+import "server-only";
 import { ActionResult, UserError } from "@/server/errors";
 import type { Actor } from "@/server/auth/actor";
 import { requireActor } from "@/server/auth/guard";

@@ -1,4 +1,5 @@
 // zod speaks Vietnamese everywhere on the server; field schemas add specific messages.
+import "server-only";
 import { z } from "zod";
 import { isoDateYear, isYear, MAX_YEAR, MIN_YEAR } from "@/domain/period";
 import { parseViDate } from "@/domain/format";
@@ -47,16 +48,18 @@ export const optionalText = (label: string, max = 2000) =>
 
 export const id = (label = "Mã") => z.string({ error: `${label} không hợp lệ.` }).min(1).max(64, `${label} không hợp lệ.`);
 
+/** Form fields arrive as text and are read as numbers; JSON actions take numbers only. */
+const numberFrom = (from: "form" | "json", error: string) => (from === "form" ? z.coerce.number({ error }) : z.number({ error }));
+
 /** A year from 2000 to 2100 (the one range plans, reports and deadlines accept). */
-export const yearField = (label = "Năm") =>
-  z.coerce
-    .number({ error: `${label} không hợp lệ.` })
+export const yearField = (label = "Năm", from: "form" | "json" = "form") =>
+  numberFrom(from, `${label} không hợp lệ.`)
     .int(`${label} phải là số nguyên.`)
     .min(MIN_YEAR, `${label} phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`)
     .max(MAX_YEAR, `${label} phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`);
 
-export const quarterField = () =>
-  z.coerce.number({ error: "Quý không hợp lệ." }).int("Quý không hợp lệ.").min(1, "Quý phải từ I đến IV.").max(4, "Quý phải từ I đến IV.");
+export const quarterField = (from: "form" | "json" = "form") =>
+  numberFrom(from, "Quý không hợp lệ.").int("Quý không hợp lệ.").min(1, "Quý phải từ I đến IV.").max(4, "Quý phải từ I đến IV.");
 
 function checkDateInRange(label: string, iso: string | null, ctx: z.RefinementCtx, format: string): string {
   const year = iso === null ? null : isoDateYear(iso);
@@ -79,8 +82,9 @@ export const isoDateField = (label: string) =>
 export const viDateField = (label: string) =>
   z.string({ error: `${label}: nhập theo dạng dd/mm/yyyy.` }).transform((s, ctx) => checkDateInRange(label, parseViDate(s), ctx, "dd/mm/yyyy"));
 
-/** The year and quarter of a report, as actions receive them. */
+/** The year and quarter of a report, as form actions receive them (text) or JSON actions (numbers). */
 export const periodSchema = z.object({ year: yearField(), quarter: quarterField() });
+export const periodJsonSchema = z.object({ year: yearField("Năm", "json"), quarter: quarterField("json") });
 
 /** Blank (absent, null or "") -> null; otherwise the schema's value. */
 export const blankAsNull = <T extends z.ZodType<unknown, string>>(schema: T) =>

@@ -1,5 +1,16 @@
-// Labelled inputs for server-rendered forms; errors come from the enclosing ActionForm.
-import { FieldError } from "./action-form";
+"use client";
+
+// Labelled inputs for forms bound to a server action: errors, and after a refusal the values
+// the user submitted, come from the enclosing ActionForm. Ids are generated (useId), so forms
+// that share field names on one page (the four "Hạn nộp" on /xet-duyet) never share ids.
+import { useId } from "react";
+import { FieldError, useSubmittedChecked, useSubmittedValue } from "./action-form";
+
+function useFieldIds(id: string | undefined) {
+  const generated = useId();
+  const inputId = id ?? `f${generated.replace(/:/g, "")}`;
+  return { inputId, errorId: `${inputId}-error` };
+}
 
 export function TextField({ name, label, defaultValue, type = "text", required, autoComplete, id, list, placeholder, hint }: {
   name: string;
@@ -8,23 +19,23 @@ export function TextField({ name, label, defaultValue, type = "text", required, 
   type?: string;
   required?: boolean;
   autoComplete?: string;
-  /** When the same field name appears in several forms on one page. */
+  /** A fixed id, when a test or a label elsewhere needs one; generated otherwise. */
   id?: string;
   /** A <datalist> of suggestions (free text is still allowed). */
   list?: string;
   placeholder?: string;
   hint?: React.ReactNode;
 }) {
-  const inputId = id ?? `f-${name}`;
+  const { inputId, errorId } = useFieldIds(id);
   return (
     <div>
       <label htmlFor={inputId} className="label">
         {label}
         {required && <span className="text-red-700"> *</span>}
       </label>
-      <input id={inputId} name={name} type={type} defaultValue={defaultValue ?? undefined} className="input" aria-describedby={`${name}-error`} autoComplete={autoComplete} list={list} placeholder={placeholder} />
+      <input id={inputId} name={name} type={type} defaultValue={useSubmittedValue(name, defaultValue, type !== "password")} className="input" aria-describedby={errorId} autoComplete={autoComplete} list={list} placeholder={placeholder} />
       {hint && <p className="mt-1 text-xs text-slate-600">{hint}</p>}
-      <FieldError name={name} />
+      <FieldError name={name} id={errorId} />
     </div>
   );
 }
@@ -38,16 +49,16 @@ export function TextAreaField({ name, label, defaultValue, required, id, rows = 
   rows?: number;
   hint?: React.ReactNode;
 }) {
-  const inputId = id ?? `f-${name}`;
+  const { inputId, errorId } = useFieldIds(id);
   return (
     <div>
       <label htmlFor={inputId} className="label">
         {label}
         {required && <span className="text-red-700"> *</span>}
       </label>
-      <textarea id={inputId} name={name} rows={rows} defaultValue={defaultValue ?? undefined} className="input" aria-describedby={`${name}-error`} />
+      <textarea id={inputId} name={name} rows={rows} defaultValue={useSubmittedValue(name, defaultValue)} className="input" aria-describedby={errorId} />
       {hint && <p className="mt-1 text-xs text-slate-600">{hint}</p>}
-      <FieldError name={name} />
+      <FieldError name={name} id={errorId} />
     </div>
   );
 }
@@ -61,14 +72,14 @@ export function SelectField({ name, label, options, defaultValue, required, plac
   placeholder?: string;
   id?: string;
 }) {
-  const inputId = id ?? `f-${name}`;
+  const { inputId, errorId } = useFieldIds(id);
   return (
     <div>
       <label htmlFor={inputId} className="label">
         {label}
         {required && <span className="text-red-700"> *</span>}
       </label>
-      <select id={inputId} name={name} defaultValue={defaultValue ?? ""} className="input" aria-describedby={`${name}-error`}>
+      <select id={inputId} name={name} defaultValue={useSubmittedValue(name, defaultValue) ?? ""} className="input" aria-describedby={errorId}>
         <option value="">{placeholder ?? "— Chọn —"}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -76,7 +87,7 @@ export function SelectField({ name, label, options, defaultValue, required, plac
           </option>
         ))}
       </select>
-      <FieldError name={name} />
+      <FieldError name={name} id={errorId} />
     </div>
   );
 }
@@ -84,7 +95,7 @@ export function SelectField({ name, label, options, defaultValue, required, plac
 export function CheckboxField({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
   return (
     <label className="flex items-center gap-2 text-sm">
-      <input type="checkbox" name={name} defaultChecked={defaultChecked} className="h-4 w-4" />
+      <input type="checkbox" name={name} defaultChecked={useSubmittedChecked(name, defaultChecked)} className="h-4 w-4" />
       {label}
     </label>
   );

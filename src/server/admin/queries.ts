@@ -1,8 +1,10 @@
-import { requireActor } from "@/server/auth/guard";
+import "server-only";
+import { assertMay } from "@/server/auth/guard";
+import type { Actor } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
 
-export async function adminOrgUnits() {
-  await requireActor("admin.read");
+export async function adminOrgUnits(actor: Actor) {
+  assertMay(actor, "admin.read");
   const db = await getDb();
   return db.orgUnit.findMany({
     orderBy: [{ level: "asc" }, { name: "asc" }],
@@ -13,8 +15,8 @@ export async function adminOrgUnits() {
   });
 }
 
-export async function adminUsers() {
-  await requireActor("admin.read");
+export async function adminUsers(actor: Actor) {
+  assertMay(actor, "admin.read");
   const db = await getDb();
   return db.user.findMany({
     orderBy: [{ orgUnit: { name: "asc" } }, { username: "asc" }],
@@ -23,8 +25,8 @@ export async function adminUsers() {
   });
 }
 
-export async function adminUser(id: string) {
-  await requireActor("admin.read");
+export async function adminUser(actor: Actor, id: string) {
+  assertMay(actor, "admin.read");
   const db = await getDb();
   return db.user.findUnique({ where: { id }, omit: { passwordHash: true }, include: { orgUnit: true } });
 }

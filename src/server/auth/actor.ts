@@ -1,5 +1,6 @@
 // Who is making this request, read from the session and re-checked against the database
 // on every request: a deactivated user or a changed password ends the session at once.
+import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import type { OrgLevel, Role } from "@/generated/prisma/enums";

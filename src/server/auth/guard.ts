@@ -79,9 +79,14 @@ export async function assertCommuneInScope(actor: Actor, communeId: string, clie
   await assertCan(actor, "report.read", communeId, client);
 }
 
-/** The commune a commune user writes for: their own, never one named by the browser. */
-export function ownCommuneOf(actor: Actor, permission: Permission): string {
+/** Throws unless `actor` may use `permission` at all (loaders that are handed the actor). */
+export function assertMay(actor: Actor, permission: Permission): void {
   const why = refusal(actor, permission);
   if (why) throw new ForbiddenError(why);
+}
+
+/** The commune a commune user writes for: their own, never one named by the browser. */
+export function ownCommuneOf(actor: Actor, permission: Permission): string {
+  assertMay(actor, permission);
   return actor.orgUnitId;
 }

@@ -1,5 +1,6 @@
 // next-auth configuration: username + password, JWT sessions that carry the user id and
 // the session version checked by getActor() on every request.
+import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientAddress, signInWithPassword } from "./sign-in";

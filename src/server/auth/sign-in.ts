@@ -1,5 +1,6 @@
 // Password check with a limit on failed attempts per account (stored, so it holds across
 // instances) and per address (in memory, per instance).
+import "server-only";
 import { foldText } from "@/domain/text";
 import { getDb } from "@/server/db";
 import { verifyPassword } from "./password";

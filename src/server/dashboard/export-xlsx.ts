@@ -1,4 +1,5 @@
 // The dashboard as an Excel workbook: same figures, Vietnamese headers, real number formats.
+import "server-only";
 import ExcelJS from "exceljs";
 import type { Dashboard } from "./queries";
 import { INDICATOR_GROUP_LABEL } from "@/domain/labels";

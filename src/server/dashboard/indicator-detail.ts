@@ -1,4 +1,5 @@
 // One indicator across the year: each quarter's figures, notes, evidence and history.
+import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { assertCommuneInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";

@@ -1,5 +1,6 @@
 // The chairman's dashboard: the report data of the "as of" quarter (one loader, shared with
 // the report page) evaluated with the domain rules, grouped the ways the chairman reads it.
+import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { loadReport, loadReportSummaries, type ReportData } from "@/server/reports/queries";
 import { indicatorStatus, STATUS_ORDER, type IndicatorStatus, type StatusResult } from "@/domain/evaluation/status";

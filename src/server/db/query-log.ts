@@ -3,7 +3,6 @@
 // database (a nested `include` that Prisma splits into several statements counts as several).
 // It is installed only when DB_QUERY_LOG=1 or by a test: otherwise the app's path is untouched.
 import fs from "node:fs";
-import { AsyncLocalStorage } from "node:async_hooks";
 
 export interface LoggedQuery {
   sql: string;
@@ -22,14 +21,6 @@ type TransactionLike = Queryable & { commit(): Promise<void>; rollback(): Promis
 type AdapterLike = Queryable & { startTransaction(...args: unknown[]): Promise<TransactionLike> };
 type FactoryLike = { connect(): Promise<unknown> };
 
-const collectors = new AsyncLocalStorage<LoggedQuery[]>();
-
-/** Runs fn and returns the statements it sent (tests): needs a client made with withQueryLog. */
-export async function collectQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: LoggedQuery[] }> {
-  const queries: LoggedQuery[] = [];
-  const result = await collectors.run(queries, fn);
-  return { result, queries };
-}
 
 export const QUERY_MARKER_HEADER = "x-query-marker";
 
@@ -62,13 +53,8 @@ function record(
   started: number,
   inTransaction: boolean,
   sink: (q: LoggedQuery) => void,
-  collector: LoggedQuery[] | undefined,
 ): Promise<void> | void {
   const ms = performance.now() - started;
-  if (collector) {
-    collector.push({ sql, args: plainArgs(args), ms, marker: null, inTransaction });
-    return;
-  }
   if (sink !== defaultSink) {
     sink({ sql, args: plainArgs(args), ms, marker: null, inTransaction });
     return;
@@ -83,10 +69,9 @@ function wrapQueryable<T extends Queryable>(target: T, inTransaction: boolean, s
       if (prop === "queryRaw" || prop === "executeRaw") {
         return async (query: SqlQuery) => {
           // Read before the round trip: the driver may resolve in another async context.
-          const collector = collectors.getStore();
           const started = performance.now();
           const result = await (value as (q: SqlQuery) => Promise<unknown>).call(obj, query);
-          await record(query.sql, query.args, started, inTransaction, sink, collector);
+          await record(query.sql, query.args, started, inTransaction, sink);
           return result;
         };
       }
@@ -95,19 +80,17 @@ function wrapQueryable<T extends Queryable>(target: T, inTransaction: boolean, s
       const phantom = (obj as { options?: { usePhantomQuery?: boolean } }).options?.usePhantomQuery;
       if (inTransaction && phantom && (prop === "commit" || prop === "rollback")) {
         return async () => {
-          const collector = collectors.getStore();
           const started = performance.now();
           await (value as () => Promise<void>).call(obj);
-          await record(prop === "commit" ? "COMMIT" : "ROLLBACK", [], started, true, sink, collector);
+          await record(prop === "commit" ? "COMMIT" : "ROLLBACK", [], started, true, sink);
         };
       }
       if (!inTransaction && prop === "startTransaction") {
         return async (...args: unknown[]) => {
-          const collector = collectors.getStore();
           const started = performance.now();
           const tx = await (value as (...a: unknown[]) => Promise<TransactionLike>).apply(obj, args);
           // The adapter sends BEGIN itself, past this wrapper: log it as the statement it is.
-          await record("BEGIN", [], started, true, sink, collector);
+          await record("BEGIN", [], started, true, sink);
           return wrapQueryable(tx, true, sink);
         };
       }

@@ -1,5 +1,6 @@
 // What the report download routes share: who may ask for which commune, and how files and
 // refusals go back to the browser (Vietnamese messages, never cached).
+import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { assertCommuneInScope, requireActor, UnauthenticatedError } from "@/server/auth/guard";
 import { choosePeriod } from "@/server/reports/period-choice";

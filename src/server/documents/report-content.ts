@@ -1,6 +1,7 @@
 // What the signed report and its workbook say: the quarter's report data (the one loader),
 // evaluated by the dashboard's code, plus the wording both documents share. Nothing here
 // computes a year-to-date figure or a status: it only words what buildDashboard decided.
+import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
 import { loadReport, type EvidenceItem, type ReportData } from "@/server/reports/queries";

@@ -1,6 +1,7 @@
 // The quarter's (or year's) report as the commune signs and sends it: a Word document in the
 // layout of Decree 30/2020/NĐ-CP (Appendix I): issuing body and national motto, number and
 // place-date line, title, body with the tables, "Nơi nhận" and the chairman's signature block.
+import "server-only";
 import {
   AlignmentType,
   BorderStyle,

@@ -1,6 +1,7 @@
 // The report's tables as a workbook (one sheet per indicator group, one of tasks), and the
 // reviewer's summary of every commune under their unit. Figures and verdicts come from
 // buildDashboard; this file only lays them out.
+import "server-only";
 import type { Dashboard } from "@/server/dashboard/queries";
 import { writeIndicatorTable } from "@/server/dashboard/export-xlsx";
 import { INDICATOR_GROUP_LABEL, SUBMISSION_STATUS_LABEL, type SubmissionStatus } from "@/domain/labels";

@@ -1,5 +1,6 @@
 // The house style of every workbook the app exports (dashboard, report, reviewer's summary):
 // centred title lines, a shaded frozen header, and number formats that keep figures numeric.
+import "server-only";
 import ExcelJS from "exceljs";
 import { todayInVietnam } from "@/domain/format";
 

@@ -1,5 +1,6 @@
 // Errors the user is meant to read: the message is Vietnamese and safe to show.
 
+import "server-only";
 export class UserError extends Error {
   constructor(
     message: string,

@@ -1,5 +1,6 @@
 // HTTP details of evidence downloads, kept pure so they are unit-tested.
 
+import "server-only";
 /**
  * Content-Disposition for a download under the original (display) name. Vietnamese names
  * need RFC 5987 filename*; the plain filename is an ASCII stand-in for old clients, with

@@ -1,6 +1,7 @@
 // Evidence files on disk. Files are named by a random key the server generates, never by
 // anything the uploader sent, so no upload can choose or escape its location. The folder
 // (UPLOAD_DIR) is shared by every app instance, e.g. an NFS mount.
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";

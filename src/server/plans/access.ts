@@ -1,5 +1,6 @@
 // Which plans a user may change: only their own commune's, and only while the plan is a
 // draft or has been returned for correction. Shared by the import and the editing actions.
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor";
 import { ForbiddenError, NotFoundError, UserError } from "@/server/errors";

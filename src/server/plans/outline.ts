@@ -2,6 +2,7 @@
 // its "-" sub-rows) and its document order. Sections, tasks and indicators share one
 // `position` sequence, so any change of order is made on the tree and written back as
 // positions in depth-first order: a section always moves with everything inside it.
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { Prisma as P } from "@/server/db";
 

@@ -1,4 +1,5 @@
 // Reading plans: always through the caller's scope.
+import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { assertCommuneInScope, communeIdsInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";
@@ -54,13 +55,16 @@ export async function getPlanDetail(actor: Actor, planId: string) {
 export type PlanDetail = Awaited<ReturnType<typeof getPlanDetail>>;
 
 /** The commune's responsible units, for choosing a unit when importing or editing a plan. */
-export async function communeUnits(communeId: string) {
+export async function communeUnits(actor: Actor, communeId: string) {
+  await assertCommuneInScope(actor, communeId);
   const db = await getDb();
   return db.responsibleUnit.findMany({ where: { communeId, active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
 /** Ids of the plan's tasks and indicators that already have reported figures (never deleted). */
-export async function reportedRowIds(planId: string): Promise<Set<string>> {
+export async function reportedRowIds(actor: Actor, plan: { id: string; communeId: string }): Promise<Set<string>> {
+  await assertCommuneInScope(actor, plan.communeId);
+  const planId = plan.id;
   const db = await getDb();
   const [progress, values] = await Promise.all([
     db.taskProgress.findMany({ where: { task: { planId } }, distinct: ["taskId"], select: { taskId: true } }),

@@ -2,6 +2,7 @@
 // back by the browser) and the hand-editing forms. The browser is never trusted: sizes,
 // enums, dates and every row index are checked here, and each refusal says which row and
 // what is wrong, in Vietnamese.
+import "server-only";
 import { cleanFileName } from "@/domain/file-type";
 import type { ParsedPlan } from "@/domain/plan-import/types";
 import { isoDateField, yearField, z } from "@/server/validation";

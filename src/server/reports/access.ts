@@ -1,5 +1,6 @@
 // Which report a commune user may write, and whether it is still open for changes.
 // Shared by the figure save, the submit, and evidence uploads.
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor";
 import { UserError } from "@/server/errors";

@@ -9,7 +9,7 @@ import { audit } from "@/server/audit";
 import { getDb } from "@/server/db";
 import { ConflictError, ForbiddenError, UserError } from "@/server/errors";
 import { revalidate } from "@/server/revalidate";
-import { id, periodSchema, z } from "@/server/validation";
+import { id, periodJsonSchema as periodSchema, z } from "@/server/validation";
 import { validateIndicatorEntry, validateTaskEntry, NOTE_MAX, RESULT_MAX } from "@/domain/reporting/entry";
 import { doneText } from "@/domain/evaluation/display";
 import { formatDateTime } from "@/domain/format";

@@ -1,4 +1,5 @@
 // Reporting periods are created on first use: one row per (year, quarter).
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { UserError } from "@/server/errors";
 import { isQuarter, isYear } from "@/domain/period";

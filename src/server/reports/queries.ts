@@ -1,12 +1,13 @@
 // Everything the quarterly report page shows, in a fixed number of queries whatever the
 // number of rows (or of communes): plans, their rows, all quarters' figures of the year,
 // evidence, history.
+import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { assertCommuneInScope, communeIdsInScope } from "@/server/auth/guard";
 import { ForbiddenError, NotFoundError } from "@/server/errors";
 import { getDb } from "@/server/db";
 import { checkPeriod } from "./periods";
-import { decisionHistory, type DecisionHistory } from "@/server/review/queries";
+import { decisionsOf, type DecisionHistory } from "@/server/review/queries";
 
 const num = (d: { toNumber(): number } | null | undefined) => (d === null || d === undefined ? null : d.toNumber());
 const iso = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
@@ -127,7 +128,7 @@ async function fetchReports(communeIds: string[], year: number, quarter: number,
     }),
     db.reportingPeriod.findUnique({ where: { year_quarter: { year, quarter } } }),
   ]);
-  // A missing commune is a caller's mistake, as findUniqueOrThrow made it before.
+  // A missing commune is a caller's mistake, never an empty report.
   const communeById = new Map(communes.map((c) => [c.id, c]));
   for (const id of communeIds) if (!communeById.has(id)) throw new NotFoundError("Không tìm thấy xã.");
 
@@ -322,7 +323,7 @@ async function fetchReports(communeIds: string[], year: number, quarter: number,
           : null,
         plans: plans.filter((p) => p.communeId === communeId).map(planView),
         units: units.filter((u) => u.communeId === communeId).map((u) => ({ id: u.id, name: u.name })),
-        decisions: details && report ? await decisionHistory({ reportId: report.id }) : ([] as DecisionHistory),
+        decisions: details && report ? await decisionsOf({ reportId: report.id }) : ([] as DecisionHistory),
       };
     }),
   );

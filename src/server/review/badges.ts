@@ -1,4 +1,5 @@
 // Returned submissions the commune must act on: shown as badges in the menu.
+import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
 import { isCommuneUser } from "@/domain/policy";

@@ -1,4 +1,5 @@
 // Reads the comparison's choices from the URL (shared by the page and its export).
+import "server-only";
 import { todayInVietnam } from "@/domain/format";
 import { readPeriod } from "@/domain/routes";
 

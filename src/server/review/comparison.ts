@@ -1,6 +1,7 @@
 // Data for comparing the communes under a reviewer: indicators of the year's plans with
 // their figures up to the chosen quarter, in a fixed number of queries. The catalogue of
 // indicators is aggregated in the database; rows and figures are read only for the chosen ones.
+import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { communeIdsInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";

@@ -1,5 +1,6 @@
 // What a reviewer sees: every commune under their unit, with the year's plans and the four
 // quarterly reports, their status, submission dates, deadlines and lateness.
+import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { assertCommuneInScope, communeIdsInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";
@@ -80,8 +81,19 @@ export async function reviewMatrix(actor: Actor, year: number, today: string) {
   return { rows, counts, late, ownDeadlines };
 }
 
-/** Decisions on a plan or report, newest first, with row comments: both sides read this. */
-export async function decisionHistory(subject: { planId?: string; reportId?: string }) {
+/** Decisions on a plan or report of `communeId`, newest first, with row comments: both sides read this. */
+export async function decisionHistory(actor: Actor, subject: { planId?: string; reportId?: string; communeId: string }) {
+  await assertCommuneInScope(actor, subject.communeId);
+  return decisionsOf(subject);
+}
+
+/** The communes' plan years a reviewer (or a commune) may pick from, newest first. */
+export async function yearsInScope(actor: Actor): Promise<number[]> {
+  return yearsWithPlans(await communeIdsInScope(actor));
+}
+
+/** decisionHistory for a loader that has already checked the commune (loadReport). */
+export async function decisionsOf(subject: { planId?: string; reportId?: string }) {
   const db = await getDb();
   const decisions = await db.reviewDecision.findMany({
     where: subject.planId ? { planId: subject.planId } : { reportId: subject.reportId },
@@ -101,7 +113,7 @@ export async function decisionHistory(subject: { planId?: string; reportId?: str
   }));
 }
 
-export type DecisionHistory = Awaited<ReturnType<typeof decisionHistory>>;
+export type DecisionHistory = Awaited<ReturnType<typeof decisionsOf>>;
 
 /** The report a reviewer opens: checks scope, returns its commune and period. */
 export async function reportForReview(actor: Actor, reportId: string) {

@@ -1,5 +1,6 @@
 // The one implementation of the submission workflow for plans and quarterly reports:
 // who may move a submission, from which state, with which comment; every step recorded.
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/guard";

@@ -13,8 +13,8 @@ const LEVEL_LABEL = { PROVINCE: "Tỉnh", DISTRICT: "Huyện", COMMUNE: "Xã" } 
 const LEVEL_OPTIONS = Object.entries(LEVEL_LABEL).map(([value, label]) => ({ value, label }));
 
 export default async function AdminOrgPage() {
-  await requirePageActor("admin.read");
-  const units = await adminOrgUnits();
+  const actor = await requirePageActor("admin.read");
+  const units = await adminOrgUnits(actor);
   const byParent = new Map<string | null, typeof units>();
   for (const u of units) byParent.set(u.parentId, [...(byParent.get(u.parentId) ?? []), u]);
   const parentOptions = units.filter((u) => u.level !== "COMMUNE").map((u) => ({ value: u.id, label: `${LEVEL_LABEL[u.level]}: ${u.name}` }));

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { communeIdsInScope, requirePageActor } from "@/server/auth/guard";
-import { yearsWithPlans } from "@/server/review/queries";
+import { requirePageActor } from "@/server/auth/guard";
+import { yearsInScope } from "@/server/review/queries";
 import { loadComparison } from "@/server/review/comparison";
 import { comparisonChoice, type ComparisonParams } from "@/server/review/comparison-params";
 import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "So sánh các xã" };
 export default async function ComparisonPage({ searchParams }: { searchParams: Promise<ComparisonParams> }) {
   const actor = await requirePageActor("review.read");
   const params = await searchParams;
-  const years = await yearsWithPlans(await communeIdsInScope(actor));
+  const years = await yearsInScope(actor);
   const { year, quarter, keys, group } = comparisonChoice(params, years);
   const c = await loadComparison(actor, year, quarter, { group, keys });
   const communeName = new Map(c.communes.map((x) => [x.id, x.name]));

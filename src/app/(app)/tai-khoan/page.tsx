@@ -6,14 +6,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
 import { SubmitPermissionToggle } from "@/components/auth/submit-permission-toggle";
-import { getDb } from "@/server/db";
+import { staffForDelegation } from "@/server/account/queries";
 
 export const metadata: Metadata = { title: "Tài khoản" };
 
 export default async function AccountPage() {
   const actor = await requirePageActor("account.changePassword");
-  const db = await getDb();
-  const staff = actor.role === "CHAIRMAN" ? await db.user.findMany({ where: { orgUnitId: actor.orgUnitId, role: "COMMUNE_STAFF", active: true }, orderBy: { fullName: "asc" }, select: { id: true, fullName: true, canSubmit: true } }) : [];
+  const staff = await staffForDelegation(actor);
   return (
     <>
       <PageHeader title="Tài khoản" subtitle={`${actor.fullName} · ${ROLE_LABEL[actor.role]} · ${actor.orgUnitName}`} />

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { communeIdsInScope, requirePageActor } from "@/server/auth/guard";
+import { requirePageActor } from "@/server/auth/guard";
 import { can } from "@/domain/policy";
 import { readPeriod, routes } from "@/domain/routes";
 import { defaultReviewYear } from "@/server/review/comparison-params";
-import { reviewMatrix, yearsWithPlans, type CellState } from "@/server/review/queries";
+import { reviewMatrix, yearsInScope, type CellState } from "@/server/review/queries";
 import { setReportingDeadline } from "@/server/review/actions";
 import { formatDate, quarterLabel, todayInVietnam } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
@@ -26,7 +26,7 @@ function Cell({ state }: { state: CellState }) {
 
 export default async function ReviewHomePage({ searchParams }: { searchParams: Promise<{ nam?: string }> }) {
   const actor = await requirePageActor("plan.read");
-  const years = await yearsWithPlans(await communeIdsInScope(actor));
+  const years = await yearsInScope(actor);
   const today = todayInVietnam();
   const year = readPeriod(await searchParams).year ?? defaultReviewYear(years);
   const m = await reviewMatrix(actor, year, today);

@@ -1,6 +1,7 @@
 // .docx -> the text form parsePlanText reads. mammoth gives HTML (paragraphs and tables, with
 // bold and lists); tables become tab-separated rows, everything else lines of text, so a Word
 // file and the same document pasted as text go through one parser.
+import "server-only";
 import mammoth from "mammoth";
 import { blocksToPlanText, type DocumentBlock } from "@/domain/plan-import/document-text";
 import { cellText } from "@/domain/plan-import/html";

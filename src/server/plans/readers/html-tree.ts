@@ -2,6 +2,7 @@
 // import needs except colspan/rowspan. A full HTML parser would be another dependency for
 // the dozen tags mammoth emits.
 
+import "server-only";
 export interface HtmlElement {
   tag: string;
   attrs: Record<string, string>;

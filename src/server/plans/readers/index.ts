@@ -1,12 +1,11 @@
 // An uploaded plan file to the text parsePlanText reads. The type is decided from the bytes
 // (sniffFileType), never from the name or the browser's Content-Type.
+import "server-only";
 import { extensionOf, sniffFileType } from "@/domain/file-type";
 import { UserError } from "@/server/errors";
 import { docxToPlanText } from "./docx";
 import { xlsxToPlanText } from "./xlsx";
 import { zipProblem } from "./zip-guard";
-
-export const PLAN_FILE_ACCEPT = ".docx,.xlsx";
 
 export async function readPlanFile(bytes: Uint8Array, fileName: string): Promise<{ text: string; warnings: string[] }> {
   const sniffed = sniffFileType(bytes);

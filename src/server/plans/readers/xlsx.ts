@@ -1,6 +1,7 @@
 // .xlsx -> rows of cells (GridLine) with exceljs. A sheet is read as it is shown: merged
 // cells once (in their first cell), percentages as "80%", dates as dd/mm/yyyy (the deadline
 // parser reads them like typed dates), bold cells wrapped in <b> (uncoded bold rows are headings).
+import "server-only";
 import ExcelJS from "exceljs";
 import type { GridLine } from "@/domain/plan-import";
 import { blocksToPlanText, type DocumentBlock } from "@/domain/plan-import/document-text";

@@ -3,6 +3,7 @@
 // kilobytes can claim gigabytes). Declared sizes can lie; the upload size limit and the
 // signed-in commune users who may upload are the other half of the defence.
 
+import "server-only";
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 export const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;

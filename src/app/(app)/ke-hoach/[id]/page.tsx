@@ -20,7 +20,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const actor = await requirePageActor("plan.read");
   const { id } = await params;
   const plan = await orRefusePage(getPlanDetail(actor, id));
-  const decisions = await decisionHistory({ planId: plan.id });
+  const decisions = await decisionHistory(actor, { planId: plan.id, communeId: plan.communeId });
   const returned = plan.status === "RETURNED" ? latestReturnComments(decisions) : null;
   const scope = { communeId: plan.communeId };
   const canSubmit = can(actor, "plan.submit", scope) && isEditable(plan.status);

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Nhập kế hoạch" };
 
 export default async function ImportPlanPage() {
   const actor = await requirePageActor("plan.import");
-  const units = await communeUnits(actor.orgUnitId);
+  const units = await communeUnits(actor, actor.orgUnitId);
   return (
     <>
       <p className="mb-2 text-sm">

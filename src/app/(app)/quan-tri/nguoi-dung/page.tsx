@@ -14,8 +14,8 @@ export const metadata: Metadata = { title: "Người dùng" };
 const ROLE_OPTIONS = Object.entries(ROLE_LABEL).map(([value, label]) => ({ value, label }));
 
 export default async function AdminUsersPage() {
-  await requirePageActor("admin.read");
-  const [users, units] = await Promise.all([adminUsers(), adminOrgUnits()]);
+  const actor = await requirePageActor("admin.read");
+  const [users, units] = await Promise.all([adminUsers(actor), adminOrgUnits(actor)]);
   const unitOptions = units.map((u) => ({ value: u.id, label: u.name }));
   return (
     <>

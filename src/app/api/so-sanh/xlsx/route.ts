@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
-import { communeIdsInScope, requireActor, UnauthenticatedError } from "@/server/auth/guard";
-import { yearsWithPlans } from "@/server/review/queries";
+import { requireActor, UnauthenticatedError } from "@/server/auth/guard";
+import { yearsInScope } from "@/server/review/queries";
 import { loadComparison } from "@/server/review/comparison";
 import { comparisonChoice } from "@/server/review/comparison-params";
 import { UserError } from "@/server/errors";
@@ -12,7 +12,7 @@ export async function GET(request: Request) {
   try {
     const actor = await requireActor("review.read");
     const url = new URL(request.url);
-    const years = await yearsWithPlans(await communeIdsInScope(actor));
+    const years = await yearsInScope(actor);
     const choice = comparisonChoice(
       { nam: url.searchParams.get("nam") ?? undefined, quy: url.searchParams.get("quy") ?? undefined, nhom: url.searchParams.get("nhom") ?? undefined, ct: url.searchParams.getAll("ct") },
       years,

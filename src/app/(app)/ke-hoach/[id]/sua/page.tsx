@@ -69,7 +69,7 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
     );
   }
 
-  const [units, reported, decisions] = await Promise.all([communeUnits(plan.communeId), reportedRowIds(plan.id), decisionHistory({ planId: plan.id })]);
+  const [units, reported, decisions] = await Promise.all([communeUnits(actor, plan.communeId), reportedRowIds(actor, plan), decisionHistory(actor, { planId: plan.id, communeId: plan.communeId })]);
   const returned = plan.status === "RETURNED" ? latestReturnComments(decisions) : null;
   const rows = outlineRows(plan);
   const sectionOptions = rows

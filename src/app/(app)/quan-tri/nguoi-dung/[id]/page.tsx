@@ -12,9 +12,9 @@ import { CheckboxField, SelectField, TextField } from "@/components/forms/fields
 export const metadata: Metadata = { title: "Sửa người dùng" };
 
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePageActor("admin.read");
+  const actor = await requirePageActor("admin.read");
   const { id } = await params;
-  const [user, units] = await Promise.all([adminUser(id), adminOrgUnits()]);
+  const [user, units] = await Promise.all([adminUser(actor, id), adminOrgUnits(actor)]);
   if (!user) notFound();
   const unitOptions = units.map((u) => ({ value: u.id, label: u.name }));
   const responsibleOptions = units.find((u) => u.id === user.orgUnitId)?.responsibleUnits.map((r) => ({ value: r.id, label: r.name })) ?? [];
