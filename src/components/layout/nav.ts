@@ -15,6 +15,7 @@ export function navFor(role: Role): NavItem[] {
         { href: "/tong-quan", label: "Tổng quan" },
         { href: "/bao-cao", label: "Báo cáo quý" },
         { href: "/ke-hoach", label: "Kế hoạch" },
+        { href: "/don-vi", label: "Ban, ngành" },
         { href: "/tai-khoan", label: "Tài khoản" },
       ];
     case "REVIEWER":
@@ -28,6 +29,7 @@ export function navFor(role: Role): NavItem[] {
       return [
         { href: "/quan-tri", label: "Đơn vị hành chính" },
         { href: "/quan-tri/nguoi-dung", label: "Người dùng" },
+        { href: "/don-vi", label: "Ban, ngành các xã" },
         { href: "/ke-hoach", label: "Kế hoạch" },
         { href: "/tai-khoan", label: "Tài khoản" },
       ];

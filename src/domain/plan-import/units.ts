@@ -169,6 +169,9 @@ export function splitUnits(cell: string): { lead: string[]; coordinating: string
 const ABBREVIATIONS: [RegExp, string][] = [
   [/\btn va tkq\b/g, "tiep nhan va tra ket qua"],
   [/\btn va trkq\b/g, "tiep nhan va tra ket qua"],
+  [/\btn tkq\b/g, "tiep nhan va tra ket qua"],
+  [/\bhdnd ubnd\b/g, "hdnd va ubnd"],
+  [/\bcc\b/g, "cong chuc"],
   [/\buy ban nhan dan\b/g, "ubnd"],
   [/\bhoi dong nhan dan\b/g, "hdnd"],
   [/\bmat tran to quoc\b/g, "mttq"],
@@ -188,18 +191,22 @@ export function normalizeUnitKey(name: string): string {
   let key = foldText(cleanText((name ?? "").replace(/&/g, " và ")));
   key = key.replace(/[^\p{L}\d]+/gu, " ").replace(/\s+/g, " ").trim();
   for (const [pattern, replacement] of ABBREVIATIONS) key = key.replace(pattern, replacement);
-  return key.replace(/ xa$/, "").trim();
+  // "Các công chức tại Bộ phận Một cửa" is the same office as "Công chức tại Bộ phận Một cửa";
+  // "... của xã", "... xã" add nothing either.
+  return key.replace(/^cac /, "").replace(/ xa$/, "").replace(/ cua$/, "").trim();
 }
 
-/** Pairs each name with the existing unit of the same key, or null. */
+/** Pairs each name with the existing unit whose name or an alias has the same key, or null. */
 export function matchUnits(
   names: string[],
-  existing: { id: string; name: string }[],
+  existing: { id: string; name: string; aliases?: readonly string[] }[],
 ): { name: string; unitId: string | null }[] {
   const byKey = new Map<string, string>();
   for (const unit of existing) {
-    const key = normalizeUnitKey(unit.name);
-    if (key && !byKey.has(key)) byKey.set(key, unit.id);
+    for (const spelling of [unit.name, ...(unit.aliases ?? [])]) {
+      const key = normalizeUnitKey(spelling);
+      if (key && !byKey.has(key)) byKey.set(key, unit.id);
+    }
   }
   return names.map((name) => ({ name, unitId: byKey.get(normalizeUnitKey(name)) ?? null }));
 }

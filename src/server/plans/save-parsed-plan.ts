@@ -7,6 +7,7 @@ import { matchUnits, normalizeUnitKey } from "@/domain/plan-import";
 import type { ParsedPlan, ParsedRow } from "@/domain/plan-import/types";
 import { cleanText } from "@/domain/text";
 import { audit } from "@/server/audit";
+import { guessUnitKind, registerIndex, type UnitKind } from "@/domain/units/register";
 
 type Tx = Prisma.TransactionClient;
 
@@ -38,17 +39,22 @@ export async function resolveUnitIds(
 ): Promise<{ byName: Map<string, string>; created: { id: string; name: string }[] }> {
   const names = [...new Set(rawNames.map(cleanText).filter(Boolean))];
   if (names.length === 0) return { byName: new Map(), created: [] };
-  const existing = await tx.responsibleUnit.findMany({ where: { communeId }, select: { id: true, name: true } });
-  const idByKey = new Map(existing.map((u) => [normalizeUnitKey(u.name), u.id]));
+  // Merged units are only aliases now; their names live on in the unit they were merged into.
+  const existing = await tx.responsibleUnit.findMany({
+    where: { communeId, mergedIntoId: null },
+    select: { id: true, name: true, aliases: true },
+    orderBy: [{ active: "desc" }, { createdAt: "asc" }],
+  });
+  const idByKey = registerIndex(existing);
   const matches = matchUnits(names, existing);
-  const toCreate: { id: string; communeId: string; name: string; normalizedName: string }[] = [];
+  const toCreate: { id: string; communeId: string; name: string; normalizedName: string; kind: UnitKind }[] = [];
   for (const m of matches) {
     if (m.unitId) continue;
     const key = normalizeUnitKey(m.name);
     if (!key || idByKey.has(key)) continue;
     const id = randomUUID();
     idByKey.set(key, id);
-    toCreate.push({ id, communeId, name: m.name, normalizedName: key });
+    toCreate.push({ id, communeId, name: m.name, normalizedName: key, kind: guessUnitKind(m.name) });
   }
   if (toCreate.length) await tx.responsibleUnit.createMany({ data: toCreate });
   const byName = new Map<string, string>();
