@@ -12,8 +12,14 @@ ALTER TABLE "Task" ADD COLUMN     "note" TEXT,
 ADD COLUMN     "occurrenceDates" DATE[];
 
 -- AlterTable
+ALTER TABLE "TaskCoordinatingUnit" ADD COLUMN     "isLead" BOOLEAN NOT NULL DEFAULT false;
+
+-- AlterTable
 ALTER TABLE "Indicator" ADD COLUMN     "deadlineText" TEXT,
 ADD COLUMN     "dueDate" DATE,
 ADD COLUMN     "note" TEXT,
 ADD COLUMN     "referenceYear" INTEGER;
+
+-- AlterTable
+ALTER TABLE "IndicatorImplementingUnit" ADD COLUMN     "isMonitoring" BOOLEAN NOT NULL DEFAULT false;
 

@@ -14,7 +14,7 @@ import { indicatorsFromTask, type IndicatorDraft } from "./derived";
 import { BULLET_START, cellLines, cellText, isBold, stripBullet } from "./html";
 import { parseTarget } from "./target";
 import type { ParsedIndicator, ParsedRow, ParsedSection, ParsedTask } from "./types";
-import { extractUnits, normalizeUnitKey, splitUnits } from "./units";
+import { normalizeUnitKey, readUnitCell, splitUnits, unitCellNote } from "./units";
 
 export interface GridLine {
   cells: string[];
@@ -343,25 +343,35 @@ class TableBuilder {
     return this.rows[this.rows.length - 1] as ParsedSection;
   }
 
-  private taskUnits(d: Draft): Pick<ParsedTask, "leadUnits" | "coordinatingUnits" | "leadUnitText" | "coordinatingText"> {
+  private taskUnits(d: Draft): Pick<ParsedTask, "leadUnits" | "coordinatingUnits" | "leadUnitText" | "coordinatingText" | "note"> {
     const leadCell = this.text(d, "lead");
     const coordinatingCell = this.text(d, "coordinating");
     const sharedCell = this.text(d, "units") ?? this.text(d, "implementing");
     const lead: string[] = [];
     const coordinating: string[] = [];
-    for (const m of extractUnits(leadCell)) (m.role === "coordinating" ? coordinating : lead).push(m.name);
+    const leadRead = readUnitCell(leadCell);
+    for (const m of leadRead.mentions) (m.role === "coordinating" ? coordinating : lead).push(m.name);
+    // The lead column names the lead even when it writes "A và B phối hợp xử lý": A leads.
+    if (lead.length === 0 && coordinating.length > 0) lead.push(coordinating.shift()!);
+    const sharedRead = readUnitCell(sharedCell);
     if (sharedCell) {
       const split = splitUnits(sharedCell);
       lead.push(...split.lead);
       coordinating.push(...split.coordinating);
     }
-    coordinating.push(...extractUnits(coordinatingCell).map((m) => m.name));
+    const coordinatingRead = readUnitCell(coordinatingCell);
+    coordinating.push(...coordinatingRead.mentions.map((m) => m.name));
     const leadKeys = new Set(lead.map(normalizeUnitKey));
     return {
       leadUnits: dedupe(lead),
       coordinatingUnits: dedupe(coordinating.filter((n) => !leadKeys.has(normalizeUnitKey(n)))),
       leadUnitText: leadCell ?? sharedCell,
       coordinatingText: coordinatingCell,
+      note: unitCellNote([
+        [leadCell, leadRead.hasInstructions],
+        [sharedCell, sharedRead.hasInstructions],
+        [coordinatingCell, coordinatingRead.hasInstructions],
+      ]),
     };
   }
 
@@ -442,9 +452,11 @@ class TableBuilder {
     const monitoringCell = [this.text(d, "monitoring"), this.text(d, "lead")].filter(Boolean).join("\n") || null;
     const implementingCell =
       [this.text(d, "implementing"), this.text(d, "units"), this.text(d, "coordinating")].filter(Boolean).join("\n") || null;
-    const monitoring = extractUnits(monitoringCell).map((m) => m.name);
+    const monitoringRead = readUnitCell(monitoringCell);
+    const implementingRead = readUnitCell(implementingCell);
+    const monitoring = monitoringRead.mentions.map((m) => m.name);
     const implementing: string[] = [];
-    for (const m of extractUnits(implementingCell)) {
+    for (const m of implementingRead.mentions) {
       // "VP-TK theo dõi, tổng hợp" in an implementers' cell names the monitoring unit.
       if (m.role === "monitoring" && !this.layout.roles.includes("monitoring")) monitoring.push(m.name);
       else implementing.push(m.name);
@@ -467,6 +479,10 @@ class TableBuilder {
       numeratorLabel: null,
       denominatorLabel: null,
       parentIndicatorIndex: parent,
+      note: unitCellNote([
+        [monitoringCell, monitoringRead.hasInstructions],
+        [implementingCell, implementingRead.hasInstructions],
+      ]),
     };
     if (!name) indicator.warnings.push("Dòng không có tên chỉ tiêu");
     return indicator;

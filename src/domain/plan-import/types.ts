@@ -65,6 +65,8 @@ export interface ParsedTask extends ParsedRowBase {
   coordinatingUnits: string[];
   leadUnitText: string | null;
   coordinatingText: string | null;
+  /** What the unit cells say beyond the units ("báo cáo … trước ngày 25/11/2025"), shown on the plan page. */
+  note?: string | null;
 }
 
 export interface ParsedIndicator extends ParsedRowBase {
@@ -83,6 +85,8 @@ export interface ParsedIndicator extends ParsedRowBase {
   denominatorLabel: string | null;
   /** Index (in `rows`) of the parent indicator for "-" sub-rows. */
   parentIndicatorIndex: number | null;
+  /** What the unit cells say beyond the units, kept as the row's note. */
+  note?: string | null;
 }
 
 export type ParsedRow = ParsedSection | ParsedTask | ParsedIndicator;

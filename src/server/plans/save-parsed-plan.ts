@@ -131,15 +131,25 @@ export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promis
         leadUnitId: unitId(row.leadUnits[0]),
         leadUnitText: row.leadUnitText,
         coordinatingText: row.coordinatingText,
+        note: row.note ?? null,
         importWarnings: row.warnings,
       });
-      const coordIds = new Set([...row.leadUnits.slice(1), ...row.coordinatingUnits].map(unitId).filter(Boolean) as string[]);
-      for (const uid of coordIds) coordinating.push({ taskId: id, unitId: uid });
+      // Every lead after the first stays a lead (isLead), not a coordinating unit.
+      const leadId = unitId(row.leadUnits[0]);
+      const seen = new Set(leadId ? [leadId] : []);
+      for (const [names, isLead] of [[row.leadUnits.slice(1), true], [row.coordinatingUnits, false]] as const) {
+        for (const uid of names.map(unitId)) {
+          if (!uid || seen.has(uid)) continue;
+          seen.add(uid);
+          coordinating.push({ taskId: id, unitId: uid, isLead });
+        }
+      }
     } else {
       // A "-" sub-row shares its parent's units unless the document names its own.
       const parent = row.parentIndicatorIndex === null ? null : parsed.rows[row.parentIndicatorIndex];
       const monitoringUnits = row.monitoringUnits.length || parent?.type !== "indicator" ? row.monitoringUnits : parent.monitoringUnits;
       const implementingUnits = row.implementingUnits.length || parent?.type !== "indicator" ? row.implementingUnits : parent.implementingUnits;
+      const monitorId = unitId(monitoringUnits[0]);
       indicators.push({
         id,
         planId,
@@ -156,13 +166,22 @@ export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promis
         targetValue: row.target.value,
         numeratorLabel: row.numeratorLabel,
         denominatorLabel: row.denominatorLabel,
-        monitoringUnitId: unitId(monitoringUnits[0]),
+        monitoringUnitId: monitorId,
         monitoringUnitText: row.monitoringUnitText,
         implementingUnitText: row.implementingUnitText,
+        note: row.note ?? null,
+        referenceYear: row.target.referenceYear ?? null,
         importWarnings: row.warnings,
       });
-      const implIds = new Set(implementingUnits.map(unitId).filter(Boolean) as string[]);
-      for (const uid of implIds) implementing.push({ indicatorId: id, unitId: uid });
+      // Further monitoring units ride on the implementing links (isMonitoring), so none is dropped.
+      const seen = new Set(monitorId ? [monitorId] : []);
+      for (const [names, isMonitoring] of [[monitoringUnits.slice(1), true], [implementingUnits, false]] as const) {
+        for (const uid of names.map(unitId)) {
+          if (!uid || seen.has(uid)) continue;
+          seen.add(uid);
+          implementing.push({ indicatorId: id, unitId: uid, isMonitoring });
+        }
+      }
     }
   });
 

@@ -125,6 +125,7 @@ const taskRow = z.object({
   coordinatingUnits: unitList("Đơn vị phối hợp", LIMITS.unitsPerCell),
   leadUnitText: optionalMultiline("Ô đơn vị chủ trì", LIMITS.unitCell),
   coordinatingText: optionalMultiline("Ô đơn vị phối hợp", LIMITS.unitCell),
+  note: optionalMultiline("Ghi chú", LIMITS.content).optional(),
 });
 
 const target = z.object({
@@ -155,6 +156,7 @@ const indicatorRow = z.object({
   numeratorLabel: optionalMultiline("Tử số", LIMITS.target),
   denominatorLabel: optionalMultiline("Mẫu số", LIMITS.target),
   parentIndicatorIndex: index("Chỉ tiêu cha"),
+  note: optionalMultiline("Ghi chú", LIMITS.content).optional(),
 });
 
 const row = z.discriminatedUnion("type", [sectionRow, taskRow, indicatorRow], { error: "Loại dòng không hợp lệ (mục, nhiệm vụ hoặc chỉ tiêu)." });

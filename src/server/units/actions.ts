@@ -164,7 +164,7 @@ async function mergeInto(tx: Tx, actor: Actor, source: UnitRow, target: UnitRow)
   };
   // Link tables: re-point A's links unless B already has the same one; a task B now leads does
   // not also list B as coordinating.
-  const coord = await tx.taskCoordinatingUnit.findMany({ where: { unitId: source.id }, select: { taskId: true } });
+  const coord = await tx.taskCoordinatingUnit.findMany({ where: { unitId: source.id }, select: { taskId: true, isLead: true } });
   if (coord.length) {
     const taskIds = coord.map((c) => c.taskId);
     const [already, ledByTarget] = await Promise.all([
@@ -172,18 +172,19 @@ async function mergeInto(tx: Tx, actor: Actor, source: UnitRow, target: UnitRow)
       tx.task.findMany({ where: { id: { in: taskIds }, leadUnitId: target.id }, select: { id: true } }),
     ]);
     const skip = new Set([...already.map((r) => r.taskId), ...ledByTarget.map((r) => r.id)]);
-    const add = taskIds.filter((t) => !skip.has(t));
+    const add = coord.filter((c) => !skip.has(c.taskId));
     await tx.taskCoordinatingUnit.deleteMany({ where: { unitId: source.id } });
-    if (add.length) await tx.taskCoordinatingUnit.createMany({ data: add.map((taskId) => ({ taskId, unitId: target.id })) });
+    if (add.length) await tx.taskCoordinatingUnit.createMany({ data: add.map((c) => ({ taskId: c.taskId, unitId: target.id, isLead: c.isLead })) });
     moved.coordinatingTasks = coord.length;
   }
-  const impl = await tx.indicatorImplementingUnit.findMany({ where: { unitId: source.id }, select: { indicatorId: true } });
+  const impl = await tx.indicatorImplementingUnit.findMany({ where: { unitId: source.id }, select: { indicatorId: true, isMonitoring: true } });
   if (impl.length) {
     const ids = impl.map((c) => c.indicatorId);
     const already = new Set((await tx.indicatorImplementingUnit.findMany({ where: { unitId: target.id, indicatorId: { in: ids } }, select: { indicatorId: true } })).map((r) => r.indicatorId));
     await tx.indicatorImplementingUnit.deleteMany({ where: { unitId: source.id } });
-    const add = ids.filter((i) => !already.has(i));
-    if (add.length) await tx.indicatorImplementingUnit.createMany({ data: add.map((indicatorId) => ({ indicatorId, unitId: target.id })) });
+    const monitoredByTarget = new Set((await tx.indicator.findMany({ where: { id: { in: ids }, monitoringUnitId: target.id }, select: { id: true } })).map((r) => r.id));
+    const add = impl.filter((c) => !already.has(c.indicatorId) && !(c.isMonitoring && monitoredByTarget.has(c.indicatorId)));
+    if (add.length) await tx.indicatorImplementingUnit.createMany({ data: add.map((c) => ({ indicatorId: c.indicatorId, unitId: target.id, isMonitoring: c.isMonitoring })) });
     moved.implementedIndicators = impl.length;
   }
   // Units merged into A earlier now point at B directly, so a link to any of them finds B.
