@@ -154,3 +154,44 @@ describe("editing the register", () => {
     if (!dup.ok) expect(dup.error).toMatch(/gộp/);
   });
 });
+
+describe("mapping a phrase once in the preview", () => {
+  const TEXT = [
+    "KẾ HOẠCH Cải cách hành chính năm 2025",
+    "",
+    "STT\tNhiệm vụ cụ thể\tTiến độ\tCơ quan chủ trì\tCơ quan phối hợp\tKết quả/sản phẩm",
+    "I\tCÔNG TÁC CHỈ ĐẠO\t\t\t\t",
+    "1\tBan hành kế hoạch tuyên truyền\tQuý I\tTổ CCHC xã\tPhòng Kinh tế\tKế hoạch",
+    "2\tKiểm tra công vụ\tQuý II\tPhòng Kinh tế\tTổ CCHC xã\tBáo cáo",
+  ].join("\n");
+
+  it("the chosen unit takes every row that names the phrase, and remembers it as an alias", async () => {
+    const { previewPlanImport, confirmPlanImport } = await import("@/server/plans/import-actions");
+    const c = await commune("Xã Diên Khánh");
+    const office = await unitNamed(c.id, "Văn phòng HĐND và UBND xã");
+    await actAs("dienkhanh.canbo");
+    const fd = new FormData();
+    fd.append("text", TEXT);
+    fd.append("year", "2025");
+    const preview = await previewPlanImport(fd);
+    expect(preview.ok, JSON.stringify(preview)).toBe(true);
+    if (!preview.ok) return;
+    const unitsBefore = await t.db.responsibleUnit.count({ where: { communeId: c.id } });
+    const plan = { ...preview.data.plan, title: preview.data.plan.title || "Kế hoạch CCHC năm 2025" };
+    const saved = await confirmPlanImport({ plan, sourceText: TEXT, sourceName: null, unitAliases: [{ phrase: "Tổ CCHC xã", unitId: office.id }] });
+    expect(saved.ok, JSON.stringify(saved)).toBe(true);
+    if (!saved.ok) return;
+    const tasks = await t.db.task.findMany({ where: { planId: saved.data.planId }, orderBy: { position: "asc" }, include: { coordinatingUnits: true } });
+    expect(tasks[0].leadUnitId).toBe(office.id);
+    expect(tasks[1].coordinatingUnits.map((u) => u.unitId)).toEqual([office.id]);
+    expect(await t.db.responsibleUnit.count({ where: { communeId: c.id } })).toBe(unitsBefore);
+    expect((await t.db.responsibleUnit.findUniqueOrThrow({ where: { id: office.id } })).aliases).toContain("Tổ CCHC xã");
+
+    // A unit of another commune is refused, and nothing is written.
+    const foreign = await unitNamed((await commune("Xã Tây Thuận")).id, "Đài truyền thanh xã");
+    const plans = await t.db.plan.count();
+    const refused = await confirmPlanImport({ plan, sourceText: TEXT, sourceName: null, unitAliases: [{ phrase: "Tổ công tác", unitId: foreign.id }] });
+    expect(refused.ok).toBe(false);
+    expect(await t.db.plan.count()).toBe(plans);
+  });
+});

@@ -16,7 +16,7 @@ import { revalidate } from "@/server/revalidate";
 import { formDataToObject, z } from "@/server/validation";
 import { planCommuneOf } from "./access";
 import { readPlanFile } from "./readers";
-import { saveParsedPlan } from "./save-parsed-plan";
+import { rememberAliases, saveParsedPlan } from "./save-parsed-plan";
 import { asParsedPlan, confirmImportSchema, LIMITS, planYear, type ConfirmImportInput } from "./schemas";
 
 const previewSchema = z.object({
@@ -79,15 +79,18 @@ export async function confirmPlanImport(input: ConfirmImportInput) {
       const parsed = asParsedPlan(data.plan);
       const db = await getDb();
       const { planId } = await db.$transaction(
-        (tx) =>
-          saveParsedPlan(tx, {
+        async (tx) => {
+          // Mappings first: the plan's rows then find the chosen units through the new aliases.
+          await rememberAliases(tx, communeId, actor.id, data.unitAliases);
+          return saveParsedPlan(tx, {
             communeId,
             parsed,
             year: parsed.year,
             sourceText: data.sourceText,
             sourceName: data.sourceName,
             actorId: actor.id,
-          }),
+          });
+        },
         { timeout: 60_000, maxWait: 10_000 },
       );
       revalidate("/ke-hoach");

@@ -57,7 +57,7 @@ export type PlanDetail = Awaited<ReturnType<typeof getPlanDetail>>;
 /** The commune's responsible units, for choosing a unit when importing or editing a plan. */
 export async function communeUnits(communeId: string) {
   const db = await getDb();
-  return db.responsibleUnit.findMany({ where: { communeId, active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db.responsibleUnit.findMany({ where: { communeId, active: true, mergedIntoId: null }, orderBy: { name: "asc" }, select: { id: true, name: true, aliases: true } });
 }
 
 /** Ids of the plan's tasks and indicators that already have reported figures (never deleted). */

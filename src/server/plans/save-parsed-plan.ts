@@ -7,7 +7,8 @@ import { matchUnits, normalizeUnitKey } from "@/domain/plan-import";
 import type { ParsedPlan, ParsedRow } from "@/domain/plan-import/types";
 import { cleanText } from "@/domain/text";
 import { audit } from "@/server/audit";
-import { guessUnitKind, registerIndex, type UnitKind } from "@/domain/units/register";
+import { guessUnitKind, mergeAliases, registerIndex, type UnitKind } from "@/domain/units/register";
+import { UserError } from "@/server/errors";
 
 type Tx = Prisma.TransactionClient;
 
@@ -63,6 +64,34 @@ export async function resolveUnitIds(
     if (id) byName.set(name, id);
   }
   return { byName, created: toCreate.map(({ id, name }) => ({ id, name })) };
+}
+
+/**
+ * The clerk's "this phrase is that unit" choices from the preview, kept as aliases so the next
+ * document that writes the phrase finds the unit by itself. Units must be the commune's own.
+ */
+export async function rememberAliases(tx: Tx, communeId: string, actorId: string | null, mappings: { unitId: string; phrase: string }[]): Promise<void> {
+  if (mappings.length === 0) return;
+  const units = await tx.responsibleUnit.findMany({ where: { communeId, mergedIntoId: null }, select: { id: true, name: true, aliases: true } });
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const index = registerIndex(units);
+  const added = new Map<string, string[]>();
+  for (const { unitId, phrase } of mappings) {
+    const unit = byId.get(unitId);
+    if (!unit) throw new UserError(`Đơn vị được chọn cho “${phrase}” không thuộc danh mục của xã.`);
+    const key = normalizeUnitKey(phrase);
+    const owner = index.get(key);
+    if (!key || owner === unitId) continue;
+    if (owner) throw new UserError(`“${phrase}” đã là tên của đơn vị “${byId.get(owner)!.name}”.`);
+    index.set(key, unitId);
+    added.set(unitId, [...(added.get(unitId) ?? []), phrase]);
+  }
+  for (const [unitId, phrases] of added) {
+    const unit = byId.get(unitId)!;
+    const aliases = mergeAliases(unit.name, [...unit.aliases, ...phrases]);
+    await tx.responsibleUnit.update({ where: { id: unitId }, data: { aliases, version: { increment: 1 } } });
+    await audit(tx, { userId: actorId, communeId, entity: "ResponsibleUnit", entityId: unitId, action: "alias", before: { aliases: unit.aliases }, after: { aliases } });
+  }
 }
 
 export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promise<{ planId: string }> {

@@ -209,6 +209,12 @@ export const parsedPlanSchema = z.object({
 
 export const confirmImportSchema = z.object({
   plan: parsedPlanSchema,
+  /** Phrases the clerk mapped to a register unit in the preview: each becomes that unit's alias. */
+  unitAliases: z
+    .array(z.object({ unitId: z.string().min(1).max(64, "Đơn vị không hợp lệ."), phrase: multiline("Tên đơn vị trong văn bản", 200) }), { error: "Danh sách ghép đơn vị không hợp lệ." })
+    .max(200, "Quá nhiều tên đơn vị được ghép.")
+    .optional()
+    .transform((list) => list ?? []),
   sourceText: z
     .string()
     .max(LIMITS.sourceText, `Nội dung văn bản gốc quá dài (tối đa ${LIMITS.sourceText.toLocaleString("vi-VN")} ký tự).`)
