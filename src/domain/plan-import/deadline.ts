@@ -51,7 +51,8 @@ export function parseDeadline(input: string, year: number | null): ParsedDeadlin
 
   if (/^theo\b/.test(folded)) return result(text, "DEPENDENT");
   if (/dinh ky|\bhang (ngay|tuan|thang|quy|nam)\b|\bhang\s+(quy|nam)\s*\/|\bmoi (tuan|thang|quy|nam)\b|\d+\s*thang\s*\/\s*lan|lan\s*\/\s*(tuan|thang|quy|nam)/.test(folded)) {
-    return result(text, "RECURRING");
+    const occurrences = recurrenceDates(folded, year);
+    return occurrences.length ? { ...result(text, "RECURRING"), occurrences } : result(text, "RECURRING");
   }
   if (/^(thuong xuyen|lien tuc|hang ngay)\b/.test(folded)) return result(text, "ONGOING");
 
@@ -82,6 +83,30 @@ export function parseDeadline(input: string, year: number | null): ParsedDeadlin
     return result(text, "DATE", null, null, y === null ? null : isoDate(y, 12, 31));
   }
   return result(text, "NONE");
+}
+
+/**
+ * The due dates in the year of a recurring deadline, every part kept: "hằng quý" -> quarter
+ * ends, "hằng tháng" -> month ends, "(0)6 tháng" -> 30/6 (and 31/12), "cuối năm"/"hằng năm"
+ * -> 31/12, and any written date ("báo cáo năm trước ngày 15/12/2025").
+ */
+export function recurrenceDates(folded: string, year: number | null): string[] {
+  if (year === null) return [];
+  const dates = new Set<string>();
+  const monthEnd = (m: number) => isoDate(year, m, daysInMonth(year, m))!;
+  if (/\b(hang|moi|dinh ky)\s+thang\b/.test(folded)) for (let m = 1; m <= 12; m++) dates.add(monthEnd(m));
+  if (/\b(hang|moi|dinh ky|cac)\s+quy\b|\bquy\s*\/\s*lan|lan\s*\/\s*quy/.test(folded)) for (const m of [3, 6, 9, 12]) dates.add(monthEnd(m));
+  if (/\b0?6\s+thang\b/.test(folded)) {
+    dates.add(monthEnd(6));
+    dates.add(monthEnd(12));
+  }
+  if (/\bcuoi nam\b|\b(hang|moi|dinh ky)\s+nam\b/.test(folded)) dates.add(monthEnd(12));
+  for (const m of folded.matchAll(new RegExp(DATE.source, "g"))) {
+    const y = fullYear(m[3], year);
+    const iso = y === null ? null : isoDate(y, Number(m[2]), Number(m[1]));
+    if (iso && y === year) dates.add(iso);
+  }
+  return [...dates].sort();
 }
 
 /** What the preview should say about a deadline the parser could not pin down, or null. */

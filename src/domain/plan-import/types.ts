@@ -35,6 +35,8 @@ export interface ParsedDeadline {
   dueDate: string | null;
   periodStart: string | null;
   periodEnd: string | null;
+  /** RECURRING: every due date in the year ("hằng quý" -> four quarter ends; "06 tháng và cuối năm" -> 30/6, 31/12). */
+  occurrences?: string[];
 }
 
 interface ParsedRowBase {

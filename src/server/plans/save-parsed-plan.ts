@@ -157,6 +157,7 @@ export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promis
         dueDate: date(row.deadline.dueDate),
         periodStart: date(row.deadline.periodStart),
         periodEnd: date(row.deadline.periodEnd),
+        occurrenceDates: (row.deadline.occurrences ?? []).map((d) => new Date(`${d}T00:00:00Z`)),
         leadUnitId: unitId(row.leadUnits[0]),
         leadUnitText: row.leadUnitText,
         coordinatingText: row.coordinatingText,

@@ -112,6 +112,7 @@ const deadline = z.object({
   dueDate: isoDate("Hạn hoàn thành").nullable(),
   periodStart: isoDate("Ngày bắt đầu kỳ").nullable(),
   periodEnd: isoDate("Ngày kết thúc kỳ").nullable(),
+  occurrences: z.array(isoDate("Hạn định kỳ")).max(366, "Quá nhiều hạn định kỳ.").optional(),
 });
 
 const taskRow = z.object({

@@ -505,3 +505,10 @@ describe("units as the documents write them", () => {
     expect(i.monitoringUnits).toEqual(["Văn hóa – Xã hội", "Đài truyền thanh xã", "Văn phòng UBND xã"]);
   });
 });
+
+describe("compound recurring deadlines", () => {
+  it("Hành Dũng 19 'Định kỳ 06 tháng và cuối năm' keeps both due dates", () => {
+    const t = byPath(plan("hanh-dung-2025-tthc-control-plan.txt"), "task", "B.VII.19");
+    expect(t.deadline).toMatchObject({ kind: "RECURRING", occurrences: ["2025-06-30", "2025-12-31"] });
+  });
+});
