@@ -58,8 +58,10 @@ export function parseDeadline(input: string, year: number | null): ParsedDeadlin
 
   const quarter = /\bquy\s+(iv|iii|ii|i|[1-4])\b(?:\D*?(\d{4}))?/.exec(folded);
   if (quarter) {
-    const q = QUARTERS[quarter[1]];
-    return period(text, fullYear(quarter[2], year), q * 3 - 2, q * 3);
+    // "Quý II, Quý III" (or "Quý II và Quý III"): the period runs from the first to the last.
+    const all = [...folded.matchAll(/\bquy\s+(iv|iii|ii|i|[1-4])\b/g)].map((m) => QUARTERS[m[1]]);
+    const yearOf = /\b(\d{4})\b/.exec(folded.slice(quarter.index));
+    return period(text, fullYear(quarter[2] ?? yearOf?.[1], year), Math.min(...all) * 3 - 2, Math.max(...all) * 3);
   }
   const date = WORDY_DATE.exec(folded) ?? DATE.exec(folded);
   if (date) {
@@ -68,7 +70,7 @@ export function parseDeadline(input: string, year: number | null): ParsedDeadlin
     const iso = isoDate(y, Number(date[2]), Number(date[1]));
     return iso ? result(text, "DATE", null, null, iso) : result(text, "NONE");
   }
-  const half = /\b6 thang (dau|cuoi) nam\b(?:\D*?(\d{4}))?/.exec(folded);
+  const half = /\b0?6 thang (dau|cuoi) nam\b(?:\D*?(\d{4}))?/.exec(folded);
   if (half) return period(text, fullYear(half[2], year), half[1] === "dau" ? 1 : 7, half[1] === "dau" ? 6 : 12);
   const month = /\bthang\s+(\d{1,2})(?:\s*(?:\/|nam)\s*(\d{4}))?/.exec(folded);
   if (month && Number(month[1]) >= 1 && Number(month[1]) <= 12) {

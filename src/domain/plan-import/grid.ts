@@ -15,6 +15,7 @@ import { BULLET_START, cellLines, cellText, isBold, stripBullet } from "./html";
 import { parseTarget } from "./target";
 import type { ParsedIndicator, ParsedRow, ParsedSection, ParsedTask } from "./types";
 import { normalizeUnitKey, readUnitCell, splitUnits, unitCellNote } from "./units";
+import { ratioFromNote } from "./derived";
 
 export interface GridLine {
   cells: string[];
@@ -236,7 +237,7 @@ class TableBuilder {
       const lines = d.columns[c] ?? [];
       if (!lines.length) return;
       if (role === "unknown" || role === "group") out.push(`Cột "${this.layout.headers[c] || c + 1}": ${lines.join(" ")}`);
-      if (role === "note") out.push(`Ghi chú: ${lines.join(" ")}`);
+      // A "Ghi chú" column is the row's note (kept on the row, shown on the plan page), not a doubt.
       if (this.layout.kind === "task" && (role === "target" || role === "measurementUnit" || role === "monitoring")) {
         out.push(`Cột "${this.layout.headers[c]}": ${lines.join(" ")}`);
       }
@@ -350,7 +351,12 @@ class TableBuilder {
     const lead: string[] = [];
     const coordinating: string[] = [];
     const leadRead = readUnitCell(leadCell);
-    for (const m of leadRead.mentions) (m.role === "coordinating" ? coordinating : lead).push(m.name);
+    // "A tham mưu …, B thực hiện": after a unit the cell names as lead, units without a role take part.
+    let leadSeen = false;
+    for (const m of leadRead.mentions) {
+      (m.role === "coordinating" || (leadSeen && m.role === null) ? coordinating : lead).push(m.name);
+      if (m.role === "lead") leadSeen = true;
+    }
     // The lead column names the lead even when it writes "A và B phối hợp xử lý": A leads.
     if (lead.length === 0 && coordinating.length > 0) lead.push(coordinating.shift()!);
     const sharedRead = readUnitCell(sharedCell);
@@ -371,8 +377,20 @@ class TableBuilder {
         [leadCell, leadRead.hasInstructions],
         [sharedCell, sharedRead.hasInstructions],
         [coordinatingCell, coordinatingRead.hasInstructions],
+        [this.text(d, "note"), true],
       ]),
     };
+  }
+
+  /** The group the nearest heading above names ("III. … chuyển đổi số / dịch vụ công trực tuyến"), else OTHER. */
+  private headingGroup(sectionIndex: number | null): ParsedIndicator["group"] {
+    for (let i = sectionIndex; i !== null && this.rows[i]; i = this.rows[i].parentIndex) {
+      const row = this.rows[i];
+      if (row.type !== "section") continue;
+      const group = classifyIndicatorGroup(row.title);
+      if (group !== "OTHER") return group;
+    }
+    return "OTHER";
   }
 
   private derivedIndicator(draft: IndicatorDraft, task: ParsedTask, taskIndex: number): ParsedIndicator {
@@ -462,8 +480,11 @@ class TableBuilder {
       else implementing.push(m.name);
     }
 
+    const noteCell = this.text(d, "note");
+    const noteRatio = ratioFromNote(noteCell);
     let group = classifyIndicatorGroup(name);
     if (group === "OTHER" && parent !== null) group = (this.rows[parent] as ParsedIndicator).group;
+    if (group === "OTHER") group = this.headingGroup(place.parentIndex);
     const indicator: ParsedIndicator = {
       type: "indicator",
       ...this.base(d, place),
@@ -476,12 +497,13 @@ class TableBuilder {
       implementingUnits: dedupe(implementing),
       monitoringUnitText: monitoringCell,
       implementingUnitText: implementingCell,
-      numeratorLabel: null,
-      denominatorLabel: null,
+      numeratorLabel: noteRatio?.numerator ?? null,
+      denominatorLabel: noteRatio?.denominator ?? null,
       parentIndicatorIndex: parent,
       note: unitCellNote([
         [monitoringCell, monitoringRead.hasInstructions],
         [implementingCell, implementingRead.hasInstructions],
+        [noteCell, true],
       ]),
     };
     if (!name) indicator.warnings.push("Dòng không có tên chỉ tiêu");
