@@ -4,6 +4,10 @@ import { signIn } from "./helpers";
 
 const view = (name: string) => ({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
 
+// Each journey signs in, imports or merges, and reloads the dashboard: on the shared machine that
+// takes longer than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 async function noSeriousAxe(page: Page) {
   const axe = await new AxeBuilder({ page }).analyze();
   const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
