@@ -29,6 +29,9 @@ export const PERMISSIONS = {
   "admin.responsibleUnit.write": ["ADMIN"],
   "admin.user.write": ["ADMIN"],
   "commune.delegateSubmit": ["CHAIRMAN"],
+  // The commune's register of responsible units: staff see it, the chairman and the admin keep it.
+  "unit.read": ["COMMUNE_STAFF", "CHAIRMAN", "ADMIN"],
+  "unit.write": ["CHAIRMAN", "ADMIN"],
   "account.changePassword": EVERYONE,
 } as const satisfies Record<string, readonly Role[]>;
 

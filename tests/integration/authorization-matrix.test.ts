@@ -23,6 +23,7 @@ import * as adminActions from "@/server/admin/actions";
 import * as evidenceActions from "@/server/evidence/actions";
 import * as importActions from "@/server/plans/import-actions";
 import * as editActions from "@/server/plans/edit-actions";
+import * as unitActions from "@/server/units/actions";
 import * as evidenceRoute from "@/app/api/minh-chung/[id]/route";
 import * as dashboardXlsxRoute from "@/app/api/tong-quan/xlsx/route";
 import * as comparisonXlsxRoute from "@/app/api/so-sanh/xlsx/route";
@@ -153,6 +154,11 @@ async function freshPlan(c: Commune) {
   return { plan, section, task1, task2, indicator };
 }
 
+async function freshUnit(c: Commune) {
+  const name = `Ban thử ${next()}`;
+  return t.db.responsibleUnit.create({ data: { communeId: c.id, name, normalizedName: name.toLowerCase().replace("ử", "u") } });
+}
+
 async function freshUser(c: Commune) {
   return t.db.user.create({ data: { username: `nguoi.thu.${next()}`, fullName: "Người Thử", role: "COMMUNE_STAFF", orgUnitId: c.id, passwordHash: demoHash } });
 }
@@ -231,6 +237,16 @@ const FIXTURES: Record<string, Fixture> = {
     fromAction(() => adminActions.updateOrgUnit(null, formData({ id: target.id, name: `${target.name} (sửa ${next()})`, level: "COMMUNE", parentId: target.parentId }))),
   "src/server/admin/actions.ts#createResponsibleUnit": async ({ target }) =>
     fromAction(() => adminActions.createResponsibleUnit(null, formData({ communeId: target.id, name: `Ban thử ${next()}` }))),
+  "src/server/units/actions.ts#createUnit": async ({ target }) =>
+    fromAction(() => unitActions.createUnit(null, formData({ communeId: target.id, name: `Tổ công tác thử ${next()}`, kind: "OTHER" }))),
+  "src/server/units/actions.ts#updateUnit": async ({ target }) => {
+    const unit = await freshUnit(target);
+    return fromAction(() => unitActions.updateUnit(null, formData({ id: unit.id, version: "0", name: `${unit.name} (đổi tên)`, kind: "DEPARTMENT", active: "on" })));
+  },
+  "src/server/units/actions.ts#mergeUnits": async ({ target }) => {
+    const [a, b] = [await freshUnit(target), await freshUnit(target)];
+    return fromAction(() => unitActions.mergeUnits(null, formData({ sourceId: a.id, targetId: b.id })));
+  },
   "src/server/admin/actions.ts#createUser": async ({ target }) =>
     fromAction(() =>
       adminActions.createUser(null, formData({ username: `moi.${next()}`, fullName: "Người Mới", role: "COMMUNE_STAFF", orgUnitId: target.id, password: "MatKhau@2026" })),
@@ -438,7 +454,10 @@ describe("authorization matrix", () => {
           const expected = mayCall(endpoint, actor, target.id, inScope);
           const label = `${endpoint.id} as ${role} for ${which} commune (expected ${expected ? "allowed" : "refused"})`;
           const before = expected ? null : await dbFingerprint(t.db);
-          const foreignBefore = expected && which === "other" && endpoint.scope !== "system" ? await communeFingerprint(t.db, target.id) : null;
+          // Writes that name the commune they act on (commune-in-scope, target "input": the unit
+          // register kept by the admin) change that commune by design; the rest must not.
+          const namesItsCommune = endpoint.scope === "commune-in-scope" && endpoint.target === "input";
+          const foreignBefore = expected && which === "other" && endpoint.scope !== "system" && !namesItsCommune ? await communeFingerprint(t.db, target.id) : null;
           await actAs(username);
           let outcome: Outcome;
           try {

@@ -92,6 +92,11 @@ export const ENDPOINTS: Endpoint[] = [
     renumberSection: planWrite,
     deleteRow: planWrite,
   }),
+  ...actions("src/server/units/actions.ts", {
+    createUnit: { permission: "unit.write", scope: "commune-in-scope", target: "input" },
+    updateUnit: { permission: "unit.write", scope: "commune-in-scope", target: "input" },
+    mergeUnits: { permission: "unit.write", scope: "commune-in-scope", target: "input" },
+  }),
   ...route("src/app/api/auth/[...nextauth]/route.ts", ["GET", "POST"], { permission: null, scope: "public" }),
   ...route("src/app/api/minh-chung/[id]/route.ts", ["GET"], { permission: "evidence.read", scope: "commune-in-scope", target: "input", readOnly: true }),
   ...route("src/app/api/tong-quan/xlsx/route.ts", ["GET"], { permission: "dashboard.read", scope: "own-commune", target: "implicit", readOnly: true }),

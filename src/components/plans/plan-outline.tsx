@@ -28,6 +28,12 @@ function Warnings({ warnings }: { warnings: string[] }) {
   );
 }
 
+/** What the unit cells said beyond the units: instructions, a reporting date. */
+function Note({ text }: { text: string | null }) {
+  if (!text) return null;
+  return <p className="mt-1 whitespace-pre-line text-xs text-slate-700">Ghi chú: {text}</p>;
+}
+
 function MultiLine({ text }: { text: string | null }) {
   if (!text) return <span className="text-slate-400">—</span>;
   return <span className="whitespace-pre-line">{text}</span>;
@@ -64,6 +70,7 @@ export function TaskTable({ plan }: { plan: PlanDetail }) {
                 <td className="tabular-nums">{row.item.code}</td>
                 <td>
                   <MultiLine text={row.item.content} />
+                  <Note text={row.item.note} />
                   <Warnings warnings={row.item.importWarnings} />
                 </td>
                 <td>
@@ -73,10 +80,14 @@ export function TaskTable({ plan }: { plan: PlanDetail }) {
                   <MultiLine text={row.item.deadlineText} />
                   {row.item.dueDate && <div className="text-xs text-slate-600">Hạn: {formatDate(row.item.dueDate)}</div>}
                 </td>
-                <td>{row.item.leadUnit?.name ?? <MultiLine text={row.item.leadUnitText} />}</td>
                 <td>
-                  {row.item.coordinatingUnits.length ? (
-                    row.item.coordinatingUnits.map((c) => c.unit.name).join("; ")
+                  {row.item.leadUnit
+                    ? [row.item.leadUnit.name, ...row.item.coordinatingUnits.filter((c) => c.isLead).map((c) => c.unit.name)].join("; ")
+                    : <MultiLine text={row.item.leadUnitText} />}
+                </td>
+                <td>
+                  {row.item.coordinatingUnits.some((c) => !c.isLead) ? (
+                    row.item.coordinatingUnits.filter((c) => !c.isLead).map((c) => c.unit.name).join("; ")
                   ) : (
                     <MultiLine text={row.item.coordinatingText} />
                   )}
@@ -114,6 +125,7 @@ export function IndicatorTable({ plan }: { plan: PlanDetail }) {
               <td className={ind.parentId ? "pl-6" : ""}>
                 {ind.parentId && <span aria-hidden>– </span>}
                 {ind.name}
+                <Note text={ind.note} />
                 <Warnings warnings={ind.importWarnings} />
               </td>
               <td>
@@ -126,8 +138,16 @@ export function IndicatorTable({ plan }: { plan: PlanDetail }) {
                 {TARGET_RULE_LABEL[ind.targetRule]}
                 {ind.targetValue !== null && ind.targetRule !== "FULL" ? ` ${formatNumber(Number(ind.targetValue))}${ind.measurementUnit === "%" ? "%" : ""}` : ""}
               </td>
-              <td>{ind.monitoringUnit?.name ?? <MultiLine text={ind.monitoringUnitText} />}</td>
-              <td>{ind.implementingUnits.length ? ind.implementingUnits.map((u) => u.unit.name).join("; ") : <MultiLine text={ind.implementingUnitText} />}</td>
+              <td>
+                {ind.monitoringUnit
+                  ? [ind.monitoringUnit.name, ...ind.implementingUnits.filter((u) => u.isMonitoring).map((u) => u.unit.name)].join("; ")
+                  : <MultiLine text={ind.monitoringUnitText} />}
+              </td>
+              <td>
+                {ind.implementingUnits.some((u) => !u.isMonitoring)
+                  ? ind.implementingUnits.filter((u) => !u.isMonitoring).map((u) => u.unit.name).join("; ")
+                  : <MultiLine text={ind.implementingUnitText} />}
+              </td>
             </tr>
           ))}
         </tbody>

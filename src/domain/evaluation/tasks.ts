@@ -28,6 +28,8 @@ export interface TaskDeadline {
   /** ISO date; for PERIOD deadlines the period's last day. */
   dueDate: string | null;
   deadlineKind: DeadlineKind;
+  /** RECURRING: the due dates in the year; each one passed while the task is not done makes it overdue. */
+  occurrences?: readonly string[] | null;
 }
 
 /** Deadline kinds whose due date is a real date ("Quý I", "Trước ngày 25/11/2025", ...). */
@@ -45,9 +47,24 @@ function dayNumber(iso: string | null | undefined): number | null {
   return ms / 86_400_000;
 }
 
-/** Due date as a day number when the task has a real one; null for ongoing, recurring, dependent or undated. */
-function dueDay(task: TaskDeadline): number | null {
+/**
+ * Due date as a day number when the task has a real one; null for ongoing, dependent or
+ * undated tasks. A recurring task is due at its next occurrence, or (all passed) its last.
+ */
+function dueDay(task: TaskDeadline, now: number | null = null): number | null {
+  if (task.deadlineKind === "RECURRING" && task.occurrences?.length) {
+    const days = task.occurrences.map(dayNumber).filter((d): d is number => d !== null).sort((a, b) => a - b);
+    if (now === null) return days[0] ?? null;
+    return days.find((d) => d >= now) ?? days[days.length - 1] ?? null;
+  }
   return DATED_KINDS.has(task.deadlineKind) ? dayNumber(task.dueDate) : null;
+}
+
+/** The last occurrence of a recurring task before today, or null. */
+function lastPassedOccurrence(task: TaskDeadline, now: number): number | null {
+  if (task.deadlineKind !== "RECURRING" || !task.occurrences?.length) return null;
+  const passed = task.occurrences.map(dayNumber).filter((d): d is number => d !== null && d < now);
+  return passed.length ? Math.max(...passed) : null;
 }
 
 /**
@@ -55,9 +72,11 @@ function dueDay(task: TaskDeadline): number | null {
  * and the task is not DONE. "Không thực hiện được" past its date still counts: it was not done.
  */
 export function isOverdue(task: TaskDeadline, status: TaskStatus | null | undefined, today: string): boolean {
-  const due = dueDay(task);
   const now = dayNumber(today);
-  if (due === null || now === null || status === "DONE") return false;
+  if (now === null || status === "DONE") return false;
+  if (lastPassedOccurrence(task, now) !== null) return true;
+  const due = dueDay(task, now);
+  if (due === null) return false;
   return now > due;
 }
 
@@ -68,15 +87,15 @@ export function isDueSoon(
   today: string,
   days: number = DUE_SOON_DAYS,
 ): boolean {
-  const due = dueDay(task);
   const now = dayNumber(today);
+  const due = dueDay(task, now);
   if (due === null || now === null || status === "DONE") return false;
   return due >= now && due - now <= days;
 }
 
 /** Whole days from today until the due date (negative when past); null when the task has no date. */
 export function daysUntilDue(task: TaskDeadline, today: string): number | null {
-  const due = dueDay(task);
   const now = dayNumber(today);
+  const due = dueDay(task, now);
   return due === null || now === null ? null : due - now;
 }

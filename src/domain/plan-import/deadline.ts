@@ -51,14 +51,17 @@ export function parseDeadline(input: string, year: number | null): ParsedDeadlin
 
   if (/^theo\b/.test(folded)) return result(text, "DEPENDENT");
   if (/dinh ky|\bhang (ngay|tuan|thang|quy|nam)\b|\bhang\s+(quy|nam)\s*\/|\bmoi (tuan|thang|quy|nam)\b|\d+\s*thang\s*\/\s*lan|lan\s*\/\s*(tuan|thang|quy|nam)/.test(folded)) {
-    return result(text, "RECURRING");
+    const occurrences = recurrenceDates(folded, year);
+    return occurrences.length ? { ...result(text, "RECURRING"), occurrences } : result(text, "RECURRING");
   }
   if (/^(thuong xuyen|lien tuc|hang ngay)\b/.test(folded)) return result(text, "ONGOING");
 
   const quarter = /\bquy\s+(iv|iii|ii|i|[1-4])\b(?:\D*?(\d{4}))?/.exec(folded);
   if (quarter) {
-    const q = QUARTERS[quarter[1]];
-    return period(text, fullYear(quarter[2], year), q * 3 - 2, q * 3);
+    // "Quý II, Quý III" (or "Quý II và Quý III"): the period runs from the first to the last.
+    const all = [...folded.matchAll(/\bquy\s+(iv|iii|ii|i|[1-4])\b/g)].map((m) => QUARTERS[m[1]]);
+    const yearOf = /\b(\d{4})\b/.exec(folded.slice(quarter.index));
+    return period(text, fullYear(quarter[2] ?? yearOf?.[1], year), Math.min(...all) * 3 - 2, Math.max(...all) * 3);
   }
   const date = WORDY_DATE.exec(folded) ?? DATE.exec(folded);
   if (date) {
@@ -67,7 +70,7 @@ export function parseDeadline(input: string, year: number | null): ParsedDeadlin
     const iso = isoDate(y, Number(date[2]), Number(date[1]));
     return iso ? result(text, "DATE", null, null, iso) : result(text, "NONE");
   }
-  const half = /\b6 thang (dau|cuoi) nam\b(?:\D*?(\d{4}))?/.exec(folded);
+  const half = /\b0?6 thang (dau|cuoi) nam\b(?:\D*?(\d{4}))?/.exec(folded);
   if (half) return period(text, fullYear(half[2], year), half[1] === "dau" ? 1 : 7, half[1] === "dau" ? 6 : 12);
   const month = /\bthang\s+(\d{1,2})(?:\s*(?:\/|nam)\s*(\d{4}))?/.exec(folded);
   if (month && Number(month[1]) >= 1 && Number(month[1]) <= 12) {
@@ -82,6 +85,30 @@ export function parseDeadline(input: string, year: number | null): ParsedDeadlin
     return result(text, "DATE", null, null, y === null ? null : isoDate(y, 12, 31));
   }
   return result(text, "NONE");
+}
+
+/**
+ * The due dates in the year of a recurring deadline, every part kept: "hằng quý" -> quarter
+ * ends, "hằng tháng" -> month ends, "(0)6 tháng" -> 30/6 (and 31/12), "cuối năm"/"hằng năm"
+ * -> 31/12, and any written date ("báo cáo năm trước ngày 15/12/2025").
+ */
+export function recurrenceDates(folded: string, year: number | null): string[] {
+  if (year === null) return [];
+  const dates = new Set<string>();
+  const monthEnd = (m: number) => isoDate(year, m, daysInMonth(year, m))!;
+  if (/\b(hang|moi|dinh ky)\s+thang\b/.test(folded)) for (let m = 1; m <= 12; m++) dates.add(monthEnd(m));
+  if (/\b(hang|moi|dinh ky|cac)\s+quy\b|\bquy\s*\/\s*lan|lan\s*\/\s*quy/.test(folded)) for (const m of [3, 6, 9, 12]) dates.add(monthEnd(m));
+  if (/\b0?6\s+thang\b/.test(folded)) {
+    dates.add(monthEnd(6));
+    dates.add(monthEnd(12));
+  }
+  if (/\bcuoi nam\b|\b(hang|moi|dinh ky)\s+nam\b/.test(folded)) dates.add(monthEnd(12));
+  for (const m of folded.matchAll(new RegExp(DATE.source, "g"))) {
+    const y = fullYear(m[3], year);
+    const iso = y === null ? null : isoDate(y, Number(m[2]), Number(m[1]));
+    if (iso && y === year) dates.add(iso);
+  }
+  return [...dates].sort();
 }
 
 /** What the preview should say about a deadline the parser could not pin down, or null. */

@@ -95,6 +95,27 @@ export function ratioDefinition(text: string): { numerator: string; denominator:
   return numerator && denominator ? { numerator, denominator } : null;
 }
 
+/**
+ * A note that defines a ratio: "Tử số: …; mẫu số: …" gives both labels, "Trên tổng số …"
+ * the denominator alone.
+ */
+export function ratioFromNote(note: string | null | undefined): { numerator: string | null; denominator: string | null } | null {
+  if (!note) return null;
+  const flat = cleanText(cellLines(note).join(" "));
+  const folded = foldKeepIndex(flat);
+  const num = /\btu so\s*(?:la|:)?\s*/.exec(folded);
+  const den = /\bmau so\s*(?:la|:)?\s*/.exec(folded);
+  const clause = (m: RegExpExecArray | null) => {
+    if (!m) return null;
+    const rest = flat.slice(m.index + m[0].length);
+    return tidy(rest.split(/\s*[;.]\s*|\s*,?\s*(?=mẫu số|Mẫu số|tử số|Tử số)/)[0]) || null;
+  };
+  if (num || den) return { numerator: clause(num), denominator: clause(den) };
+  const over = /\b(?:tren|so voi)\s+(tong so\b.*)$/.exec(folded);
+  if (over) return { numerator: null, denominator: tidy(flat.slice(over.index + over[0].length - over[1].length)) || null };
+  return null;
+}
+
 /** A clause that opens with "Tỷ lệ" (after "- " or "Phấn đấu"), without that lead-in. */
 function ratioClause(clause: string): string | null {
   const m = /^(?:[-+•–]\s*)?(?:phan dau\s+)?(?=ty le\b)/.exec(foldKeepIndex(clause));

@@ -14,7 +14,8 @@ import { indicatorsFromTask, type IndicatorDraft } from "./derived";
 import { BULLET_START, cellLines, cellText, isBold, stripBullet } from "./html";
 import { parseTarget } from "./target";
 import type { ParsedIndicator, ParsedRow, ParsedSection, ParsedTask } from "./types";
-import { extractUnits, normalizeUnitKey, splitUnits } from "./units";
+import { normalizeUnitKey, readUnitCell, splitUnits, unitCellNote } from "./units";
+import { ratioFromNote } from "./derived";
 
 export interface GridLine {
   cells: string[];
@@ -236,7 +237,7 @@ class TableBuilder {
       const lines = d.columns[c] ?? [];
       if (!lines.length) return;
       if (role === "unknown" || role === "group") out.push(`Cột "${this.layout.headers[c] || c + 1}": ${lines.join(" ")}`);
-      if (role === "note") out.push(`Ghi chú: ${lines.join(" ")}`);
+      // A "Ghi chú" column is the row's note (kept on the row, shown on the plan page), not a doubt.
       if (this.layout.kind === "task" && (role === "target" || role === "measurementUnit" || role === "monitoring")) {
         out.push(`Cột "${this.layout.headers[c]}": ${lines.join(" ")}`);
       }
@@ -343,26 +344,53 @@ class TableBuilder {
     return this.rows[this.rows.length - 1] as ParsedSection;
   }
 
-  private taskUnits(d: Draft): Pick<ParsedTask, "leadUnits" | "coordinatingUnits" | "leadUnitText" | "coordinatingText"> {
+  private taskUnits(d: Draft): Pick<ParsedTask, "leadUnits" | "coordinatingUnits" | "leadUnitText" | "coordinatingText" | "note"> {
     const leadCell = this.text(d, "lead");
     const coordinatingCell = this.text(d, "coordinating");
     const sharedCell = this.text(d, "units") ?? this.text(d, "implementing");
     const lead: string[] = [];
     const coordinating: string[] = [];
-    for (const m of extractUnits(leadCell)) (m.role === "coordinating" ? coordinating : lead).push(m.name);
+    const leadRead = readUnitCell(leadCell);
+    // "A tham mưu …, B thực hiện": after a unit the cell names as lead, units without a role take part.
+    let leadSeen = false;
+    for (const m of leadRead.mentions) {
+      (m.role === "coordinating" || (leadSeen && m.role === null) ? coordinating : lead).push(m.name);
+      if (m.role === "lead") leadSeen = true;
+    }
+    // The lead column names the lead even when it writes "A và B phối hợp xử lý": A leads.
+    if (lead.length === 0 && coordinating.length > 0) lead.push(coordinating.shift()!);
+    const sharedRead = readUnitCell(sharedCell);
     if (sharedCell) {
       const split = splitUnits(sharedCell);
       lead.push(...split.lead);
       coordinating.push(...split.coordinating);
     }
-    coordinating.push(...extractUnits(coordinatingCell).map((m) => m.name));
+    const coordinatingRead = readUnitCell(coordinatingCell);
+    coordinating.push(...coordinatingRead.mentions.map((m) => m.name));
     const leadKeys = new Set(lead.map(normalizeUnitKey));
     return {
       leadUnits: dedupe(lead),
       coordinatingUnits: dedupe(coordinating.filter((n) => !leadKeys.has(normalizeUnitKey(n)))),
       leadUnitText: leadCell ?? sharedCell,
       coordinatingText: coordinatingCell,
+      note: unitCellNote([
+        [leadCell, leadRead.hasInstructions],
+        [sharedCell, sharedRead.hasInstructions],
+        [coordinatingCell, coordinatingRead.hasInstructions],
+        [this.text(d, "note"), true],
+      ]),
     };
+  }
+
+  /** The group the nearest heading above names ("III. … chuyển đổi số / dịch vụ công trực tuyến"), else OTHER. */
+  private headingGroup(sectionIndex: number | null): ParsedIndicator["group"] {
+    for (let i = sectionIndex; i !== null && this.rows[i]; i = this.rows[i].parentIndex) {
+      const row = this.rows[i];
+      if (row.type !== "section") continue;
+      const group = classifyIndicatorGroup(row.title);
+      if (group !== "OTHER") return group;
+    }
+    return "OTHER";
   }
 
   private derivedIndicator(draft: IndicatorDraft, task: ParsedTask, taskIndex: number): ParsedIndicator {
@@ -442,16 +470,21 @@ class TableBuilder {
     const monitoringCell = [this.text(d, "monitoring"), this.text(d, "lead")].filter(Boolean).join("\n") || null;
     const implementingCell =
       [this.text(d, "implementing"), this.text(d, "units"), this.text(d, "coordinating")].filter(Boolean).join("\n") || null;
-    const monitoring = extractUnits(monitoringCell).map((m) => m.name);
+    const monitoringRead = readUnitCell(monitoringCell);
+    const implementingRead = readUnitCell(implementingCell);
+    const monitoring = monitoringRead.mentions.map((m) => m.name);
     const implementing: string[] = [];
-    for (const m of extractUnits(implementingCell)) {
+    for (const m of implementingRead.mentions) {
       // "VP-TK theo dõi, tổng hợp" in an implementers' cell names the monitoring unit.
       if (m.role === "monitoring" && !this.layout.roles.includes("monitoring")) monitoring.push(m.name);
       else implementing.push(m.name);
     }
 
+    const noteCell = this.text(d, "note");
+    const noteRatio = ratioFromNote(noteCell);
     let group = classifyIndicatorGroup(name);
     if (group === "OTHER" && parent !== null) group = (this.rows[parent] as ParsedIndicator).group;
+    if (group === "OTHER") group = this.headingGroup(place.parentIndex);
     const indicator: ParsedIndicator = {
       type: "indicator",
       ...this.base(d, place),
@@ -464,9 +497,14 @@ class TableBuilder {
       implementingUnits: dedupe(implementing),
       monitoringUnitText: monitoringCell,
       implementingUnitText: implementingCell,
-      numeratorLabel: null,
-      denominatorLabel: null,
+      numeratorLabel: noteRatio?.numerator ?? null,
+      denominatorLabel: noteRatio?.denominator ?? null,
       parentIndicatorIndex: parent,
+      note: unitCellNote([
+        [monitoringCell, monitoringRead.hasInstructions],
+        [implementingCell, implementingRead.hasInstructions],
+        [noteCell, true],
+      ]),
     };
     if (!name) indicator.warnings.push("Dòng không có tên chỉ tiêu");
     return indicator;

@@ -37,8 +37,10 @@ function wordCount(text: string): number {
  * dash only starts a new bullet after sentence punctuation, or, in a line that is itself a
  * bullet list, after a long clause and before a capitalised word.
  */
-function splitInlineBullets(line: string): string[] {
-  const isList = /^[-+•–]\s/.test(line);
+function splitInlineBullets(line: string, brokenCell = false): string[] {
+  // A cell already broken into lines has its bullets on their own lines: a dash inside one
+  // ("- Công chức Tư pháp - Hộ tịch") is part of a name.
+  const isList = !brokenCell && /^[-+•–]\s/.test(line);
   const out: string[] = [];
   let start = 0;
   for (const m of line.matchAll(/ - (?=\S)/g)) {
@@ -60,11 +62,9 @@ function splitInlineBullets(line: string): string[] {
 /** Cell text as clean lines (NFC, single spaces), bullets kept as "- ..." lines. */
 export function cellLines(cell: string | undefined | null): string[] {
   if (!cell) return [];
-  return stripHtml(cell)
-    .split(/\r?\n/)
-    .map(cleanText)
-    .filter(Boolean)
-    .flatMap(splitInlineBullets)
+  const lines = stripHtml(cell).split(/\r?\n/).map(cleanText).filter(Boolean);
+  return lines
+    .flatMap((line) => splitInlineBullets(line, lines.length > 1))
     .map(cleanText)
     .filter(Boolean);
 }

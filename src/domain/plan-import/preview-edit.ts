@@ -169,7 +169,7 @@ export function describeDeadline(deadline: ParsedDeadline): string {
         ? `Trong kỳ ${formatDate(deadline.periodStart)} – ${formatDate(deadline.periodEnd)}`
         : "Trong kỳ (chưa rõ năm)";
     case "RECURRING":
-      return "Định kỳ (không có hạn cố định)";
+      return deadline.occurrences?.length ? `Định kỳ, hạn ${deadline.occurrences.map(formatDate).join("; ")}` : "Định kỳ (không có hạn cố định)";
     case "ONGOING":
       return "Thường xuyên";
     case "DEPENDENT":

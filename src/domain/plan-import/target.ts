@@ -6,7 +6,7 @@ import { foldKeepIndex, parseVietNumber } from "./fold";
 import { cellLines } from "./html";
 import type { ParsedTarget } from "./types";
 
-const RANK = /\b(vi tri cai thien|cai thien (vi tri|thu hang|xep hang)|tang (hang|thu hang|bac)|thu hang|xep hang)\b/;
+const RANK = /\b(vi tri cai thien|cai thien (vi tri|thu hang|xep hang)|tang (hang|thu hang|bac)|thu hang|xep hang)\b|\btang\b[^.;]{0,25}\b(bac|hang)\b/;
 const DECREASE = /\bgiam\b/;
 const REFERENCE_YEAR = /so voi (?:cung ky )?nam (\d{4})/;
 

@@ -35,6 +35,8 @@ export interface ParsedDeadline {
   dueDate: string | null;
   periodStart: string | null;
   periodEnd: string | null;
+  /** RECURRING: every due date in the year ("hằng quý" -> four quarter ends; "06 tháng và cuối năm" -> 30/6, 31/12). */
+  occurrences?: string[];
 }
 
 interface ParsedRowBase {
@@ -65,6 +67,8 @@ export interface ParsedTask extends ParsedRowBase {
   coordinatingUnits: string[];
   leadUnitText: string | null;
   coordinatingText: string | null;
+  /** What the unit cells say beyond the units ("báo cáo … trước ngày 25/11/2025"), shown on the plan page. */
+  note?: string | null;
 }
 
 export interface ParsedIndicator extends ParsedRowBase {
@@ -83,6 +87,8 @@ export interface ParsedIndicator extends ParsedRowBase {
   denominatorLabel: string | null;
   /** Index (in `rows`) of the parent indicator for "-" sub-rows. */
   parentIndicatorIndex: number | null;
+  /** What the unit cells say beyond the units, kept as the row's note. */
+  note?: string | null;
 }
 
 export type ParsedRow = ParsedSection | ParsedTask | ParsedIndicator;

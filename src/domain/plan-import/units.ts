@@ -84,7 +84,7 @@ function cutAtVerb(segment: string): { name: string; tail: string } {
 }
 
 function roleFromTail(tail: string): UnitRole {
-  if (/^chu tri/.test(tail)) return "lead";
+  if (/^(chu tri|tham muu)/.test(tail)) return "lead";
   if (/^phoi hop(?! voi)/.test(tail)) return "coordinating";
   if (/^theo doi/.test(tail)) return "monitoring";
   return null;
@@ -105,28 +105,93 @@ function splitGluedNames(name: string): string[] {
   return [m[1], ...splitGluedNames(m[2])];
 }
 
-function segmentsOf(cell: string): { text: string; afterSentence: boolean }[] {
-  const out: { text: string; afterSentence: boolean }[] = [];
+interface Segment {
+  text: string;
+  afterSentence: boolean;
+  /** "phối hợp (với) X": X coordinates whatever verb follows it. */
+  forcedRole: UnitRole;
+}
+
+// Comma phrases that are one name: "Cán bộ, công chức", "Các cơ quan, đơn vị", "các ban, ngành".
+const FIXED_COMMA = /(can bo|co quan|ban|nganh|to chuc|cong chuc|don vi)\s*,\s*(?=(cong chuc|don vi|nganh|doan the|to chuc|ca nhan|vien chuc|dia phuong)(?![\p{L}\d]))/gu;
+// "A và B" is two units only when B starts like a unit of its own; "HĐND và UBND",
+// "Văn hóa và Thông tin", "Tiếp nhận và Trả kết quả" stay one name.
+const AND_UNIT = /\s+va\s+(?=(cac|cbcc|can bo|cong chuc|dai|bo phan|phong|van phong|trung tam|doan|hoi|mttq|mat tran|to dan pho|thon)(?![\p{L}\d]))/u;
+const COORDINATE_PREFIX = /^phoi hop(?: voi)?\s+/;
+
+/**
+ * "A, B" lists: a comma starts another unit only when what follows starts like a unit
+ * ("Văn phòng UBND, Công chức phụ trách …", "Trung tâm …, các phòng chuyên môn") or with
+ * "phối hợp (với)"; otherwise (prose, "tiếp nhận, giải quyết TTHC") the comma stays inside.
+ * Lower-case words continuing a "Các …" group stay in it ("Các ban, ngành, công chức liên quan").
+ */
+function commaPieces(text: string): string[] {
+  const folded = foldKeepIndex(text);
+  const fixed = new Set<number>();
+  for (const m of folded.matchAll(FIXED_COMMA)) fixed.add(m.index! + m[0].indexOf(","));
+  const pieces: string[] = [];
+  let start = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "(") depth++;
+    else if (ch === ")") depth = Math.max(0, depth - 1);
+    else if (ch === "," && depth === 0 && !fixed.has(i)) {
+      const rest = text.slice(i + 1).trimStart();
+      const restFolded = foldText(rest);
+      const prev = foldText(text.slice(start, i));
+      const startsUnit = UNIT_HEADS.test(restFolded) || COORDINATE_PREFIX.test(restFolded);
+      const continuesGroup = /^(cac|nhung) /.test(prev) && /^\p{Ll}/u.test(rest) && !/^(cac|phoi hop)\b/.test(restFolded);
+      if (startsUnit && !continuesGroup) {
+        pieces.push(text.slice(start, i));
+        start = i + 1;
+      }
+    }
+  }
+  pieces.push(text.slice(start));
+  return pieces.map(cleanText).filter(Boolean);
+}
+
+function segmentsOf(cell: string): Segment[] {
+  const out: Segment[] = [];
   for (const line of cellLines(cell)) {
-    // "Văn phòng - Thống kê và các ngành liên quan": "và các" starts another unit; a bare "và"
-    // does not ("Văn phòng HĐND và UBND", "Công chức Văn hóa và Thông tin").
-    for (const part of splitFolded(stripBullet(line), /\s*;\s*|\s+va\s+(?=cac\s)/)) {
+    // "Văn phòng - Thống kê và các ngành liên quan": "và các" starts another unit.
+    for (const part of splitFolded(stripBullet(line), new RegExp(`\\s*;\\s*|${AND_UNIT.source}`, "u"))) {
       const sentences = part.split(/(?<=\.)\s+(?=\p{Lu})/u);
       sentences.forEach((sentence, i) => {
         // "A/B" lists two units; a slash inside prose ("xử lý/kiến nghị") is followed by lower case.
         const slashParts = sentence.split(/(?<=\p{L})\s*\/\s*(?=\p{Lu})/u);
-        slashParts.forEach((text, j) => out.push({ text: cleanText(text), afterSentence: i > 0 && j === 0 }));
+        slashParts.forEach((slashPart, j) => {
+          commaPieces(cleanText(slashPart)).forEach((piece, k) => {
+            const prefix = COORDINATE_PREFIX.exec(foldKeepIndex(piece));
+            out.push({
+              text: prefix ? piece.slice(prefix[0].length) : piece,
+              afterSentence: i > 0 && j === 0 && k === 0,
+              forcedRole: prefix ? "coordinating" : null,
+            });
+          });
+        });
       });
     }
   }
   return out;
 }
 
-/** Every unit the cell names, in order, with the role the cell gives it. */
-export function extractUnits(cell: string | null | undefined): UnitMention[] {
-  if (!cell) return [];
+// Tails that only say the unit's role; anything longer is an instruction worth keeping as a note.
+const ROLE_ONLY_TAIL = /^(chu tri|phoi hop|theo doi|thuc hien|tham gia|tham muu)(\s+(thuc hien|theo doi|tong hop))?[\s.;,]*$/;
+
+export interface UnitCell {
+  mentions: UnitMention[];
+  /** The cell says more than units and their roles: an instruction, a reporting date. */
+  hasInstructions: boolean;
+}
+
+/** Every unit the cell names, in order, with the role the cell gives it, and whether prose is left. */
+export function readUnitCell(cell: string | null | undefined): UnitCell {
+  if (!cell) return { mentions: [], hasInstructions: false };
   const mentions: UnitMention[] = [];
   const seen = new Set<string>();
+  let hasInstructions = false;
   for (const segment of segmentsOf(cell)) {
     let text = segment.text;
     // "Các công chức: Văn phòng - Thống kê" - the label before the colon is not a unit.
@@ -134,10 +199,14 @@ export function extractUnits(cell: string | null | undefined): UnitMention[] {
     if (labelled) text = labelled[1];
     text = tidyName(text);
     if (!text || /^[-–—.]+$/.test(text)) continue;
-    if ((segment.afterSentence || /^\p{Ll}/u.test(text)) && !UNIT_HEADS.test(foldText(text))) continue;
-    if (!looksLikeUnitStart(text)) continue;
+    const isUnit = !((segment.afterSentence || /^\p{Ll}/u.test(text)) && !UNIT_HEADS.test(foldText(text))) && looksLikeUnitStart(text);
+    if (!isUnit) {
+      hasInstructions = true;
+      continue;
+    }
     const { name, tail } = cutAtVerb(text);
-    const role = roleFromTail(tail);
+    if (tail && !ROLE_ONLY_TAIL.test(tail)) hasInstructions = true;
+    const role = segment.forcedRole ?? roleFromTail(tail);
     for (const part of splitGluedNames(tidyName(name))) {
       const key = normalizeUnitKey(part);
       if (!part || !key || seen.has(key)) continue;
@@ -145,7 +214,21 @@ export function extractUnits(cell: string | null | undefined): UnitMention[] {
       mentions.push({ name: capitalizeFirst(part), role });
     }
   }
-  return mentions;
+  return { mentions, hasInstructions };
+}
+
+/**
+ * The row's note from its unit cells: each cell that says more than units and roles, whole,
+ * so an instruction or a reporting date in it is never dropped.
+ */
+export function unitCellNote(cells: [string | null | undefined, boolean][]): string | null {
+  const kept = cells.filter(([cell, prose]) => cell && prose).map(([cell]) => cleanText(cell!.replace(/<[^>]+>/g, " ")));
+  return kept.length ? kept.join("\n") : null;
+}
+
+/** Every unit the cell names, in order, with the role the cell gives it. */
+export function extractUnits(cell: string | null | undefined): UnitMention[] {
+  return readUnitCell(cell).mentions;
 }
 
 /**
@@ -169,6 +252,9 @@ export function splitUnits(cell: string): { lead: string[]; coordinating: string
 const ABBREVIATIONS: [RegExp, string][] = [
   [/\btn va tkq\b/g, "tiep nhan va tra ket qua"],
   [/\btn va trkq\b/g, "tiep nhan va tra ket qua"],
+  [/\btn tkq\b/g, "tiep nhan va tra ket qua"],
+  [/\bhdnd ubnd\b/g, "hdnd va ubnd"],
+  [/\bcc\b/g, "cong chuc"],
   [/\buy ban nhan dan\b/g, "ubnd"],
   [/\bhoi dong nhan dan\b/g, "hdnd"],
   [/\bmat tran to quoc\b/g, "mttq"],
@@ -188,18 +274,22 @@ export function normalizeUnitKey(name: string): string {
   let key = foldText(cleanText((name ?? "").replace(/&/g, " và ")));
   key = key.replace(/[^\p{L}\d]+/gu, " ").replace(/\s+/g, " ").trim();
   for (const [pattern, replacement] of ABBREVIATIONS) key = key.replace(pattern, replacement);
-  return key.replace(/ xa$/, "").trim();
+  // "Các công chức tại Bộ phận Một cửa" is the same office as "Công chức tại Bộ phận Một cửa";
+  // "... của xã", "... xã" add nothing either.
+  return key.replace(/^cac /, "").replace(/ xa$/, "").replace(/ cua$/, "").trim();
 }
 
-/** Pairs each name with the existing unit of the same key, or null. */
+/** Pairs each name with the existing unit whose name or an alias has the same key, or null. */
 export function matchUnits(
   names: string[],
-  existing: { id: string; name: string }[],
+  existing: { id: string; name: string; aliases?: readonly string[] }[],
 ): { name: string; unitId: string | null }[] {
   const byKey = new Map<string, string>();
   for (const unit of existing) {
-    const key = normalizeUnitKey(unit.name);
-    if (key && !byKey.has(key)) byKey.set(key, unit.id);
+    for (const spelling of [unit.name, ...(unit.aliases ?? [])]) {
+      const key = normalizeUnitKey(spelling);
+      if (key && !byKey.has(key)) byKey.set(key, unit.id);
+    }
   }
   return names.map((name) => ({ name, unitId: byKey.get(normalizeUnitKey(name)) ?? null }));
 }

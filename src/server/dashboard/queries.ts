@@ -33,7 +33,7 @@ export function buildDashboard(data: ReportData, asOf: number, today: string) {
   const tasks = data.plans.flatMap((plan) =>
     plan.tasks.map((task) => {
       const status = task.current?.status ?? task.previousStatus ?? null;
-      const deadline = { dueDate: task.dueDate, deadlineKind: task.deadlineKind };
+      const deadline = { dueDate: task.dueDate, deadlineKind: task.deadlineKind, occurrences: task.occurrences };
       return {
         ...task,
         planTitle: plan.title,

@@ -16,7 +16,7 @@ import { revalidate } from "@/server/revalidate";
 import { formDataToObject, z } from "@/server/validation";
 import { ownCommuneOf } from "@/server/auth/guard";
 import { readPlanFile } from "./readers";
-import { saveParsedPlan } from "./save-parsed-plan";
+import { rememberAliases, saveParsedPlan } from "./save-parsed-plan";
 import { asParsedPlan, confirmImportSchema, LIMITS, planYear, type ConfirmImportInput } from "./schemas";
 
 const previewSchema = z.object({
@@ -77,17 +77,18 @@ export async function confirmPlanImport(input: ConfirmImportInput) {
     async (actor, data) => {
       const communeId = ownCommuneOf(actor, "plan.import");
       const parsed = asParsedPlan(data.plan);
-      const { planId } = await write(
-        (tx) =>
-          saveParsedPlan(tx, {
+      const { planId } = await write(async (tx) => {
+        // Mappings first: the plan's rows then find the chosen units through the new aliases.
+        await rememberAliases(tx, communeId, actor.id, data.unitAliases);
+        return saveParsedPlan(tx, {
             communeId,
             parsed,
             year: parsed.year,
             sourceText: data.sourceText,
             sourceName: data.sourceName,
             actorId: actor.id,
-          }),
-      );
+        });
+      });
       revalidate("/ke-hoach");
       return { planId };
     },

@@ -58,7 +58,7 @@ export type PlanDetail = Awaited<ReturnType<typeof getPlanDetail>>;
 export async function communeUnits(actor: Actor, communeId: string) {
   await assertCommuneInScope(actor, communeId);
   const db = await getDb();
-  return db.responsibleUnit.findMany({ where: { communeId, active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db.responsibleUnit.findMany({ where: { communeId, active: true, mergedIntoId: null }, orderBy: { name: "asc" }, select: { id: true, name: true, aliases: true } });
 }
 
 /** Ids of the plan's tasks and indicators that already have reported figures (never deleted). */

@@ -7,6 +7,8 @@ import { matchUnits, normalizeUnitKey } from "@/domain/plan-import";
 import type { ParsedPlan, ParsedRow } from "@/domain/plan-import/types";
 import { cleanText } from "@/domain/text";
 import { audit } from "@/server/audit";
+import { guessUnitKind, mergeAliases, registerIndex, type UnitKind } from "@/domain/units/register";
+import { UserError } from "@/server/errors";
 
 type Tx = Prisma.TransactionClient;
 
@@ -38,17 +40,22 @@ export async function resolveUnitIds(
 ): Promise<{ byName: Map<string, string>; created: { id: string; name: string }[] }> {
   const names = [...new Set(rawNames.map(cleanText).filter(Boolean))];
   if (names.length === 0) return { byName: new Map(), created: [] };
-  const existing = await tx.responsibleUnit.findMany({ where: { communeId }, select: { id: true, name: true } });
-  const idByKey = new Map(existing.map((u) => [normalizeUnitKey(u.name), u.id]));
+  // Merged units are only aliases now; their names live on in the unit they were merged into.
+  const existing = await tx.responsibleUnit.findMany({
+    where: { communeId, mergedIntoId: null },
+    select: { id: true, name: true, aliases: true },
+    orderBy: [{ active: "desc" }, { createdAt: "asc" }],
+  });
+  const idByKey = registerIndex(existing);
   const matches = matchUnits(names, existing);
-  const toCreate: { id: string; communeId: string; name: string; normalizedName: string }[] = [];
+  const toCreate: { id: string; communeId: string; name: string; normalizedName: string; kind: UnitKind }[] = [];
   for (const m of matches) {
     if (m.unitId) continue;
     const key = normalizeUnitKey(m.name);
     if (!key || idByKey.has(key)) continue;
     const id = randomUUID();
     idByKey.set(key, id);
-    toCreate.push({ id, communeId, name: m.name, normalizedName: key });
+    toCreate.push({ id, communeId, name: m.name, normalizedName: key, kind: guessUnitKind(m.name) });
   }
   if (toCreate.length) await tx.responsibleUnit.createMany({ data: toCreate });
   const byName = new Map<string, string>();
@@ -57,6 +64,34 @@ export async function resolveUnitIds(
     if (id) byName.set(name, id);
   }
   return { byName, created: toCreate.map(({ id, name }) => ({ id, name })) };
+}
+
+/**
+ * The clerk's "this phrase is that unit" choices from the preview, kept as aliases so the next
+ * document that writes the phrase finds the unit by itself. Units must be the commune's own.
+ */
+export async function rememberAliases(tx: Tx, communeId: string, actorId: string | null, mappings: { unitId: string; phrase: string }[]): Promise<void> {
+  if (mappings.length === 0) return;
+  const units = await tx.responsibleUnit.findMany({ where: { communeId, mergedIntoId: null }, select: { id: true, name: true, aliases: true } });
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const index = registerIndex(units);
+  const added = new Map<string, string[]>();
+  for (const { unitId, phrase } of mappings) {
+    const unit = byId.get(unitId);
+    if (!unit) throw new UserError(`Đơn vị được chọn cho “${phrase}” không thuộc danh mục của xã.`);
+    const key = normalizeUnitKey(phrase);
+    const owner = index.get(key);
+    if (!key || owner === unitId) continue;
+    if (owner) throw new UserError(`“${phrase}” đã là tên của đơn vị “${byId.get(owner)!.name}”.`);
+    index.set(key, unitId);
+    added.set(unitId, [...(added.get(unitId) ?? []), phrase]);
+  }
+  for (const [unitId, phrases] of added) {
+    const unit = byId.get(unitId)!;
+    const aliases = mergeAliases(unit.name, [...unit.aliases, ...phrases]);
+    await tx.responsibleUnit.update({ where: { id: unitId }, data: { aliases, version: { increment: 1 } } });
+    await audit(tx, { userId: actorId, communeId, entity: "ResponsibleUnit", entityId: unitId, action: "alias", before: { aliases: unit.aliases }, after: { aliases } });
+  }
 }
 
 export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promise<{ planId: string }> {
@@ -122,18 +157,29 @@ export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promis
         dueDate: date(row.deadline.dueDate),
         periodStart: date(row.deadline.periodStart),
         periodEnd: date(row.deadline.periodEnd),
+        occurrenceDates: (row.deadline.occurrences ?? []).map((d) => new Date(`${d}T00:00:00Z`)),
         leadUnitId: unitId(row.leadUnits[0]),
         leadUnitText: row.leadUnitText,
         coordinatingText: row.coordinatingText,
+        note: row.note ?? null,
         importWarnings: row.warnings,
       });
-      const coordIds = new Set([...row.leadUnits.slice(1), ...row.coordinatingUnits].map(unitId).filter(Boolean) as string[]);
-      for (const uid of coordIds) coordinating.push({ taskId: id, unitId: uid });
+      // Every lead after the first stays a lead (isLead), not a coordinating unit.
+      const leadId = unitId(row.leadUnits[0]);
+      const seen = new Set(leadId ? [leadId] : []);
+      for (const [names, isLead] of [[row.leadUnits.slice(1), true], [row.coordinatingUnits, false]] as const) {
+        for (const uid of names.map(unitId)) {
+          if (!uid || seen.has(uid)) continue;
+          seen.add(uid);
+          coordinating.push({ taskId: id, unitId: uid, isLead });
+        }
+      }
     } else {
       // A "-" sub-row shares its parent's units unless the document names its own.
       const parent = row.parentIndicatorIndex === null ? null : parsed.rows[row.parentIndicatorIndex];
       const monitoringUnits = row.monitoringUnits.length || parent?.type !== "indicator" ? row.monitoringUnits : parent.monitoringUnits;
       const implementingUnits = row.implementingUnits.length || parent?.type !== "indicator" ? row.implementingUnits : parent.implementingUnits;
+      const monitorId = unitId(monitoringUnits[0]);
       indicators.push({
         id,
         planId,
@@ -150,13 +196,22 @@ export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promis
         targetValue: row.target.value,
         numeratorLabel: row.numeratorLabel,
         denominatorLabel: row.denominatorLabel,
-        monitoringUnitId: unitId(monitoringUnits[0]),
+        monitoringUnitId: monitorId,
         monitoringUnitText: row.monitoringUnitText,
         implementingUnitText: row.implementingUnitText,
+        note: row.note ?? null,
+        referenceYear: row.target.referenceYear ?? null,
         importWarnings: row.warnings,
       });
-      const implIds = new Set(implementingUnits.map(unitId).filter(Boolean) as string[]);
-      for (const uid of implIds) implementing.push({ indicatorId: id, unitId: uid });
+      // Further monitoring units ride on the implementing links (isMonitoring), so none is dropped.
+      const seen = new Set(monitorId ? [monitorId] : []);
+      for (const [names, isMonitoring] of [[monitoringUnits.slice(1), true], [implementingUnits, false]] as const) {
+        for (const uid of names.map(unitId)) {
+          if (!uid || seen.has(uid)) continue;
+          seen.add(uid);
+          implementing.push({ indicatorId: id, unitId: uid, isMonitoring });
+        }
+      }
     }
   });
 

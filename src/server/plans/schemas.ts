@@ -100,6 +100,7 @@ const deadline = z.object({
   dueDate: isoDateField("Hạn hoàn thành").nullable(),
   periodStart: isoDateField("Ngày bắt đầu kỳ").nullable(),
   periodEnd: isoDateField("Ngày kết thúc kỳ").nullable(),
+  occurrences: z.array(isoDateField("Hạn định kỳ")).max(366, "Quá nhiều hạn định kỳ.").optional(),
 });
 
 const taskRow = z.object({
@@ -113,6 +114,7 @@ const taskRow = z.object({
   coordinatingUnits: unitList("Đơn vị phối hợp", LIMITS.unitsPerCell),
   leadUnitText: optionalMultiline("Ô đơn vị chủ trì", LIMITS.unitCell),
   coordinatingText: optionalMultiline("Ô đơn vị phối hợp", LIMITS.unitCell),
+  note: optionalMultiline("Ghi chú", LIMITS.content).optional(),
 });
 
 const target = z.object({
@@ -143,6 +145,7 @@ const indicatorRow = z.object({
   numeratorLabel: optionalMultiline("Tử số", LIMITS.target),
   denominatorLabel: optionalMultiline("Mẫu số", LIMITS.target),
   parentIndicatorIndex: index("Chỉ tiêu cha"),
+  note: optionalMultiline("Ghi chú", LIMITS.content).optional(),
 });
 
 const row = z.discriminatedUnion("type", [sectionRow, taskRow, indicatorRow], { error: "Loại dòng không hợp lệ (mục, nhiệm vụ hoặc chỉ tiêu)." });
@@ -195,6 +198,12 @@ export const parsedPlanSchema = z.object({
 
 export const confirmImportSchema = z.object({
   plan: parsedPlanSchema,
+  /** Phrases the clerk mapped to a register unit in the preview: each becomes that unit's alias. */
+  unitAliases: z
+    .array(z.object({ unitId: z.string().min(1).max(64, "Đơn vị không hợp lệ."), phrase: multiline("Tên đơn vị trong văn bản", 200) }), { error: "Danh sách ghép đơn vị không hợp lệ." })
+    .max(200, "Quá nhiều tên đơn vị được ghép.")
+    .optional()
+    .transform((list) => list ?? []),
   sourceText: z
     .string()
     .max(LIMITS.sourceText, `Nội dung văn bản gốc quá dài (tối đa ${LIMITS.sourceText.toLocaleString("vi-VN")} ký tự).`)

@@ -6,10 +6,11 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
-import { parsePlanText } from "@/domain/plan-import";
+import { normalizeUnitKey, parsePlanText } from "@/domain/plan-import";
 import { seededRandom } from "@/domain/random";
 import { hashPassword } from "@/server/auth/password";
 import { saveParsedPlan } from "@/server/plans/save-parsed-plan";
+import { DEMO_UNIT_REGISTERS } from "./unit-registers";
 
 export const DEMO_PASSWORD = "Demo@2025";
 export const DEMO_DOCS_DIR = path.join(process.cwd(), "prisma", "demo");
@@ -121,6 +122,16 @@ export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[] }> {
           canSubmit: true,
         });
 
+        // The register first, so the plan's unit phrases land on its offices through names and aliases.
+        await tx.responsibleUnit.createMany({
+          data: (DEMO_UNIT_REGISTERS[c.key] ?? []).map((u) => ({
+            communeId,
+            name: u.name,
+            normalizedName: normalizeUnitKey(u.name),
+            kind: u.kind,
+            aliases: u.aliases ?? [],
+          })),
+        });
         const text = fs.readFileSync(path.join(DEMO_DOCS_DIR, c.file), "utf8");
         const parsed = parsePlanText(text, { year: c.year });
         await saveParsedPlan(tx, {

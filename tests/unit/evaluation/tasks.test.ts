@@ -78,3 +78,19 @@ describe("TASK_STATUS_LABEL", () => {
     });
   });
 });
+
+describe("recurring tasks", () => {
+  const halfYearly: TaskDeadline = { dueDate: null, deadlineKind: "RECURRING", occurrences: ["2025-06-30", "2025-12-31"] };
+  it("is overdue once an occurrence has passed and the task is not done", () => {
+    expect(isOverdue(halfYearly, "IN_PROGRESS", "2025-06-30")).toBe(false);
+    expect(isOverdue(halfYearly, "IN_PROGRESS", "2025-07-01")).toBe(true);
+    expect(isOverdue(halfYearly, "DONE", "2025-07-01")).toBe(false);
+  });
+  it("is due soon before its next occurrence, counted to that occurrence", () => {
+    expect(isDueSoon(halfYearly, "IN_PROGRESS", "2025-12-10")).toBe(true);
+    expect(daysUntilDue(halfYearly, "2025-12-10")).toBe(21);
+  });
+  it("without occurrences stays undated, as before", () => {
+    expect(isOverdue({ dueDate: null, deadlineKind: "RECURRING" }, "IN_PROGRESS", "2026-01-01")).toBe(false);
+  });
+});

@@ -87,3 +87,23 @@ describe("parseDeadline", () => {
     expect(parseDeadline("Khi có yêu cầu", 2025)).toMatchObject({ kind: "NONE", text: "Khi có yêu cầu" });
   });
 });
+
+describe("recurring deadlines keep every due date in the year", () => {
+  it("'Định kỳ 06 tháng và cuối năm' is due 30/6 and 31/12", () => {
+    expect(parseDeadline("Định kỳ 06 tháng và cuối năm", 2025)).toMatchObject({ kind: "RECURRING", occurrences: ["2025-06-30", "2025-12-31"] });
+  });
+  it("'hằng quý' is due at each quarter's end; a written date is kept beside it", () => {
+    expect(parseDeadline("Hằng quý", 2025).occurrences).toEqual(["2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31"]);
+    expect(parseDeadline("Định kỳ hằng quý; báo cáo năm trước ngày 15/12/2025", 2025).occurrences).toEqual([
+      "2025-03-31",
+      "2025-06-30",
+      "2025-09-30",
+      "2025-12-15",
+      "2025-12-31",
+    ]);
+  });
+  it("'hằng tháng' is due at each month's end; without a year there are no dates", () => {
+    expect(parseDeadline("Hằng tháng", 2024).occurrences).toHaveLength(12);
+    expect(parseDeadline("Hằng quý", null).occurrences).toBeUndefined();
+  });
+});

@@ -41,8 +41,10 @@ describe("preview corrections", () => {
 
   it("sets a lead unit, keeping the others as coordinating units, and clears the missing-lead warning", () => {
     const plan = hanhDung();
-    const task = plan.rows.find((r): r is ParsedTask => r.type === "task" && r.code === "15")!;
-    expect(task.warnings).toContain(MISSING_LEAD_WARNING);
+    // Task 15 now reads its lead from the cell; a row without one is made here.
+    const row15 = plan.rows.find((r): r is ParsedTask => r.type === "task" && r.code === "15")!;
+    expect(row15.leadUnits).toEqual(["Các công chức tại Bộ phận Một cửa"]);
+    const task: ParsedTask = { ...row15, leadUnits: [], coordinatingUnits: ["Các công chức tại Bộ phận Một cửa"], warnings: [MISSING_LEAD_WARNING] };
     const fixed = setLeadUnit(task, "Công chức tại Bộ phận Một cửa xã");
     expect(fixed.leadUnits).toEqual(["Công chức tại Bộ phận Một cửa xã"]);
     expect(fixed.warnings).not.toContain(MISSING_LEAD_WARNING);

@@ -182,3 +182,15 @@ describe("file checks", () => {
     expect(zipProblem(new Uint8Array([1, 2, 3]))).toMatch(/không đọc được/);
   });
 });
+
+describe("plain text and .csv files", () => {
+  it("reads a .txt file as pasted text and a .csv table (quoted cells, line breaks) as the same table", async () => {
+    const { readPlanFile: read, csvToPlanText } = await import("@/server/plans/readers");
+    const tsv = "STT\tNhiệm vụ cụ thể\tTiến độ\tCơ quan chủ trì\n1\tRà soát văn bản\tQuý II\tCông chức Tư pháp - Hộ tịch";
+    expect((await read(new TextEncoder().encode(tsv), "ke-hoach.txt")).text).toBe(tsv);
+    const csv = 'STT,Nhiệm vụ cụ thể,Tiến độ,Cơ quan chủ trì\r\n1,"Rà soát, hệ thống hóa văn bản",Quý II,"Văn phòng UBND xã\nCông chức Tư pháp - Hộ tịch"\r\n';
+    expect(csvToPlanText(csv)).toBe("STT\tNhiệm vụ cụ thể\tTiến độ\tCơ quan chủ trì\n1\tRà soát, hệ thống hóa văn bản\tQuý II\tVăn phòng UBND xã<br>Công chức Tư pháp - Hộ tịch");
+    expect(csvToPlanText("STT;Nội dung\n1;A, B")).toBe("STT\tNội dung\n1\tA, B");
+    expect((await read(new TextEncoder().encode(csv), "ke-hoach.csv")).text).toContain("Rà soát, hệ thống hóa văn bản");
+  });
+});

@@ -445,3 +445,70 @@ describe("Diên Khánh PAR/SIPAS plan", () => {
     expect(plan(file).rows.some((r) => r.raw.includes("-----"))).toBe(false);
   });
 });
+
+// The unit defects issue 15 lists, row by row: every unit the cell names, with its role,
+// and the cell's instructions kept as the row's note.
+describe("units as the documents write them", () => {
+  const TAN_DUC = "tan-duc-2024-par-sipas-plan.txt";
+  const HANH_DUNG = "hanh-dung-2025-tthc-control-plan.txt";
+  const DIEN_KHANH = "dien-khanh-2025-par-sipas-plan.txt";
+  const TAY_THUAN = "tay-thuan-2025-indicators.txt";
+  const units = (t: ParsedTask) => ({ lead: t.leadUnits, coordinating: t.coordinatingUnits });
+
+  it("Tân Đức: combined lead cells are split; 7.1.1 and 7.1.2 keep both leads", () => {
+    const p = plan(TAN_DUC);
+    for (const code of ["VII.7.3.5", "VIII.8.1.1", "VIII.8.1.2"]) {
+      const t = byPath(p, "task", code);
+      expect(t.leadUnits, code).toHaveLength(2);
+      expect(t.leadUnits[0], code).toBe("Cán bộ, công chức thuộc UBND xã");
+      expect(t.leadUnits[1], code).toMatch(/^Bộ phận (một|mottj) cửa$/);
+    }
+    expect(byPath(p, "task", "III.3.1.2").coordinatingUnits).toEqual(["Văn phòng UBND", "Công chức phụ trách Văn hóa và Thông tin"]);
+    for (const code of ["VII.7.1.1", "VII.7.1.2"]) {
+      expect(units(byPath(p, "task", code))).toEqual({
+        lead: ["Công chức VP UBND", "Công chức Văn hóa và Thông tin"],
+        coordinating: ["Cán bộ, công chức thuộc UBND xã"],
+      });
+    }
+  });
+
+  it("Hành Dũng: task 15 has its lead; tasks 4 and 5 keep the rest of the cell as a note", () => {
+    const p = plan(HANH_DUNG);
+    const t15 = byPath(p, "task", "B.IV.15");
+    expect(units(t15)).toEqual({ lead: ["Các công chức tại Bộ phận Một cửa"], coordinating: ["CBCC có liên quan"] });
+    expect(t15.warnings).not.toContain("Không xác định được đơn vị chủ trì; cần chọn lại");
+    expect(t15.note).toMatch(/phối hợp xử lý, trả lời tổ chức, cá nhân/);
+    for (const code of ["B.II.4", "B.II.5"]) {
+      const t = byPath(p, "task", code);
+      expect(t.leadUnits).toEqual(["Các công chức chuyên môn"]);
+      expect(t.note).toMatch(/tham mưu Chủ tịch UBND xã đề nghị cấp trên xem xét, quyết định/);
+    }
+  });
+
+  it("Diên Khánh: 'X chủ trì, phối hợp Y' keeps Y; A.IV.3 names the centre; reporting dates stay as notes", () => {
+    const p = plan(DIEN_KHANH);
+    expect(units(byPath(p, "task", "A.VIII.6"))).toEqual({ lead: ["Trung tâm Phục vụ hành chính công xã"], coordinating: ["Các cơ quan chuyên môn thuộc xã"] });
+    expect(units(byPath(p, "task", "B.II.1.2"))).toEqual({
+      lead: ["Trung tâm Phục vụ hành chính công"],
+      coordinating: ["Phòng Văn hóa – Xã hội", "Các cơ quan chuyên môn thuộc xã"],
+    });
+    expect(byPath(p, "task", "B.II.2.4").coordinatingUnits).toEqual(["Các cơ quan chuyên môn"]);
+    expect(byPath(p, "task", "B.II.4.1").coordinatingUnits).toEqual(["Các cơ quan chuyên môn"]);
+    expect(byPath(p, "task", "B.II.5.3").coordinatingUnits).toContain("Văn phòng HĐND và UBND xã");
+    expect(byPath(p, "task", "A.IV.3").coordinatingUnits).toEqual(["Trung tâm Phục vụ hành chính công", "Các phòng chuyên môn"]);
+    for (const code of ["A.I.1", "A.II.1"]) expect(byPath(p, "task", code).note, code).toMatch(/trước ngày 25\/11\/2025/);
+  });
+
+  it("Tây Thuận 7.3 keeps both monitoring units of 'A và B'", () => {
+    const p = plan(TAY_THUAN);
+    const i = byPath(p, "indicator", "7.3");
+    expect(i.monitoringUnits).toEqual(["Văn hóa – Xã hội", "Đài truyền thanh xã", "Văn phòng UBND xã"]);
+  });
+});
+
+describe("compound recurring deadlines", () => {
+  it("Hành Dũng 19 'Định kỳ 06 tháng và cuối năm' keeps both due dates", () => {
+    const t = byPath(plan("hanh-dung-2025-tthc-control-plan.txt"), "task", "B.VII.19");
+    expect(t.deadline).toMatchObject({ kind: "RECURRING", occurrences: ["2025-06-30", "2025-12-31"] });
+  });
+});

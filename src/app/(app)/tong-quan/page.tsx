@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePageActor } from "@/server/auth/guard";
 import { choosePeriod } from "@/server/reports/period-choice";
 import { loadDashboard } from "@/server/dashboard/queries";
+import { currentUnitId } from "@/server/units/queries";
 import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
 import { STATUS_LABEL, STATUS_RULES_VI } from "@/domain/evaluation/status";
 import { isPercentFigure, targetText, taskStatusText, ytdText } from "@/domain/evaluation/display";
@@ -37,7 +38,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const { year, quarter, years, today } = await choosePeriod([actor.orgUnitId], params);
   const d = await loadDashboard(actor, actor.orgUnitId, year, quarter, today);
-  const unit = params.donvi ? d.byUnit.find((u) => (u.unitId ?? "none") === params.donvi) : undefined;
+  // A link to a unit merged since follows it into the unit it was merged into.
+  const donvi = params.donvi && params.donvi !== "none" && !d.byUnit.some((u) => u.unitId === params.donvi) ? await currentUnitId(actor.orgUnitId, params.donvi) : params.donvi;
+  const unit = donvi ? d.byUnit.find((u) => (u.unitId ?? "none") === donvi) : undefined;
   const inUnit = (id: string | null) => !unit || (unit.unitId ?? null) === (id ?? null);
   const period = { year, quarter };
 

@@ -7,6 +7,7 @@
 import { useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ParsedPlan, PlanKind } from "@/domain/plan-import/types";
+import { normalizeUnitKey } from "@/domain/plan-import/units";
 import { newUnitNames, planUnits, removeRow, rowText, setPlanYear, subtreeIndexes } from "@/domain/plan-import/preview-edit";
 import { PLAN_KIND_LABEL } from "@/domain/labels";
 import { foldText } from "@/domain/text";
@@ -17,6 +18,7 @@ import { PreviewTable, type RowErrors } from "./preview-table";
 interface Unit {
   id: string;
   name: string;
+  aliases?: string[];
 }
 
 interface Draft {
@@ -146,8 +148,23 @@ function PreviewStep({
   const [rowErrors, setRowErrors] = useState<RowErrors>(new Map());
   const [pending, start] = useTransition();
 
-  const matches = useMemo(() => planUnits(plan, units), [plan, units]);
+  // One mapping per distinct phrase the register does not know: chosen once, every row follows
+  // (the phrase becomes an alias of the chosen unit here and, on saving, in the register).
+  const [mapped, setMapped] = useState<Record<string, string>>({});
+  const unknownPhrases = useMemo(() => newUnitNames(planUnits(plan, units)), [plan, units]);
+  const effectiveUnits = useMemo(
+    () => units.map((u) => ({ ...u, aliases: [...(u.aliases ?? []), ...Object.entries(mapped).filter(([, id]) => id === u.id).map(([phrase]) => phrase)] })),
+    [units, mapped],
+  );
+  const matches = useMemo(() => planUnits(plan, effectiveUnits), [plan, effectiveUnits]);
   const created = useMemo(() => newUnitNames(matches), [matches]);
+  const rowsNaming = (phrase: string) => {
+    const key = normalizeUnitKey(phrase);
+    return plan.rows.filter((r) => {
+      const list = r.type === "task" ? [...r.leadUnits, ...r.coordinatingUnits] : r.type === "indicator" ? [...r.monitoringUnits, ...r.implementingUnits] : [];
+      return list.some((n) => normalizeUnitKey(n) === key);
+    }).length;
+  };
   const counts = {
     sections: plan.rows.filter((r) => r.type === "section").length,
     tasks: plan.rows.filter((r) => r.type === "task").length,
@@ -180,7 +197,8 @@ function PreviewStep({
   function save() {
     setError(null);
     start(async () => {
-      const result = await confirmPlanImport({ plan, sourceText: draft.sourceText, sourceName: draft.sourceName });
+      const unitAliases = unknownPhrases.filter((p) => mapped[p]).map((phrase) => ({ phrase, unitId: mapped[phrase] }));
+      const result = await confirmPlanImport({ plan, sourceText: draft.sourceText, sourceName: draft.sourceName, unitAliases });
       if (result.ok) {
         router.push(`/ke-hoach/${result.data.planId}`);
         return;
@@ -299,6 +317,30 @@ function PreviewStep({
             <span className="font-medium text-blue-900">Khi lưu sẽ tạo {created.length} đơn vị mới:</span>
           )}
         </p>
+        {unknownPhrases.length > 0 && (
+          <div className="mt-2">
+            <p className="text-sm text-slate-700">
+              Tên chưa có trong danh mục của xã: chọn đơn vị tương ứng một lần, mọi dòng ghi tên đó đều theo; tên này được ghi nhớ làm tên gọi khác của đơn vị.
+            </p>
+            <ul className="mt-2 divide-y divide-slate-200 rounded border border-slate-200" aria-label="Ghép tên trong văn bản với đơn vị của xã">
+              {unknownPhrases.map((phrase, i) => (
+                <li key={phrase} className="flex flex-wrap items-center gap-2 px-2 py-1.5 text-sm" data-testid="unit-mapping">
+                  <label htmlFor={`map-${i}`} className="min-w-0 flex-1">
+                    “{phrase}” <span className="text-xs text-slate-600">({rowsNaming(phrase)} dòng)</span>
+                  </label>
+                  <select id={`map-${i}`} className="input w-full sm:w-72" value={mapped[phrase] ?? ""} onChange={(e) => setMapped({ ...mapped, [phrase]: e.target.value })}>
+                    <option value="">+ Tạo đơn vị mới với tên này</option>
+                    {units.map((u) => (
+                      <option key={u.id} value={u.id}>
+                        = {u.name}
+                      </option>
+                    ))}
+                  </select>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {created.length > 0 && (
           <ul className="mt-2 flex flex-wrap gap-1.5 text-sm" aria-label="Đơn vị sẽ tạo mới">
             {created.map((name) => (
