@@ -24,6 +24,11 @@ export const PERMISSIONS = {
   "admin.user.write": ["ADMIN"],
   "commune.delegateSubmit": ["CHAIRMAN"],
   "account.changePassword": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
+  // Issue 20: citizens' survey and the public page. Reviewers read their communes' results.
+  "survey.read": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
+  "survey.manage": ["COMMUNE_STAFF", "CHAIRMAN"],
+  // What citizens and the public see (comments, results, the public page): the chairman decides.
+  "survey.publish": ["CHAIRMAN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
