@@ -98,7 +98,7 @@ export type SurveyResults = Awaited<ReturnType<typeof surveyResults>>;
 /** Unused receipt codes of a survey, for printing. */
 export async function unusedReceiptCodes(actor: Actor, surveyId: string, limit = 500) {
   const db = await getDb();
-  const survey = await db.survey.findUnique({ where: { id: surveyId }, select: { communeId: true, title: true, code: true, commune: { select: { name: true } } } });
+  const survey = await db.survey.findUnique({ where: { id: surveyId }, select: { communeId: true, title: true, code: true, desks: true, commune: { select: { name: true } } } });
   if (!survey) throw new NotFoundError("Không tìm thấy cuộc khảo sát.");
   await assertCommuneInScope(actor, survey.communeId);
   const codes = await db.surveyReceiptCode.findMany({ where: { surveyId, usedAt: null }, select: { code: true }, orderBy: { createdAt: "desc" }, take: limit });
