@@ -15,6 +15,7 @@ export function navFor(role: Role): NavItem[] {
         { href: "/tong-quan", label: "Tổng quan" },
         { href: "/bao-cao", label: "Báo cáo quý" },
         { href: "/ke-hoach", label: "Kế hoạch" },
+        { href: "/khao-sat", label: "Khảo sát" },
         { href: "/tai-khoan", label: "Tài khoản" },
       ];
     case "REVIEWER":

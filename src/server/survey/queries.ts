@@ -116,6 +116,6 @@ export async function quarterSurveySummary(actor: Actor, communeId: string, year
     where: { survey: { communeId }, createdAt: { gte: from, lt: to } },
     select: answerSelect,
   });
-  const surveys = await db.survey.count({ where: { communeId, year } });
+  const surveys = await db.survey.findMany({ where: { communeId, year }, select: { id: true, title: true }, orderBy: { startsOn: "asc" } });
   return { surveys, summary: summarize(answers as Answer[]), figure: sipasFigure(answers as Answer[]) };
 }
