@@ -383,7 +383,7 @@ const FIXTURES: Record<string, Fixture> = {
     await reportIn(target.id, "DRAFT");
     const indicator = await t.db.indicator.create({ data: { planId: target.planId, name: "Tỷ lệ hài lòng của người dân (thử)", group: "SIPAS", valueKind: "RATIO", position: 9000 + next() } });
     return fromAction(() =>
-      surveyActions.confirmSipasFigure(null, formData({ surveyId: survey.id, indicatorId: indicator.id, quarter: String(OPEN_QUARTER), numerator: "1", denominator: "1", version: "" })),
+      surveyActions.confirmSipasFigure(null, formData({ surveyId: survey.id, indicatorId: indicator.id, quarter: String(OPEN_QUARTER), numerator: "0", denominator: "1", version: "" })),
     );
   },
   "src/app/ks/[code]/route.ts#GET": SURVEY_PUBLIC,
