@@ -137,7 +137,7 @@ export async function publicData(slug: string, requestedYear?: number | null): P
       if (seen && seen.quarter <= quarter) continue;
       first.set(p.task.id, { plan: planTitle.get(p.task.planId)!, code: p.task.code, content: p.task.content, result: p.resultText, quarter, position: p.task.position });
     }
-    tasks = [...first.values()].sort((a, b) => a.plan.localeCompare(b.plan, "vi") || a.position - b.position).map(({ position: _p, ...t }) => t);
+    tasks = [...first.values()].sort((a, b) => a.plan.localeCompare(b.plan, "vi") || a.position - b.position).map((t) => ({ plan: t.plan, code: t.code, content: t.content, result: t.result, quarter: t.quarter }));
   }
 
   let surveys: PublicSurveyResult[] = [];
