@@ -15,7 +15,7 @@ fieldset{border:0;margin:0 0 10px;padding:12px;background:#fff;border-radius:10p
 .r span{display:flex;flex-direction:column;align-items:center;justify-content:center;min-height:56px;border:2px solid #cbd5e1;border-radius:10px;font-size:1.35rem;line-height:1;color:#64748b;background:#fff}
 .r span small{font-size:.7rem;margin-top:3px}.r input:checked+span{background:#1d4ed8;border-color:#1d4ed8;color:#fff}.r input:focus-visible+span{outline:3px solid #f59e0b;outline-offset:2px}
 .na span{font-size:.8rem}.scale{display:flex;justify-content:space-between;font-size:.75rem;color:#475569;margin-top:4px;clear:both}
-.why{border:2px solid #f59e0b}.ck{display:flex;align-items:center;gap:10px;min-height:44px;padding:2px 0}.ck input{width:24px;height:24px;flex:none}
+.why{border:2px solid #f59e0b}legend+*{clear:both}.ck{clear:both;display:flex;align-items:center;gap:10px;min-height:44px;padding:2px 0}.ck input{width:24px;height:24px;flex:none}
 textarea,input[type=text],input[type=tel]{width:100%;font:inherit;padding:10px;border:2px solid #94a3b8;border-radius:8px;background:#fff}
 button{width:100%;min-height:56px;font:600 1.1rem system-ui,sans-serif;color:#fff;background:#15803d;border:0;border-radius:10px;margin:6px 0 16px}
 .err{color:#b91c1c;font-size:.9rem;margin:6px 0 0}.alert{background:#fee2e2;color:#7f1d1d;padding:10px;border-radius:8px;margin-bottom:10px}

@@ -134,9 +134,9 @@ export default async function PublicResultsPage({ params, searchParams }: Props)
                         {i.code ? `${i.code}. ` : ""}
                         {i.name}
                       </td>
-                      <td className="py-1 pr-3">{i.target ?? "–"}</td>
+                      <td className="py-1 pr-3 sm:whitespace-nowrap">{i.target ?? "–"}</td>
                       <td className="py-1 pr-3 tabular-nums">{showValue(i)}</td>
-                      <td className="py-1">{i.status}</td>
+                      <td className="py-1 sm:whitespace-nowrap">{i.status}</td>
                     </tr>
                   ))}
                 </tbody>
