@@ -10,7 +10,7 @@ import { seedDemo } from "@/server/seed/demo";
 import { submitAnswer, type FormValues } from "@/server/survey/submit";
 import * as actions from "@/server/survey/actions";
 import { publicData } from "@/server/public/queries";
-import { surveyResults } from "@/server/survey/queries";
+import { quarterSurveySummary, surveyResults } from "@/server/survey/queries";
 import * as formRoute from "@/app/ks/[code]/route";
 import * as csvRoute from "@/app/cong-khai/[commune]/du-lieu.csv/route";
 import * as jsonRoute from "@/app/cong-khai/[commune]/du-lieu.json/route";
@@ -164,6 +164,19 @@ describe("the SIPAS indicator", () => {
     expect(locked.ok).toBe(false);
     expect(!locked.ok && locked.error).toMatch(/đã nộp/);
     await t.db.quarterlyReport.update({ where: { communeId_periodId: { communeId, periodId: period.id } }, data: { status: "DRAFT" } });
+  });
+});
+
+describe("reviewers", () => {
+  it("see the quarter's survey results of their communes beside SIPAS, and no other commune's", async () => {
+    const reviewer = (await actAs("nghiahanh.thamdinh"))!;
+    const q4 = await quarterSurveySummary(reviewer, communeId, 2025, 4);
+    expect(q4.surveys.map((x) => x.id)).toEqual([surveyId]);
+    expect(q4.summary.answers).toBe(await t.db.surveyResponse.count({ where: { surveyId, createdAt: { lt: new Date("2025-12-31T17:00:00Z") } } }));
+    expect((await quarterSurveySummary(reviewer, communeId, 2025, 3)).summary.answers).toBe(0);
+    const outsider = (await actAs("khanhhoa.thamdinh"))!;
+    await expect(quarterSurveySummary(outsider, communeId, 2025, 4)).rejects.toThrow(/không thuộc/);
+    await expect(surveyResults(outsider, surveyId)).rejects.toThrow(/không thuộc/);
   });
 });
 
