@@ -6,7 +6,7 @@ import { RATING_LABEL } from "@/domain/survey";
 export function PercentBar({ value, label }: { value: number | null; label?: string }) {
   return (
     <div className="flex items-center gap-2">
-      <div className="h-3 w-28 shrink-0 rounded bg-slate-200" aria-hidden="true">
+      <div className="h-3 w-14 shrink-0 rounded bg-slate-200 sm:w-28" aria-hidden="true">
         <div className={`h-3 rounded ${value !== null && value >= 90 ? "bg-green-700" : value !== null && value >= 70 ? "bg-amber-500" : "bg-red-700"}`} style={{ width: `${Math.max(0, Math.min(100, value ?? 0))}%` }} />
       </div>
       <span className="tabular-nums">{value === null ? "–" : formatPercent(value, { maxDecimals: 1 })}</span>
@@ -19,7 +19,7 @@ export function PercentBar({ value, label }: { value: number | null; label?: str
 export function Distribution({ counts }: { counts: readonly number[] }) {
   const total = counts.reduce((s, v) => s + v, 0);
   return (
-    <div className="flex gap-1 text-xs">
+    <div className="flex flex-wrap gap-1 text-xs">
       {counts.map((c, i) => (
         <span key={i} title={RATING_LABEL[i + 1]} className={`min-w-10 rounded px-1 py-0.5 text-center tabular-nums ${i < 2 ? "bg-red-50 text-red-900" : i === 2 ? "bg-amber-50 text-amber-900" : "bg-green-50 text-green-900"}`}>
           {i + 1}★ {formatNumber(c)}

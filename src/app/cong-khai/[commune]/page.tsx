@@ -77,7 +77,7 @@ export default async function PublicResultsPage({ params, searchParams }: Props)
                   <tbody>
                     {s.aspects.map((a) => (
                       <tr key={a.label} className="border-t border-slate-200">
-                        <td className="py-1 pr-3">{a.label}</td>
+                        <td className="min-w-32 py-1 pr-3">{a.label}</td>
                         <td className="py-1 pr-3">
                           <PercentBar value={a.percent} />
                         </td>
