@@ -15,7 +15,9 @@ const nextConfig: NextConfig = {
   },
   async headers() {
     return [
-      { source: "/:path*", headers: securityHeaders() },
+      // Every path but the public results (issue 20), which the commune's website may frame.
+      { source: "/:path((?!cong-khai/).*)", headers: securityHeaders() },
+      { source: "/cong-khai/:path*", headers: securityHeaders({ frameable: true }) },
       // Pages get a per-request nonce policy from src/proxy.ts; everything else this one.
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: staticCsp() }] },
       { source: "/_next/:path*", headers: [{ key: "Content-Security-Policy", value: staticCsp() }] },

@@ -3,11 +3,11 @@
 // scripts load the app's chunks. All pages are rendered per request already, so this costs
 // no static caching.
 import { NextResponse, type NextRequest } from "next/server";
-import { pageCsp } from "@/server/security/headers";
+import { embeddablePageCsp, isFrameable, pageCsp } from "@/server/security/headers";
 
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
-  const csp = pageCsp(nonce);
+  const csp = isFrameable(request.nextUrl.pathname) ? embeddablePageCsp(nonce) : pageCsp(nonce);
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);

@@ -32,6 +32,11 @@ export const PERMISSIONS = {
   // The commune's register of responsible units: staff see it, the chairman and the admin keep it.
   "unit.read": ["COMMUNE_STAFF", "CHAIRMAN", "ADMIN"],
   "unit.write": ["CHAIRMAN", "ADMIN"],
+  // Citizens' survey and the public page. Reviewers read their communes' results.
+  "survey.read": EVERYONE,
+  "survey.manage": COMMUNE_USERS,
+  // What citizens and the public see (comments, results, the public page): the chairman decides.
+  "survey.publish": ["CHAIRMAN"],
   "account.changePassword": EVERYONE,
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -50,6 +55,8 @@ const OWN_COMMUNE_ONLY: ReadonlySet<Permission> = new Set<Permission>([
   "report.submit",
   "evidence.write",
   "commune.delegateSubmit",
+  "survey.manage",
+  "survey.publish",
 ]);
 
 /** Submitting is the chairman's, or a staff member's the chairman allowed (`canSubmit`). */

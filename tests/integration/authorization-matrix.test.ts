@@ -30,6 +30,7 @@ import * as comparisonXlsxRoute from "@/app/api/so-sanh/xlsx/route";
 import * as reportDocxRoute from "@/app/api/bao-cao/docx/route";
 import * as reportXlsxRoute from "@/app/api/bao-cao/xlsx/route";
 import * as reviewXlsxRoute from "@/app/api/xet-duyet/xlsx/route";
+import * as surveyActions from "@/server/survey/actions";
 
 // ---- discovery -------------------------------------------------------------------------------
 
@@ -193,6 +194,19 @@ const fromResponse = (run: () => Promise<Response>): Call => async () => {
   const ok = res.status === 200;
   return { ok, error: ok ? "" : await res.text(), data: ok ? Buffer.from(await res.arrayBuffer()) : undefined, headers: res.headers };
 };
+
+/** A survey of the commune (Q4 of the matrix year) with one answer carrying a comment. */
+async function freshSurvey(c: Commune) {
+  const survey = await t.db.survey.create({
+    data: { communeId: c.id, code: `MX${next()}AB`, title: "Khảo sát thử", year: YEAR, startsOn: new Date(`${YEAR}-10-01`), endsOn: new Date(`${YEAR}-12-31`), createdById: c.staffId, requireReceiptCode: true },
+  });
+  const response = await t.db.surveyResponse.create({
+    data: { surveyId: survey.id, submissionToken: `tok-${next()}-xxxxxxxx`, access: 2, procedure: 4, officials: 5, result: 4, reasons: ["cho-lau"], comment: "Phải chờ lâu", commentStatus: "PENDING", deviceHash: "d", addressHash: "a", createdAt: new Date(`${YEAR}-11-15T03:00:00Z`) },
+  });
+  return { survey, response };
+}
+
+const SURVEY_PUBLIC = { skip: "public by design (citizens' form, open data); tested in tests/integration/survey.test.ts and tests/e2e/survey.spec.ts" } as const;
 
 const plan = (fn: (p: Awaited<ReturnType<typeof freshPlan>>, c: Commune) => Call): Fixture => async ({ target }) => fn(await freshPlan(target), target);
 
@@ -360,6 +374,39 @@ const FIXTURES: Record<string, Fixture> = {
     fromResponse(() => reportXlsxRoute.GET(new Request(`http://localhost/api/bao-cao/xlsx?nam=${YEAR}&quy=2&xa=${target.id}`))),
   "src/app/api/xet-duyet/xlsx/route.ts#GET": async ({ target }) =>
     fromResponse(() => reviewXlsxRoute.GET(new Request(`http://localhost/api/xet-duyet/xlsx?nam=${YEAR}&quy=2&xa=${target.id}`))),
+  "src/server/survey/actions.ts#createSurvey": async ({ target }) =>
+    fromAction(() => surveyActions.createSurvey(null, formData({ title: "Khảo sát quý IV", startsOn: "01/10/2025", endsOn: "31/12/2025", desks: "Quầy Tư pháp", communeId: target.id }))),
+  "src/server/survey/actions.ts#updateSurvey": async ({ target }) => {
+    const { survey } = await freshSurvey(target);
+    return fromAction(() => surveyActions.updateSurvey(null, formData({ surveyId: survey.id, version: "0", open: "on", dossierCount: "1200", marginPercent: "5" })));
+  },
+  "src/server/survey/actions.ts#generateReceiptCodes": async ({ target }) => {
+    const { survey } = await freshSurvey(target);
+    return fromAction(() => surveyActions.generateReceiptCodes(null, formData({ surveyId: survey.id, count: "3" })));
+  },
+  "src/server/survey/actions.ts#moderateComment": async ({ target }) => {
+    const { response } = await freshSurvey(target);
+    return fromAction(() => surveyActions.moderateComment(null, formData({ responseId: response.id, decision: "APPROVED" })));
+  },
+  "src/server/survey/actions.ts#setSurveyPublished": async ({ target }) => {
+    const { survey } = await freshSurvey(target);
+    return fromAction(() => surveyActions.setSurveyPublished(null, formData({ surveyId: survey.id, published: "on" })));
+  },
+  "src/server/survey/actions.ts#savePublication": async ({ target }) =>
+    fromAction(() => surveyActions.savePublication(null, formData({ enabled: "on", showIndicators: "on", communeId: target.id }))),
+  "src/server/survey/actions.ts#confirmSipasFigure": async ({ target }) => {
+    const { survey } = await freshSurvey(target);
+    await reportIn(target.id, "DRAFT");
+    const indicator = await t.db.indicator.create({ data: { planId: target.planId, name: "Tỷ lệ hài lòng của người dân (thử)", group: "SIPAS", valueKind: "RATIO", position: 9000 + next() } });
+    return fromAction(() =>
+      surveyActions.confirmSipasFigure(null, formData({ surveyId: survey.id, indicatorId: indicator.id, quarter: String(OPEN_QUARTER), numerator: "0", denominator: "1", version: "" })),
+    );
+  },
+  "src/app/ks/[code]/route.ts#GET": SURVEY_PUBLIC,
+  "src/app/ks/[code]/route.ts#POST": SURVEY_PUBLIC,
+  "src/app/ks/[code]/cam-on/route.ts#GET": SURVEY_PUBLIC,
+  "src/app/cong-khai/[commune]/du-lieu.csv/route.ts#GET": SURVEY_PUBLIC,
+  "src/app/cong-khai/[commune]/du-lieu.json/route.ts#GET": SURVEY_PUBLIC,
   "src/app/api/auth/[...nextauth]/route.ts#GET": { skip: "next-auth's own sign-in endpoints, public by design; sign-in is tested in auth-and-admin and tests/e2e/security.spec.ts" },
   "src/app/api/auth/[...nextauth]/route.ts#POST": { skip: "next-auth's own sign-in endpoints, public by design; sign-in is tested in auth-and-admin and tests/e2e/security.spec.ts" },
 };

@@ -7,7 +7,8 @@
 import { can, type Permission, type Principal } from "@/domain/policy";
 
 /**
- * - public: no sign-in (next-auth's own sign-in endpoints).
+ * - public: no sign-in (next-auth's own sign-in endpoints; the citizens' survey form and the
+ *   commune's published results, issue 20).
  * - system: the whole system (administration).
  * - self: the caller's own account; the input cannot name another.
  * - own-unit: the caller's own org unit; the input cannot name another.
@@ -97,6 +98,22 @@ export const ENDPOINTS: Endpoint[] = [
     updateUnit: { permission: "unit.write", scope: "commune-in-scope", target: "input" },
     mergeUnits: { permission: "unit.write", scope: "commune-in-scope", target: "input" },
   }),
+  // Issue 20: citizens' survey and the public results page.
+  ...actions("src/server/survey/actions.ts", {
+    createSurvey: { permission: "survey.manage", scope: "own-commune", target: "implicit" },
+    updateSurvey: { permission: "survey.manage", scope: "own-commune", target: "input" },
+    generateReceiptCodes: { permission: "survey.manage", scope: "own-commune", target: "input" },
+    moderateComment: { permission: "survey.publish", scope: "own-commune", target: "input" },
+    setSurveyPublished: { permission: "survey.publish", scope: "own-commune", target: "input" },
+    savePublication: { permission: "survey.publish", scope: "own-commune", target: "implicit" },
+    confirmSipasFigure: { permission: "report.write", scope: "own-commune", target: "input" },
+  }),
+  // Public by design (no sign-in): the citizen's form and thank-you page, and the open data of
+  // what a chairman published. Tested in tests/integration/survey.test.ts.
+  ...route("src/app/ks/[code]/route.ts", ["GET", "POST"], { permission: null, scope: "public" }),
+  ...route("src/app/ks/[code]/cam-on/route.ts", ["GET"], { permission: null, scope: "public", readOnly: true }),
+  ...route("src/app/cong-khai/[commune]/du-lieu.csv/route.ts", ["GET"], { permission: null, scope: "public", readOnly: true }),
+  ...route("src/app/cong-khai/[commune]/du-lieu.json/route.ts", ["GET"], { permission: null, scope: "public", readOnly: true }),
   ...route("src/app/api/auth/[...nextauth]/route.ts", ["GET", "POST"], { permission: null, scope: "public" }),
   ...route("src/app/api/minh-chung/[id]/route.ts", ["GET"], { permission: "evidence.read", scope: "commune-in-scope", target: "input", readOnly: true }),
   ...route("src/app/api/tong-quan/xlsx/route.ts", ["GET"], { permission: "dashboard.read", scope: "own-commune", target: "implicit", readOnly: true }),

@@ -68,6 +68,9 @@ export async function communeFingerprint(db: Raw, communeId: string): Promise<st
     q(`"Evidence" x where "communeId" = '${id}'`),
     q(`"ReviewDecision" x where "communeId" = '${id}'`),
     q(`"ReportingDeadline" x where "orgUnitId" = '${id}'`),
+    q(`"Survey" x where "communeId" = '${id}'`),
+    q(`"SurveyResponse" x where "surveyId" in (select id from "Survey" where "communeId" = '${id}')`),
+    q(`"PublicationSetting" x where "communeId" = '${id}'`),
     q(`"AuditLog" x where "communeId" = '${id}' or "entityId" = '${id}'`),
   ];
   const [row] = await db.$queryRawUnsafe<{ fp: string }[]>(`select ${parts.join(" || ',' || ")} as fp`);

@@ -21,16 +21,31 @@ export function pageCsp(nonce: string): string {
   return [`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev}`, ...COMMON_DIRECTIVES].join("; ");
 }
 
+/**
+ * Issue 20: the commune's public results (/cong-khai/…) are meant to be embedded in the
+ * commune's own website, so only they may be framed, by any site. Nothing there needs a session.
+ */
+export const FRAMEABLE_PREFIX = "/cong-khai/";
+
+export function isFrameable(pathname: string): boolean {
+  return pathname.startsWith(FRAMEABLE_PREFIX);
+}
+
+/** The page policy for a frameable page: the same, except who may frame it. */
+export function embeddablePageCsp(nonce: string): string {
+  return pageCsp(nonce).replace("frame-ancestors 'none'", "frame-ancestors *");
+}
+
 /** For responses that are not pages: no script may run inline. */
 export function staticCsp(): string {
   return ["script-src 'self'", ...COMMON_DIRECTIVES].join("; ");
 }
 
-export function securityHeaders(): { key: string; value: string }[] {
+export function securityHeaders(options: { frameable?: boolean } = {}): { key: string; value: string }[] {
   return [
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-    { key: "X-Frame-Options", value: "DENY" },
+    ...(options.frameable ? [] : [{ key: "X-Frame-Options", value: "DENY" }]),
     { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
   ];
 }

@@ -13,6 +13,8 @@ import { ReportForm } from "@/components/report/report-form";
 import { ReportDownloads } from "@/components/report/report-downloads";
 import { latestReturnComments, ReviewHistory } from "@/components/review/review-history";
 import { DecisionForm } from "@/components/review/decision-form";
+import { SurveyBesideSipas } from "@/components/survey/survey-beside-sipas";
+import { formatNumber, formatPercent } from "@/domain/format";
 
 export const metadata: Metadata = { title: "Xét duyệt báo cáo" };
 
@@ -44,6 +46,28 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
       />
       {can(actor, "review.decide") && <DecisionForm subjectType="report" subjectId={report.id} status={report.status} rows={rows} />}
       <ReviewHistory decisions={data.decisions} />
+      <SurveyBesideSipas
+        actor={actor}
+        communeId={report.communeId}
+        year={report.period.year}
+        quarter={report.period.quarter}
+        sipas={data.plans.flatMap((p) =>
+          p.indicators
+            .filter((i) => i.group === "SIPAS")
+            .map((i) => ({
+              id: i.id,
+              code: i.code,
+              name: i.name,
+              reported: !i.current
+                ? "chưa có số liệu"
+                : i.current.numerator !== null && i.current.denominator
+                  ? `${formatNumber(i.current.numerator)}/${formatNumber(i.current.denominator)} = ${formatPercent((i.current.numerator * 100) / i.current.denominator, { maxDecimals: 1 })}`
+                  : i.current.value !== null
+                    ? formatNumber(i.current.value, { maxDecimals: 2 })
+                    : "chưa có số liệu",
+            })),
+        )}
+      />
       <ReportForm data={data} editable={false} canSubmit={false} today={todayInVietnam()} rowComments={returned?.rows ?? {}} />
     </>
   );
