@@ -22,7 +22,7 @@ export async function readPlanFile(bytes: Uint8Array, fileName: string): Promise
             : "";
     throw new UserError(`Chỉ nhận tệp Word (.docx) hoặc Excel (.xlsx).${hint}`, { file: "Chỉ nhận tệp .docx hoặc .xlsx." });
   }
-  const problem = zipProblem(bytes);
+  const problem = await zipProblem(bytes);
   if (problem) throw new UserError(problem, { file: problem });
   try {
     if (sniffed.ext === "docx") {
