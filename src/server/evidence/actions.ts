@@ -158,7 +158,7 @@ export async function attachEvidenceFile(formData: FormData): Promise<ActionResu
       if (bytes.length > limit) throw new UserError(`Tệp quá lớn: tối đa ${formatNumber(maxUploadMb(), { maxDecimals: 2 })} MB.`);
 
       const uploadedName = typeof (file as File).name === "string" ? (file as File).name : "";
-      const sniffed = sniffFileType(bytes);
+      const sniffed = await sniffFileType(bytes);
       const typeError = fileTypeError(cleanFileName(uploadedName), sniffed);
       if (typeError || !sniffed) {
         const message = typeError ?? "Loại tệp không được chấp nhận.";

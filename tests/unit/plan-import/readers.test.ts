@@ -202,10 +202,12 @@ describe("file checks", () => {
   });
 });
 
+const DOCX_CONTENT_TYPES = `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
+
 /** A .docx-shaped zip whose document.xml inflates to `size` bytes and declares `declared` (null: the truth). */
 function lyingZip(size: number, declared: number | null): Uint8Array {
   const xml = new Uint8Array(size).fill(0x20);
-  const zip = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": xml }, { level: 1 });
+  const zip = zipSync({ "[Content_Types].xml": strToU8(DOCX_CONTENT_TYPES), "word/document.xml": xml }, { level: 1 });
   if (declared === null) return zip;
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   for (let i = 0; i + 4 <= zip.length; i++) {

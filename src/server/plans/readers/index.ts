@@ -9,7 +9,7 @@ import { zipProblem } from "./zip-guard";
 export const PLAN_FILE_ACCEPT = ".docx,.xlsx";
 
 export async function readPlanFile(bytes: Uint8Array, fileName: string): Promise<{ text: string; warnings: string[] }> {
-  const sniffed = sniffFileType(bytes);
+  const sniffed = await sniffFileType(bytes);
   const ext = extensionOf(fileName);
   if (sniffed?.ext !== "docx" && sniffed?.ext !== "xlsx") {
     const hint =
