@@ -1,5 +1,6 @@
 // zod speaks Vietnamese everywhere on the server; field schemas add specific messages.
 import { z } from "zod";
+import { cleanInput } from "@/domain/text";
 
 z.config(z.locales.vi());
 
@@ -20,7 +21,7 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
-    const v = typeof value === "string" ? value.normalize("NFC").trim() : value;
+    const v = typeof value === "string" ? cleanInput(value) : value;
     if (v === "") continue;
     if (key in out) out[key] = ([] as unknown[]).concat(out[key], v);
     else out[key] = v;
@@ -32,14 +33,14 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
 export const text = (label: string, max = 500) =>
   z
     .string({ error: `${label}: bắt buộc nhập.` })
-    .transform((s) => s.normalize("NFC").replace(/\s+/g, " ").trim())
+    .transform((s) => cleanInput(s).replace(/\s+/g, " "))
     .pipe(z.string().min(1, `${label}: bắt buộc nhập.`).max(max, `${label}: tối đa ${max} ký tự.`));
 
 export const optionalText = (label: string, max = 2000) =>
   z
     .string()
     .max(max, `${label}: tối đa ${max} ký tự.`)
-    .transform((s) => s.normalize("NFC").trim())
+    .transform((s) => cleanInput(s))
     .optional()
     .transform((s) => (s ? s : null));
 

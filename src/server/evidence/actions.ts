@@ -13,6 +13,7 @@ import { communeOf, editableReport } from "@/server/reports/access";
 import { formDataToObject, id, text, z } from "@/server/validation";
 import { cleanFileName, displayFileName, fileTypeError, sniffFileType } from "@/domain/file-type";
 import { formatNumber } from "@/domain/format";
+import { cleanInput } from "@/domain/text";
 import { deleteFile, maxUploadBytes, maxUploadMb, saveFile } from "./storage";
 
 type Tx = Prisma.TransactionClient;
@@ -66,7 +67,7 @@ const referenceSchema = rowSchema.extend({
   // "Số: 48/QĐ-UBND" as copied from the document header keeps only the number itself.
   docNumber: z
     .string({ error: "Số, ký hiệu văn bản: bắt buộc nhập." })
-    .transform((s) => s.normalize("NFC").replace(/^\s*số\s*[:.]?\s*/i, ""))
+    .transform((s) => cleanInput(s).replace(/^\s*số\s*[:.]?\s*/i, ""))
     .pipe(text("Số, ký hiệu văn bản", DOC_NUMBER_MAX)),
   docDate,
   docSummary: text("Trích yếu", DOC_SUMMARY_MAX),

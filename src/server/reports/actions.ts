@@ -11,6 +11,7 @@ import { revalidate } from "@/server/revalidate";
 import { id, z } from "@/server/validation";
 import { validateIndicatorEntry, validateTaskEntry, NOTE_MAX, RESULT_MAX } from "@/domain/reporting/entry";
 import { formatDateTime } from "@/domain/format";
+import { cleanInput } from "@/domain/text";
 import { ensurePeriod } from "./periods";
 import { communeOf, editableReport } from "./access";
 import { applyTransition } from "@/server/review/workflow";
@@ -25,15 +26,15 @@ const indicatorRowSchema = z.object({
   denominator: nullableNumber,
   value: nullableNumber,
   done: z.boolean().nullable().optional().transform((v) => v ?? null),
-  note: z.string().max(NOTE_MAX, `Ghi chú tối đa ${NOTE_MAX} ký tự.`).nullable().optional().transform((v) => v?.normalize("NFC").trim() || null),
+  note: z.string().max(NOTE_MAX, `Ghi chú tối đa ${NOTE_MAX} ký tự.`).nullable().optional().transform((v) => (v ? cleanInput(v) : "") || null),
 });
 
 const taskRowSchema = z.object({
   taskId: id("Nhiệm vụ"),
   version: z.number().int().nonnegative().nullable(),
   status: z.enum(["NOT_STARTED", "IN_PROGRESS", "DONE", "CANNOT_DO"], { error: "Trạng thái nhiệm vụ không hợp lệ." }),
-  resultText: z.string().max(RESULT_MAX, `Kết quả tối đa ${RESULT_MAX} ký tự.`).nullable().optional().transform((v) => v?.normalize("NFC").trim() || null),
-  reason: z.string().max(NOTE_MAX, `Lý do tối đa ${NOTE_MAX} ký tự.`).nullable().optional().transform((v) => v?.normalize("NFC").trim() || null),
+  resultText: z.string().max(RESULT_MAX, `Kết quả tối đa ${RESULT_MAX} ký tự.`).nullable().optional().transform((v) => (v ? cleanInput(v) : "") || null),
+  reason: z.string().max(NOTE_MAX, `Lý do tối đa ${NOTE_MAX} ký tự.`).nullable().optional().transform((v) => (v ? cleanInput(v) : "") || null),
 });
 
 const periodSchema = z.object({
