@@ -15,9 +15,10 @@ const MAX_TRACKED_ADDRESSES = 10_000;
 
 /**
  * The address a sign-in comes from, for the per-address limit: the LAST X-Forwarded-For
- * entry, i.e. the one written by the nearest proxy (a client can put anything in front of it,
- * and `next start` keeps a client's own header when there is no proxy). The app must therefore
- * run behind a reverse proxy that sets X-Forwarded-For (docs/security.md).
+ * entry. scripts/serve.mjs (what `npm start` runs) replaces the header with the single
+ * address it may trust: the connection's peer, or with TRUSTED_PROXY_HOPS=N the entry the
+ * N-th proxy wrote (scripts/client-address.mjs). Under plain `next start` a client reaching
+ * the port directly could write the header itself.
  */
 export function clientAddress(forwarded: string | string[] | null | undefined): string {
   const header = Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "");
