@@ -102,7 +102,10 @@ describe("signing out ends the session on the server (issue 18, finding 1)", () 
     await authOptions.events!.signOut!({ token: (await decode({ token: cookie, secret: SECRET }))! } as never);
     const copied = await decode({ token: cookie, secret: SECRET });
     expect(copied).toMatchObject({ uid: token.uid }); // still a valid signature...
-    expect(await jwt()({ token: copied } as never)).toEqual({}); // ...but no longer a session
+    const ended = await jwt()({ token: copied } as never);
+    expect(ended).toEqual({}); // ...but no longer a session
+    // What /api/auth/session answers for it: nothing, not even the name from the old cookie.
+    expect(await authOptions.callbacks!.session!({ session: { user: { name: "x" }, expires: "" }, token: ended } as never)).toEqual({});
     // Another session of the same user (another computer) is not affected by this sign-out.
     const other = await signInToken("hanhdung.chutich");
     expect(await jwt()({ token: other } as never)).toMatchObject({ uid: other.uid });

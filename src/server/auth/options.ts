@@ -58,6 +58,9 @@ export const authOptions: NextAuthOptions = {
       return sessionStillValid(token) && (await sessionIsOpen(token as { sid?: unknown; uid?: unknown; sv?: unknown })) ? token : {};
     },
     async session({ session, token }) {
+      // An ended session is no session: /api/auth/session answers {} (next-auth would
+      // otherwise still echo the name from the old cookie), getServerSession() null.
+      if (typeof token.uid !== "string") return {} as typeof session;
       session.user = { ...session.user, id: token.uid as string, sessionVersion: token.sv as number };
       return session;
     },
