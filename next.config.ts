@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { securityHeaders, staticCsp } from "./src/server/security/headers";
+import { actionBodyLimitBytes } from "./src/server/security/limits";
 
 const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and must be loaded by Node at run time, not bundled.
@@ -10,8 +11,10 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403 for pages a role may not open.
     authInterrupts: true,
-    // Evidence uploads go through a server action: leave room above the upload limit.
-    serverActions: { bodySizeLimit: `${Number(process.env.UPLOAD_MAX_MB ?? 10) + 2}mb` },
+    // Evidence uploads go through a server action. One limit for the action body and for what
+    // src/proxy.ts passes on (its default, 10 MB, cut larger bodies short: a 500, issue 18).
+    serverActions: { bodySizeLimit: actionBodyLimitBytes() },
+    proxyClientMaxBodySize: actionBodyLimitBytes(),
   },
   async headers() {
     return [
@@ -19,7 +22,9 @@ const nextConfig: NextConfig = {
       { source: "/:path((?!cong-khai/).*)", headers: securityHeaders() },
       { source: "/cong-khai/:path*", headers: securityHeaders({ frameable: true }) },
       // Pages get a per-request nonce policy from src/proxy.ts; everything else this one.
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: staticCsp() }] },
+      // Not on evidence downloads: their route sets "default-src 'none'; sandbox", and a
+      // matching entry here would replace it (headers from next.config win over a route's).
+      { source: "/api/:path((?!minh-chung/).*)", headers: [{ key: "Content-Security-Policy", value: staticCsp() }] },
       { source: "/_next/:path*", headers: [{ key: "Content-Security-Policy", value: staticCsp() }] },
     ];
   },

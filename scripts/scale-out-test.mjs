@@ -53,7 +53,7 @@ try {
   // What every instance behind a load balancer shares: database, secret, public URL, uploads.
   const shared = { DATABASE_URL: url, NEXTAUTH_SECRET: crypto.randomBytes(32).toString("hex"), NEXTAUTH_URL: a, UPLOAD_DIR: uploads, NEXT_TELEMETRY_DISABLED: "1", DATABASE_POOL_SIZE: "5" };
   for (const port of [portA, portB]) {
-    servers.push(await startServer("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { env: shared, ready: "Ready", label: `next:${port}` }));
+    servers.push(await startServer(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], { env: shared, ready: "Ready", label: `next:${port}` }));
   }
   await db.connect();
   console.log(`\nTwo instances: ${a} and ${b}, one database (${name}), one upload folder.`);

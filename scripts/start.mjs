@@ -32,6 +32,6 @@ try {
 }
 
 console.log(`\nỨng dụng chạy tại ${env.NEXTAUTH_URL} (Ctrl+C để dừng)`);
-const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", port], { cwd: root, stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

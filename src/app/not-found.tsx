@@ -1,6 +1,10 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, not prerendered: a prerendered page's inline scripts cannot carry
+  // the request's CSP nonce (src/proxy.ts), so the browser would block them.
+  await connection();
   return (
     <main className="mx-auto max-w-lg p-6">
       <div className="card">

@@ -2,7 +2,8 @@
 // the browser's Content-Type (both are chosen by the uploader). Only document and image types
 // a commune office actually exchanges are accepted; anything a browser could run or render as
 // a page (HTML, SVG, scripts), executables, installers (MSI is OLE2 too) and plain archives are
-// refused. Pure: no Node APIs, so it is unit-tested on synthetic bytes.
+// refused. Pure: no Node APIs (file-type/core works on bytes), unit-tested on synthetic bytes.
+import { fileTypeFromBuffer } from "file-type/core";
 
 export interface SniffedType {
   mime: string;
@@ -63,150 +64,49 @@ function result(key: TypeKey): SniffedType {
   return { mime, ext, label };
 }
 
-function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
-  if (bytes.length < offset + signature.length) return false;
-  for (let i = 0; i < signature.length; i++) if (bytes[offset + i] !== signature[i]) return false;
-  return true;
-}
-
-const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
-
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 
-function latin1(bytes: Uint8Array, start: number, length: number): string {
-  let s = "";
-  const end = Math.min(bytes.length, start + length);
-  for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i]);
-  return s;
-}
+/** What the `file-type` package may answer and we accept; anything else it knows is refused. */
+const FROM_FILE_TYPE: Record<string, TypeKey> = {
+  pdf: "pdf",
+  png: "png",
+  apng: "png",
+  jpg: "jpeg",
+  gif: "gif",
+  webp: "webp",
+  docx: "docx",
+  xlsx: "xlsx",
+  pptx: "pptx",
+  odt: "odt",
+  ods: "ods",
+  odp: "odp",
+};
 
-const PDF = ascii("%PDF-");
-const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const JPEG = [0xff, 0xd8, 0xff];
-const GIF87 = ascii("GIF87a");
-const GIF89 = ascii("GIF89a");
-const RIFF = ascii("RIFF");
-const WEBP = ascii("WEBP");
-const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
-const ZIP_CENTRAL = [0x50, 0x4b, 0x01, 0x02];
-const ZIP_END = [0x50, 0x4b, 0x05, 0x06];
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-/** How far into a zip the local file headers are read; Office and ODF put the telling entries first. */
-const ZIP_SCAN_BYTES = 64 * 1024;
-
-export function sniffFileType(bytes: Uint8Array): SniffedType | null {
-  if (startsWith(bytes, PDF)) return result("pdf");
-  if (startsWith(bytes, PNG)) return result("png");
-  if (startsWith(bytes, JPEG)) return result("jpeg");
-  if (startsWith(bytes, GIF87) || startsWith(bytes, GIF89)) return result("gif");
-  if (startsWith(bytes, RIFF) && startsWith(bytes, WEBP, 8)) return result("webp");
-  if (startsWith(bytes, ZIP_LOCAL)) {
-    const key = sniffZip(bytes);
-    return key ? result(key) : null;
+/**
+ * The type of a file from its content, by the `file-type` package (which knows several hundred
+ * formats, so executables, archives, macro-enabled Office files (docm/xlsm) and the rest are
+ * recognised and refused, not merely unknown). Its zip probing has its own byte limits. For a
+ * legacy Office compound file it answers only "cfb" (the container shared by .doc, .xls, .ppt,
+ * but also MSI installers and Outlook messages): those are told apart by the streams under the
+ * root storage, below. Text formats (HTML, SVG, scripts) have no signature and are refused.
+ */
+export async function sniffFileType(bytes: Uint8Array): Promise<SniffedType | null> {
+  if (bytes.length === 0) return null;
+  let detected: { ext: string } | undefined;
+  try {
+    detected = await fileTypeFromBuffer(bytes);
+  } catch {
+    // A file the detector gives up on (over its limits, malformed) is not one we accept.
+    return null;
   }
-  if (startsWith(bytes, OLE2)) {
+  if (!detected) return null;
+  if (detected.ext === "cfb") {
     const key = sniffOle2(bytes);
     return key ? result(key) : null;
   }
-  return null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// ZIP containers: OOXML (DOCX/XLSX/PPTX) and OpenDocument. A plain zip, a JAR or an APK is not.
-
-const ODF_MIMES: Record<string, TypeKey> = {
-  [TYPES.odt.mime]: "odt",
-  [TYPES.ods.mime]: "ods",
-  [TYPES.odp.mime]: "odp",
-};
-
-interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  dataStart: number;
-}
-
-/** Local file headers in the first ZIP_SCAN_BYTES, in order. */
-function localEntries(bytes: Uint8Array): ZipEntry[] {
-  const entries: ZipEntry[] = [];
-  const limit = Math.min(bytes.length, ZIP_SCAN_BYTES);
-  let offset = 0;
-  while (offset + 30 <= limit && startsWith(bytes, ZIP_LOCAL, offset) && entries.length < 1000) {
-    const flags = u16(bytes, offset + 6);
-    const method = u16(bytes, offset + 8);
-    const compressedSize = u32(bytes, offset + 18);
-    const nameLength = u16(bytes, offset + 26);
-    const extraLength = u16(bytes, offset + 28);
-    const dataStart = offset + 30 + nameLength + extraLength;
-    entries.push({ name: latin1(bytes, offset + 30, nameLength), method, compressedSize, dataStart });
-    // With a data descriptor (flag bit 3) the sizes come after the data: look for the next header.
-    const sizeKnown = (flags & 0x08) === 0 && compressedSize !== 0xffffffff;
-    if (sizeKnown) {
-      offset = dataStart + compressedSize;
-    } else {
-      const next = indexOf(bytes, ZIP_LOCAL, dataStart, limit);
-      if (next < 0) break;
-      offset = next;
-    }
-  }
-  return entries;
-}
-
-/** Names from the central directory at the end of the file (when the whole file is at hand). */
-function centralNames(bytes: Uint8Array): string[] {
-  const names: string[] = [];
-  const earliest = Math.max(0, bytes.length - 22 - 0xffff);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= earliest; i--) {
-    if (startsWith(bytes, ZIP_END, i)) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return names;
-  const count = u16(bytes, end + 10);
-  let offset = u32(bytes, end + 16);
-  for (let n = 0; n < count && n < 10_000; n++) {
-    if (offset + 46 > bytes.length || !startsWith(bytes, ZIP_CENTRAL, offset)) break;
-    const nameLength = u16(bytes, offset + 28);
-    const extraLength = u16(bytes, offset + 30);
-    const commentLength = u16(bytes, offset + 32);
-    names.push(latin1(bytes, offset + 46, nameLength));
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return names;
-}
-
-function indexOf(bytes: Uint8Array, needle: readonly number[], from: number, to: number): number {
-  outer: for (let i = Math.max(0, from); i + needle.length <= to; i++) {
-    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
-function sniffZip(bytes: Uint8Array): TypeKey | null {
-  const local = localEntries(bytes);
-  // OpenDocument: the first entry is "mimetype", stored uncompressed, holding the document type.
-  const first = local[0];
-  if (first && first.name === "mimetype" && first.method === 0) {
-    const mimetype = latin1(bytes, first.dataStart, Math.min(first.compressedSize, 100)).trim();
-    if (ODF_MIMES[mimetype]) return ODF_MIMES[mimetype];
-  }
-  const names = new Set([...local.map((e) => e.name), ...centralNames(bytes)]);
-  if (!names.has("[Content_Types].xml")) return null;
-  // The main part decides; folder prefixes are the fallback for unusual part names.
-  if (names.has("word/document.xml")) return "docx";
-  if (names.has("xl/workbook.xml")) return "xlsx";
-  if (names.has("ppt/presentation.xml")) return "pptx";
-  const all = [...names];
-  if (all.some((n) => n.startsWith("word/"))) return "docx";
-  if (all.some((n) => n.startsWith("xl/"))) return "xlsx";
-  if (all.some((n) => n.startsWith("ppt/"))) return "pptx";
-  return null;
+  const key = FROM_FILE_TYPE[detected.ext];
+  return key ? result(key) : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { isoDateYear, isYear, MAX_YEAR, MIN_YEAR } from "@/domain/period";
 import { parseViDate } from "@/domain/format";
+import { cleanInput } from "@/domain/text";
 
 z.config(z.locales.vi());
 
@@ -23,7 +24,7 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
-    const v = typeof value === "string" ? value.normalize("NFC").trim() : value;
+    const v = typeof value === "string" ? cleanInput(value) : value;
     if (v === "") continue;
     if (key in out) out[key] = ([] as unknown[]).concat(out[key], v);
     else out[key] = v;
@@ -35,14 +36,14 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
 export const text = (label: string, max = 500) =>
   z
     .string({ error: `${label}: bắt buộc nhập.` })
-    .transform((s) => s.normalize("NFC").replace(/\s+/g, " ").trim())
+    .transform((s) => cleanInput(s).replace(/\s+/g, " "))
     .pipe(z.string().min(1, `${label}: bắt buộc nhập.`).max(max, `${label}: tối đa ${max} ký tự.`));
 
 export const optionalText = (label: string, max = 2000) =>
   z
     .string()
     .max(max, `${label}: tối đa ${max} ký tự.`)
-    .transform((s) => s.normalize("NFC").trim())
+    .transform((s) => cleanInput(s))
     .optional()
     .transform((s) => (s ? s : null));
 

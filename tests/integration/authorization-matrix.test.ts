@@ -243,6 +243,7 @@ const FIXTURES: Record<string, Fixture> = {
     fromAction(() =>
       accountActions.changePassword(null, formData({ currentPassword: DEMO_PASSWORD, newPassword: "MatKhauMoi@2026", confirmPassword: "MatKhauMoi@2026", userId: target.staffId })),
     ),
+  "src/server/account/actions.ts#signOutEverywhere": async () => fromAction(() => accountActions.signOutEverywhere(null, formData({}))),
   "src/server/account/actions.ts#setSubmitPermission": async ({ target }) =>
     fromAction(() => accountActions.setSubmitPermission({ userId: target.staffId, allowed: true })),
   "src/server/admin/actions.ts#createOrgUnit": async ({ target }) =>

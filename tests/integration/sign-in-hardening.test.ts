@@ -11,7 +11,8 @@ import { seedDemo, DEMO_PASSWORD } from "@/server/seed/demo";
 import { loadActor, setActorResolverForTests } from "@/server/auth/actor";
 import { authOptions, sessionStillValid, SESSION_MAX_AGE_SECONDS } from "@/server/auth/options";
 import { clientAddress, LOCK_MINUTES, MAX_ATTEMPTS_PER_ADDRESS, MAX_FAILED_ATTEMPTS, resetAddressFailuresForTests, signInWithPassword } from "@/server/auth/sign-in";
-import { changePassword } from "@/server/account/actions";
+import { changePassword, signOutEverywhere } from "@/server/account/actions";
+import { startSession } from "@/server/auth/sessions";
 import { resetPassword, updateUser } from "@/server/admin/actions";
 import { saveReport } from "@/server/reports/actions";
 
@@ -68,17 +69,72 @@ describe("sessions expire", () => {
 
   it("end 8 hours after sign-in even when the user keeps working (next-auth renews the JWT on each request)", async () => {
     const jwt = authOptions.callbacks!.jwt!;
-    const signedIn = await jwt({ token: {}, user: { id: "u1", sessionVersion: 3 } as never, account: null } as never);
-    expect(signedIn).toMatchObject({ uid: "u1", sv: 3 });
+    const user = await t.db.user.findUniqueOrThrow({ where: { username: "taythuan.chutich" } });
+    const sessionId = await startSession(user.id, SESSION_MAX_AGE_SECONDS);
+    const signedIn = await jwt({ token: {}, user: { id: user.id, sessionVersion: user.sessionVersion, sessionId } as never, account: null } as never);
+    expect(signedIn).toMatchObject({ uid: user.id, sv: user.sessionVersion, sid: sessionId });
     const now = Math.floor(Date.now() / 1000);
     const laterSameDay = await jwt({ token: { ...signedIn, authTime: now - SESSION_MAX_AGE_SECONDS + 60 } } as never);
-    expect(laterSameDay).toMatchObject({ uid: "u1" });
+    expect(laterSameDay).toMatchObject({ uid: user.id });
     const nextDay = await jwt({ token: { ...signedIn, authTime: now - SESSION_MAX_AGE_SECONDS - 1 } } as never);
     expect(nextDay).toEqual({});
     // A token from before this rule (no sign-in time) is not trusted either.
     expect(sessionStillValid({})).toBe(false);
     const session = await authOptions.callbacks!.session!({ session: { expires: "" }, token: nextDay } as never);
     expect((session as { user?: { id?: string } }).user?.id).toBeUndefined();
+  });
+});
+
+describe("signing out ends the session on the server (issue 18, finding 1)", () => {
+  const jwt = () => authOptions.callbacks!.jwt!;
+  /** Signs in through the credentials provider as the sign-in page does; returns the cookie's token. */
+  async function signInToken(username: string) {
+    const provider = authOptions.providers[0] as unknown as { options: { authorize: (c: unknown, r: unknown) => Promise<Record<string, unknown>> } };
+    const user = await provider.options.authorize({ username, password: DEMO_PASSWORD }, { headers: {} });
+    return (await jwt()({ token: {}, user, account: null } as never)) as Record<string, unknown>;
+  }
+
+  it("a copy of the cookie taken before sign-out is refused after it (the JWT alone is still validly signed)", async () => {
+    const token = await signInToken("hanhdung.chutich");
+    const cookie = await encode({ token, secret: SECRET, maxAge: SESSION_MAX_AGE_SECONDS });
+    expect(await jwt()({ token } as never)).toMatchObject({ uid: token.uid });
+    // POST /api/auth/signout: next-auth decodes the cookie and calls events.signOut with it.
+    await authOptions.events!.signOut!({ token: (await decode({ token: cookie, secret: SECRET }))! } as never);
+    const copied = await decode({ token: cookie, secret: SECRET });
+    expect(copied).toMatchObject({ uid: token.uid }); // still a valid signature...
+    const ended = await jwt()({ token: copied } as never);
+    expect(ended).toEqual({}); // ...but no longer a session
+    // What /api/auth/session answers for it: nothing, not even the name from the old cookie.
+    expect(await authOptions.callbacks!.session!({ session: { user: { name: "x" }, expires: "" }, token: ended } as never)).toEqual({});
+    // Another session of the same user (another computer) is not affected by this sign-out.
+    const other = await signInToken("hanhdung.chutich");
+    expect(await jwt()({ token: other } as never)).toMatchObject({ uid: other.uid });
+  });
+
+  it("a token naming no server-side session (forged with the secret, or from before this change) is refused", async () => {
+    const user = await t.db.user.findUniqueOrThrow({ where: { username: "hanhdung.chutich" } });
+    const now = Math.floor(Date.now() / 1000);
+    expect(await jwt()({ token: { uid: user.id, sv: user.sessionVersion, authTime: now } } as never)).toEqual({});
+    expect(await jwt()({ token: { uid: user.id, sv: user.sessionVersion, authTime: now, sid: "khong-ton-tai" } } as never)).toEqual({});
+  });
+
+  it("a session id cannot be moved to another user's token", async () => {
+    const mine = await signInToken("hanhdung.chutich");
+    const other = await t.db.user.findUniqueOrThrow({ where: { username: "admin" } });
+    expect(await jwt()({ token: { ...mine, uid: other.id, sv: other.sessionVersion } } as never)).toEqual({});
+  });
+
+  it("'sign out everywhere' on the account page ends every session of that user, and only theirs", async () => {
+    const a = await signInToken("taythuan.canbo");
+    const b = await signInToken("taythuan.canbo");
+    const someoneElse = await signInToken("taythuan.chutich");
+    await actAs("taythuan.canbo");
+    expect(await signOutEverywhere(null, formData({}))).toMatchObject({ ok: true, message: expect.stringMatching(/mọi thiết bị/) });
+    expect(await jwt()({ token: a } as never)).toEqual({});
+    expect(await jwt()({ token: b } as never)).toEqual({});
+    expect(await jwt()({ token: someoneElse } as never)).toMatchObject({ uid: someoneElse.uid });
+    const log = await t.db.auditLog.findFirst({ where: { entityId: String(a.uid), action: "signOutEverywhere" } });
+    expect(log?.after).toMatchObject({ endedSessions: 2 });
   });
 });
 
@@ -127,7 +183,7 @@ describe("limits on failed sign-ins", () => {
     const results = [];
     for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) results.push(await signInWithPassword("tanduc.canbo", `sai-${i}`, `10.1.0.${i}`));
     expect(results.slice(0, -1).every((r) => !r.ok && r.error === "Tên đăng nhập hoặc mật khẩu không đúng.")).toBe(true);
-    expect(results.at(-1)).toEqual({ ok: false, error: `Tài khoản tạm khóa do đăng nhập sai ${MAX_FAILED_ATTEMPTS} lần. Vui lòng thử lại sau ${LOCK_MINUTES} phút.` });
+    expect(results.at(-1)).toEqual({ ok: false, error: `Tài khoản tạm khóa do đăng nhập sai ${MAX_FAILED_ATTEMPTS} lần. Vui lòng thử lại sau ${LOCK_MINUTES} phút hoặc liên hệ quản trị viên.` });
     const right = await signInWithPassword("tanduc.canbo", DEMO_PASSWORD, "10.1.1.1");
     expect(right).toMatchObject({ ok: false, error: expect.stringMatching(/^Tài khoản tạm khóa .* liên hệ quản trị viên\.$/) });
     const locked = await t.db.user.findUniqueOrThrow({ where: { username: "tanduc.canbo" } });
@@ -147,6 +203,40 @@ describe("limits on failed sign-ins", () => {
     expect((await signInWithPassword("tanduc.chutich", DEMO_PASSWORD, "203.0.113.8")).ok).toBe(true);
     // No account was locked by the spray.
     expect((await t.db.user.findUniqueOrThrow({ where: { username: "tanduc.chutich" } })).lockedUntil).toBeNull();
+  });
+
+  it("a name without an account answers exactly as an account does, and is locked the same way (finding 8)", async () => {
+    const existing = [];
+    const unknown = [];
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS + 1; i++) {
+      existing.push(await signInWithPassword("nghiahanh.thamdinh", `sai-${i}`, `10.2.0.${i}`));
+      unknown.push(await signInWithPassword("khong.co.ai.ten.nay", `sai-${i}`, `10.3.0.${i}`));
+    }
+    expect(unknown).toEqual(existing);
+    expect(unknown.at(-2)).toMatchObject({ error: expect.stringMatching(/^Tài khoản tạm khóa/) });
+    // Name spelling variants fold to one name, as for accounts.
+    expect(await signInWithPassword("Khong.Co.Ai.Ten.Nay", "x", "10.3.1.1")).toEqual(existing.at(-1));
+  });
+
+  it("a name without an account costs the same password hash check as an account (finding 8: timing)", async () => {
+    const time = async (username: string) => {
+      const start = performance.now();
+      await signInWithPassword(username, "sai-mat-khau", "10.4.0.1");
+      return performance.now() - start;
+    };
+    await time("warm.up"); // the decoy hash is made once
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const known: number[] = [];
+    const unknownTimes: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      resetAddressFailuresForTests();
+      await t.db.user.update({ where: { username: "quangngai.thamdinh" }, data: { failedLoginCount: 0, lockedUntil: null } });
+      await t.db.signInLock.deleteMany({});
+      known.push(await time("quangngai.thamdinh"));
+      unknownTimes.push(await time(`khong.co.${i}`));
+    }
+    // Without the decoy check an unknown name answered in a fraction of an argon2id check.
+    expect(median(unknownTimes)).toBeGreaterThan(median(known) * 0.6);
   });
 
   it("the address is the one the nearest proxy wrote: a client cannot pick a fresh one per attempt", () => {

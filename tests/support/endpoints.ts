@@ -58,6 +58,7 @@ export const ENDPOINTS: Endpoint[] = [
   }),
   ...actions("src/server/account/actions.ts", {
     changePassword: { permission: "account.changePassword", scope: "self" },
+    signOutEverywhere: { permission: "account.changePassword", scope: "self" },
     setSubmitPermission: { permission: "commune.delegateSubmit", scope: "own-commune", target: "input" },
   }),
   ...actions("src/server/admin/actions.ts", {

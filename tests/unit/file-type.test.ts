@@ -59,15 +59,18 @@ function zip(entries: [name: string, content: string][]): Uint8Array {
 }
 
 const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`;
+/** What Word and PowerPoint write: the main part's content type names the document kind. */
+const contentTypes = (part: string, type: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="${part}" ContentType="${type}"/></Types>`;
 const docx = () =>
   zip([
-    ["[Content_Types].xml", CONTENT_TYPES],
+    ["[Content_Types].xml", contentTypes("/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")],
     ["_rels/.rels", "<Relationships/>"],
     ["word/document.xml", "<w:document/>"],
   ]);
 const pptx = () =>
   zip([
-    ["[Content_Types].xml", CONTENT_TYPES],
+    ["[Content_Types].xml", contentTypes("/ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml")],
     ["_rels/.rels", "<Relationships/>"],
     ["ppt/presentation.xml", "<p:presentation/>"],
   ]);
@@ -131,84 +134,94 @@ function seededRandomBytes(length: number, seed: number): Uint8Array {
 }
 
 describe("sniffFileType", () => {
-  it("recognises PDF and images by their signatures", () => {
-    expect(sniffFileType(bytesOf("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n"))).toEqual({ mime: "application/pdf", ext: "pdf", label: "PDF" });
-    expect(sniffFileType(bytesOf([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], "IHDR"))?.mime).toBe("image/png");
-    expect(sniffFileType(bytesOf([0xff, 0xd8, 0xff, 0xe0, 0, 0x10], "JFIF"))).toMatchObject({ mime: "image/jpeg", ext: "jpg" });
-    expect(sniffFileType(bytesOf("GIF89a", [1, 0, 1, 0]))?.mime).toBe("image/gif");
-    expect(sniffFileType(bytesOf("GIF87a", [1, 0, 1, 0]))?.mime).toBe("image/gif");
-    expect(sniffFileType(bytesOf("RIFF", le32(20), "WEBPVP8 "))?.mime).toBe("image/webp");
+  it("recognises PDF and images by their signatures", async () => {
+    expect(await sniffFileType(bytesOf("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n"))).toEqual({ mime: "application/pdf", ext: "pdf", label: "PDF" });
+    expect((await sniffFileType(bytesOf([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], "IHDR")))?.mime).toBe("image/png");
+    expect(await sniffFileType(bytesOf([0xff, 0xd8, 0xff, 0xe0, 0, 0x10], "JFIF"))).toMatchObject({ mime: "image/jpeg", ext: "jpg" });
+    expect((await sniffFileType(bytesOf("GIF89a", [1, 0, 1, 0])))?.mime).toBe("image/gif");
+    expect((await sniffFileType(bytesOf("GIF87a", [1, 0, 1, 0])))?.mime).toBe("image/gif");
+    expect((await sniffFileType(bytesOf("RIFF", le32(20), "WEBPVP8 ")))?.mime).toBe("image/webp");
   });
 
   it("recognises a real XLSX written by exceljs", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Chỉ tiêu").addRow(["Tỷ lệ hồ sơ trực tuyến", 95]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    expect(sniffFileType(bytes)).toEqual({
+    expect(await sniffFileType(bytes)).toEqual({
       mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       ext: "xlsx",
       label: "Excel (XLSX)",
     });
   });
 
-  it("recognises DOCX and PPTX by their parts", () => {
-    expect(sniffFileType(docx())).toMatchObject({ ext: "docx", mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
-    expect(sniffFileType(pptx())).toMatchObject({ ext: "pptx", mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation" });
+  it("recognises DOCX and PPTX by their parts", async () => {
+    expect(await sniffFileType(docx())).toMatchObject({ ext: "docx", mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
+    expect(await sniffFileType(pptx())).toMatchObject({ ext: "pptx", mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation" });
   });
 
-  it("recognises OpenDocument text and spreadsheet by the mimetype entry", () => {
-    expect(sniffFileType(odf("application/vnd.oasis.opendocument.text"))).toMatchObject({ ext: "odt", mime: "application/vnd.oasis.opendocument.text" });
-    expect(sniffFileType(odf("application/vnd.oasis.opendocument.spreadsheet"))).toMatchObject({ ext: "ods" });
-    expect(sniffFileType(odf("application/vnd.oasis.opendocument.graphics"))).toBeNull();
+  it("recognises OpenDocument text and spreadsheet by the mimetype entry", async () => {
+    expect(await sniffFileType(odf("application/vnd.oasis.opendocument.text"))).toMatchObject({ ext: "odt", mime: "application/vnd.oasis.opendocument.text" });
+    expect(await sniffFileType(odf("application/vnd.oasis.opendocument.spreadsheet"))).toMatchObject({ ext: "ods" });
+    expect(await sniffFileType(odf("application/vnd.oasis.opendocument.graphics"))).toBeNull();
   });
 
-  it("tells legacy Word, Excel and PowerPoint apart inside OLE2, and refuses other OLE2 files", () => {
-    expect(sniffFileType(ole2(["WordDocument", "1Table"]))).toMatchObject({ ext: "doc", mime: "application/msword" });
-    expect(sniffFileType(ole2(["Workbook"]))).toMatchObject({ ext: "xls", mime: "application/vnd.ms-excel" });
-    expect(sniffFileType(ole2(["Book"], "right-sibling"))).toMatchObject({ ext: "xls" });
-    expect(sniffFileType(ole2(["WordDocument"], "right-sibling"))).toMatchObject({ ext: "doc" });
-    expect(sniffFileType(ole2(["PowerPoint Document"]))).toMatchObject({ ext: "ppt" });
+  it("tells legacy Word, Excel and PowerPoint apart inside OLE2, and refuses other OLE2 files", async () => {
+    expect(await sniffFileType(ole2(["WordDocument", "1Table"]))).toMatchObject({ ext: "doc", mime: "application/msword" });
+    expect(await sniffFileType(ole2(["Workbook"]))).toMatchObject({ ext: "xls", mime: "application/vnd.ms-excel" });
+    expect(await sniffFileType(ole2(["Book"], "right-sibling"))).toMatchObject({ ext: "xls" });
+    expect(await sniffFileType(ole2(["WordDocument"], "right-sibling"))).toMatchObject({ ext: "doc" });
+    expect(await sniffFileType(ole2(["PowerPoint Document"]))).toMatchObject({ ext: "ppt" });
     // An MSI installer is an OLE2 file too.
-    expect(sniffFileType(ole2(["\u4840\u3f3f\u4577\u446c"]))).toBeNull();
+    expect(await sniffFileType(ole2(["\u4840\u3f3f\u4577\u446c"]))).toBeNull();
     // The signature alone is not enough.
-    expect(sniffFileType(bytesOf([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], new Array(600).fill(0)))).toBeNull();
+    expect(await sniffFileType(bytesOf([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], new Array(600).fill(0)))).toBeNull();
   });
 
-  it("refuses HTML, SVG, scripts and executables", () => {
-    expect(sniffFileType(bytesOf("<!DOCTYPE html><html><script>alert(1)</script></html>"))).toBeNull();
-    expect(sniffFileType(bytesOf(" <html><body>%PDF-1.4</body></html>"))).toBeNull();
-    expect(sniffFileType(bytesOf('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'))).toBeNull();
-    expect(sniffFileType(bytesOf("#!/bin/sh\nrm -rf /\n"))).toBeNull();
-    expect(sniffFileType(bytesOf("MZ", [0x90, 0, 3, 0], "This program cannot be run in DOS mode"))).toBeNull();
-    expect(sniffFileType(bytesOf([0x7f], "ELF", [2, 1, 1]))).toBeNull();
+  it("refuses HTML, SVG, scripts and executables", async () => {
+    expect(await sniffFileType(bytesOf("<!DOCTYPE html><html><script>alert(1)</script></html>"))).toBeNull();
+    expect(await sniffFileType(bytesOf(" <html><body>%PDF-1.4</body></html>"))).toBeNull();
+    expect(await sniffFileType(bytesOf('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'))).toBeNull();
+    expect(await sniffFileType(bytesOf("#!/bin/sh\nrm -rf /\n"))).toBeNull();
+    expect(await sniffFileType(bytesOf("MZ", [0x90, 0, 3, 0], "This program cannot be run in DOS mode"))).toBeNull();
+    expect(await sniffFileType(bytesOf([0x7f], "ELF", [2, 1, 1]))).toBeNull();
   });
 
-  it("refuses a plain zip and zips that only look like Office documents", () => {
-    expect(sniffFileType(zip([["bao-cao.txt", "xin chào"]]))).toBeNull();
-    expect(sniffFileType(zip([["META-INF/MANIFEST.MF", "Manifest-Version: 1.0"], ["a/B.class", "\u00ca\u00fe"]]))).toBeNull();
+  it("refuses a plain zip and zips that only look like Office documents", async () => {
+    expect(await sniffFileType(zip([["bao-cao.txt", "xin chào"]]))).toBeNull();
+    expect(await sniffFileType(zip([["META-INF/MANIFEST.MF", "Manifest-Version: 1.0"], ["a/B.class", "\u00ca\u00fe"]]))).toBeNull();
     // Content types without a Word/Excel/PowerPoint part, and a word/ folder without content types.
-    expect(sniffFileType(zip([["[Content_Types].xml", CONTENT_TYPES], ["payload.exe", "MZ"]]))).toBeNull();
-    expect(sniffFileType(zip([["word/document.xml", "<w:document/>"]]))).toBeNull();
+    expect(await sniffFileType(zip([["[Content_Types].xml", CONTENT_TYPES], ["payload.exe", "MZ"]]))).toBeNull();
+    expect(await sniffFileType(zip([["word/document.xml", "<w:document/>"]]))).toBeNull();
   });
 
-  it("refuses random bytes, empty input and truncated signatures", () => {
-    for (let seed = 1; seed <= 20; seed++) expect(sniffFileType(seededRandomBytes(4096, seed))).toBeNull();
-    expect(sniffFileType(new Uint8Array())).toBeNull();
-    expect(sniffFileType(bytesOf("%PD"))).toBeNull();
-    expect(sniffFileType(bytesOf([0x50, 0x4b, 0x03]))).toBeNull();
-    expect(sniffFileType(bytesOf("RIFF", le32(20), "WAVEfmt "))).toBeNull();
+  it("refuses macro-enabled Office files and other formats the file-type package knows", async () => {
+    const docm = zip([
+      ["[Content_Types].xml", contentTypes("/word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml")],
+      ["word/document.xml", "<w:document/>"],
+    ]);
+    expect(await sniffFileType(docm)).toBeNull();
+    expect(await sniffFileType(bytesOf([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]))).toBeNull(); // gzip
+    expect(await sniffFileType(bytesOf("Rar!", [0x1a, 7, 1, 0]))).toBeNull();
+  });
+
+  it("refuses random bytes, empty input and truncated signatures", async () => {
+    for (let seed = 1; seed <= 20; seed++) expect(await sniffFileType(seededRandomBytes(4096, seed))).toBeNull();
+    expect(await sniffFileType(new Uint8Array())).toBeNull();
+    expect(await sniffFileType(bytesOf("%PD"))).toBeNull();
+    expect(await sniffFileType(bytesOf([0x50, 0x4b, 0x03]))).toBeNull();
+    expect(await sniffFileType(bytesOf("RIFF", le32(20), "WAVEfmt "))).toBeNull();
   });
 });
 
 describe("file names", () => {
-  it("keeps the last path segment only, whichever separator the browser used", () => {
+  it("keeps the last path segment only, whichever separator the browser used", async () => {
     expect(cleanFileName("../../etc/passwd.pdf")).toBe("passwd.pdf");
     expect(cleanFileName("C:\\Users\\Văn phòng\\Báo cáo.pdf")).toBe("Báo cáo.pdf");
     expect(cleanFileName("..")).toBe("tai-lieu-minh-chung");
     expect(cleanFileName("", "pdf")).toBe("tai-lieu-minh-chung.pdf");
   });
 
-  it("strips control and bidi-override characters and characters Windows refuses, and normalises to NFC", () => {
+  it("strips control and bidi-override characters and characters Windows refuses, and normalises to NFC", async () => {
     expect(cleanFileName("bao\u0000cao\r\n.pdf")).toBe("baocao.pdf");
     expect(cleanFileName("hoa-don\u202Efdp.exe")).toBe("hoa-donfdp.exe");
     expect(cleanFileName('Quyết định "48":QĐ?.pdf')).toBe("Quyết định _48__QĐ_.pdf");
@@ -217,34 +230,34 @@ describe("file names", () => {
     expect(cleanFileName(nfd)).toBe(cleanFileName(nfd).normalize("NFC"));
   });
 
-  it("cuts long names to 200 characters and keeps the extension", () => {
+  it("cuts long names to 200 characters and keeps the extension", async () => {
     const long = cleanFileName(`${"Kế hoạch cải cách hành chính ".repeat(20)}.docx`);
     expect(long.length).toBeLessThanOrEqual(200);
     expect(long.endsWith(".docx")).toBe(true);
   });
 
-  it("finds extensions that contain a letter", () => {
+  it("finds extensions that contain a letter", async () => {
     expect(extensionOf("a.PDF")).toBe("pdf");
     expect(extensionOf("Quyết định 48.2025")).toBe("");
     expect(extensionOf("scan")).toBe("");
   });
 
-  it("refuses a name whose extension claims another accepted type, with the Vietnamese message", () => {
-    const pdf = sniffFileType(bytesOf("%PDF-1.4"));
-    const png = sniffFileType(bytesOf([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  it("refuses a name whose extension claims another accepted type, with the Vietnamese message", async () => {
+    const pdf = (await sniffFileType(bytesOf("%PDF-1.4")))!;
+    const png = (await sniffFileType(bytesOf([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], "IHDR")))!;
     expect(fileTypeError("bao-cao.pdf", null)).toBe(
       `Loại tệp không được chấp nhận (chỉ nhận ${ALLOWED_TYPES_LABEL}). Tệp có đuôi .pdf nhưng nội dung không phải PDF.`,
     );
     expect(fileTypeError("trang.html", null)).toBe(`Loại tệp không được chấp nhận (chỉ nhận ${ALLOWED_TYPES_LABEL}).`);
     expect(fileTypeError("anh.pdf", png)).toMatch(/^Tên tệp và nội dung không khớp: tệp có đuôi \.pdf nhưng nội dung là ảnh PNG/);
     expect(fileTypeError("bao-cao.PDF", pdf)).toBeNull();
-    expect(fileTypeError("anh.jpeg", sniffFileType(bytesOf([0xff, 0xd8, 0xff, 0xe1])))).toBeNull();
+    expect(fileTypeError("anh.jpeg", await sniffFileType(bytesOf([0xff, 0xd8, 0xff, 0xe1])))).toBeNull();
     expect(fileTypeError("scan", pdf)).toBeNull();
     expect(ALLOWED_TYPES_LABEL).toBe("PDF, ảnh (PNG, JPEG, GIF, WEBP), Word, Excel, PowerPoint, OpenDocument");
   });
 
-  it("adds the real extension when the name has none or an unrelated one", () => {
-    const pdf = sniffFileType(bytesOf("%PDF-1.4"))!;
+  it("adds the real extension when the name has none or an unrelated one", async () => {
+    const pdf = (await sniffFileType(bytesOf("%PDF-1.4")))!;
     expect(displayFileName("scan", pdf)).toBe("scan.pdf");
     expect(displayFileName("x.exe", pdf)).toBe("x.exe.pdf");
     expect(displayFileName("Báo cáo.pdf", pdf)).toBe("Báo cáo.pdf");
@@ -252,13 +265,13 @@ describe("file names", () => {
 });
 
 describe("contentDisposition", () => {
-  it("offers the Vietnamese name as UTF-8 and an ASCII stand-in, always as an attachment", () => {
+  it("offers the Vietnamese name as UTF-8 and an ASCII stand-in, always as an attachment", async () => {
     expect(contentDisposition("Báo cáo Quý III (Đợt 1).pdf")).toBe(
       `attachment; filename="Bao cao Quy III (Dot 1).pdf"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20Qu%C3%BD%20III%20%28%C4%90%E1%BB%A3t%201%29.pdf`,
     );
   });
 
-  it("cannot be broken out of by quotes, backslashes or line breaks", () => {
+  it("cannot be broken out of by quotes, backslashes or line breaks", async () => {
     const header = contentDisposition('a"; filename="evil.html\\\r\nX-Evil: 1.pdf');
     expect(header).not.toMatch(/[\r\n]/);
     expect(header.startsWith('attachment; filename="a_; filename=_evil.html___X-Evil: 1.pdf"; filename*=')).toBe(true);

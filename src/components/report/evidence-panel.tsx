@@ -45,7 +45,11 @@ export function EvidencePanel({ kind, rowId, year, quarter, evidence, editable, 
     fd.set("kind", kind);
     fd.set("rowId", rowId);
     start(async () => {
-      const result = await attachEvidenceFile(fd);
+      // A body over the server's limit is refused before the action runs (413): no result.
+      const result = await attachEvidenceFile(fd).catch(() => ({
+        ok: false as const,
+        error: "Không gửi được tệp: tệp quá lớn so với giới hạn cho phép hoặc mất kết nối. Vui lòng kiểm tra lại tệp.",
+      }));
       if (result.ok) {
         setError(null);
         form.reset();

@@ -94,3 +94,22 @@ export function parseTarget(input: string): ParsedTarget {
   if (rule === "AT_LEAST" && value === 100 && (unit === "%" || unit === null)) rule = "FULL";
   return target(text, rule, { value, unit });
 }
+
+/**
+ * The largest target the app stores, shared by the importer and the hand editor. Targets are
+ * Decimal(14,4) in the database (below 10^10); no plan comes near 10^9, and a bound here
+ * answers with a message instead of a database overflow.
+ */
+export const TARGET_VALUE_MAX = 1_000_000_000;
+
+/** "1e400", "2E+5": the parser would read only the "1" and save a target of 1. */
+const EXPONENT = /\d[eE][+-]?\d/;
+
+/** Null when a parsed target may be saved; otherwise why not, in Vietnamese. */
+export function targetProblem(t: { text: string; value: number | null }): string | null {
+  if (EXPONENT.test(t.text)) return `Chỉ tiêu phấn đấu “${t.text.slice(0, 60)}”: hãy viết số đầy đủ, không dùng dạng lũy thừa (như 1e5).`;
+  if (t.value !== null && (!Number.isFinite(t.value) || Math.abs(t.value) > TARGET_VALUE_MAX)) {
+    return `Mức chỉ tiêu quá lớn: tối đa ${TARGET_VALUE_MAX.toLocaleString("vi-VN")}.`;
+  }
+  return null;
+}

@@ -5,6 +5,7 @@ import { runAction } from "@/server/action";
 import { write } from "@/server/db/write";
 import { audit } from "@/server/audit";
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from "@/server/auth/password";
+import { endAllSessions } from "@/server/auth/sessions";
 import { getDb } from "@/server/db";
 import { UserError, type ActionResult } from "@/server/errors";
 import { formDataToObject, z } from "@/server/validation";
@@ -34,6 +35,22 @@ export async function changePassword(_: ActionResult<unknown> | null, formData: 
     });
     return null;
   }, "Đã đổi mật khẩu. Mọi phiên đăng nhập đã kết thúc, vui lòng đăng nhập lại bằng mật khẩu mới.");
+}
+
+/**
+ * "Sign out everywhere": every open session of this account ends at once, on every computer
+ * and every instance (a cookie left on a shared office computer included), this one too.
+ */
+export async function signOutEverywhere(_: ActionResult<unknown> | null, formData: FormData) {
+  void formData;
+  return runAction("account.changePassword", z.object({}), {}, async (actor) => {
+    const db = await getDb();
+    await db.$transaction(async (tx) => {
+      const ended = await endAllSessions(actor.id, tx);
+      await audit(tx, { userId: actor.id, entity: "User", entityId: actor.id, action: "signOutEverywhere", after: { endedSessions: ended } });
+    });
+    return null;
+  }, "Đã đăng xuất khỏi mọi thiết bị. Vui lòng đăng nhập lại.");
 }
 
 const delegateSchema = z.object({ userId: z.string().min(1).max(64), allowed: z.boolean() });

@@ -1,9 +1,11 @@
 // next-auth configuration: username + password, JWT sessions that carry the user id and
-// the session version checked by getActor() on every request.
+// the session version checked by getActor() on every request, and the id of a server-side
+// session row (src/server/auth/sessions.ts) that signing out ends.
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientAddress, signInWithPassword } from "./sign-in";
+import { endSession, sessionIsOpen, startSession } from "./sessions";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day
 
@@ -33,20 +35,33 @@ export const authOptions: NextAuthOptions = {
         const address = clientAddress(req?.headers?.["x-forwarded-for"]);
         const result = await signInWithPassword(credentials?.username ?? "", credentials?.password ?? "", address);
         if (!result.ok) throw new Error(result.error);
-        return { id: result.user.id, name: result.user.fullName, sessionVersion: result.user.sessionVersion };
+        const sessionId = await startSession(result.user.id, SESSION_MAX_AGE_SECONDS);
+        return { id: result.user.id, name: result.user.fullName, sessionVersion: result.user.sessionVersion, sessionId };
       },
     }),
   ],
+  events: {
+    // next-auth calls this on POST /api/auth/signout with the decoded cookie.
+    async signOut({ token }) {
+      await endSession((token as { sid?: unknown } | null)?.sid);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.sid = (user as { sessionId?: string }).sessionId;
         token.authTime = Math.floor(Date.now() / 1000);
       }
-      return sessionStillValid(token) ? token : {};
+      // The cookie alone is not enough: its session must still be open in the database
+      // (signing out ends it there, for every copy of the cookie and on every instance).
+      return sessionStillValid(token) && (await sessionIsOpen(token as { sid?: unknown; uid?: unknown; sv?: unknown })) ? token : {};
     },
     async session({ session, token }) {
+      // An ended session is no session: /api/auth/session answers {} (next-auth would
+      // otherwise still echo the name from the old cookie), getServerSession() null.
+      if (typeof token.uid !== "string") return {} as typeof session;
       session.user = { ...session.user, id: token.uid as string, sessionVersion: token.sv as number };
       return session;
     },

@@ -15,6 +15,7 @@ import { ownCommuneOf } from "@/server/auth/guard";
 import { blankAsNull, formDataToObject, id, isoDateField, periodSchema, text, z } from "@/server/validation";
 import { cleanFileName, displayFileName, fileTypeError, sniffFileType } from "@/domain/file-type";
 import { formatNumber } from "@/domain/format";
+import { cleanInput } from "@/domain/text";
 import { deleteFile, maxUploadBytes, maxUploadMb, saveFile } from "./storage";
 
 type Tx = Prisma.TransactionClient;
@@ -40,7 +41,7 @@ const referenceSchema = rowSchema.extend({
   // "Số: 48/QĐ-UBND" as copied from the document header keeps only the number itself.
   docNumber: z
     .string({ error: "Số, ký hiệu văn bản: bắt buộc nhập." })
-    .transform((s) => s.normalize("NFC").replace(/^\s*số\s*[:.]?\s*/i, ""))
+    .transform((s) => cleanInput(s).replace(/^\s*số\s*[:.]?\s*/i, ""))
     .pipe(text("Số, ký hiệu văn bản", DOC_NUMBER_MAX)),
   docDate,
   docSummary: text("Trích yếu", DOC_SUMMARY_MAX),
@@ -123,7 +124,7 @@ export async function attachEvidenceFile(formData: FormData): Promise<ActionResu
       if (bytes.length > limit) throw new UserError(`Tệp quá lớn: tối đa ${formatNumber(maxUploadMb(), { maxDecimals: 2 })} MB.`);
 
       const uploadedName = typeof (file as File).name === "string" ? (file as File).name : "";
-      const sniffed = sniffFileType(bytes);
+      const sniffed = await sniffFileType(bytes);
       const typeError = fileTypeError(cleanFileName(uploadedName), sniffed);
       if (typeError || !sniffed) {
         const message = typeError ?? "Loại tệp không được chấp nhận.";

@@ -6,9 +6,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
+import { uploadLimitMb } from "@/server/security/limits";
 
 const DEFAULT_UPLOAD_DIR = "./data/uploads";
-const DEFAULT_MAX_MB = 10;
 
 /** 128 random bits as 32 lower-case hex digits: the only shape a storage key can take. */
 const STORAGE_KEY = /^[0-9a-f]{32}$/;
@@ -20,8 +20,7 @@ export function uploadRoot(): string {
 }
 
 export function maxUploadMb(): number {
-  const mb = Number(process.env.UPLOAD_MAX_MB);
-  return Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_MAX_MB;
+  return uploadLimitMb();
 }
 
 export function maxUploadBytes(): number {

@@ -9,6 +9,7 @@ import { redirect } from "next/navigation";
 import { write } from "@/server/db/write";
 import type { Prisma } from "@/generated/prisma/client";
 import { classifyIndicatorGroup, inferValueKind, parseDeadline, parseTarget } from "@/domain/plan-import";
+import { targetProblem } from "@/domain/plan-import/target";
 import { deadlineProblem } from "@/domain/plan-import/deadline";
 import { quarterLabel } from "@/domain/format";
 import type { Actor } from "@/server/auth/actor";
@@ -354,6 +355,8 @@ const updateIndicatorSchema = z.object({ ...indicatorFields, id: id("Chỉ tiêu
 
 async function indicatorData(tx: Tx, plan: Plan, input: z.output<typeof addIndicatorSchema> | z.output<typeof updateIndicatorSchema>, oldWarnings: string[]) {
   let target = parseTarget(input.targetText ?? "");
+  const problem = targetProblem(target);
+  if (problem) throw new UserError(problem, { targetText: problem });
   const measurementUnit = input.measurementUnit ?? target.unit;
   if (!target.unit && measurementUnit && target.value !== null) target = { ...target, unit: measurementUnit };
   const group = input.group ?? classifyIndicatorGroup(input.name);

@@ -5,6 +5,8 @@
 import "server-only";
 import { cleanFileName } from "@/domain/file-type";
 import type { ParsedPlan } from "@/domain/plan-import/types";
+import { targetProblem } from "@/domain/plan-import/target";
+import { cleanInput } from "@/domain/text";
 import { isoDateField, yearField, z } from "@/server/validation";
 
 export const PLAN_KINDS = ["PAR_SIPAS", "CCHC_YEARLY", "TTHC_CONTROL", "DIGITAL_TRANSFORMATION", "OTHER"] as const;
@@ -36,14 +38,14 @@ export const LIMITS = {
 
 /** Keeps line breaks (a task's content is often a list), tidies spaces inside each line. */
 function tidyMultiline(s: string): string {
-  return s
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((line) => line.replace(/[\t\u00a0 ]+/g, " ").trim())
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  return cleanInput(
+    s
+      .replace(/\r\n?/g, "\n")
+      .split("\n")
+      .map((line) => cleanInput(line).replace(/[\t\u00a0 ]+/g, " "))
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n"),
+  );
 }
 
 /** Required multi-line text. */
@@ -68,7 +70,7 @@ export const planYear = yearField("Năm kế hoạch");
 
 const unitName = z
   .string({ error: "Tên đơn vị không hợp lệ." })
-  .transform((s) => s.normalize("NFC").replace(/\s+/g, " ").trim())
+  .transform((s) => cleanInput(s).replace(/\s+/g, " "))
   .pipe(z.string().min(1, "Tên đơn vị không được để trống.").max(LIMITS.unitName, `Tên đơn vị: tối đa ${LIMITS.unitName} ký tự.`));
 
 const unitList = (label: string, max: number) =>
@@ -95,7 +97,7 @@ const sectionRow = z.object({
 });
 
 const deadline = z.object({
-  text: z.string().max(LIMITS.deadline, `Thời hạn: tối đa ${LIMITS.deadline} ký tự.`).transform((s) => s.normalize("NFC").trim()),
+  text: z.string().max(LIMITS.deadline, `Thời hạn: tối đa ${LIMITS.deadline} ký tự.`).transform(cleanInput),
   kind: z.enum(DEADLINE_KINDS, { error: "Loại thời hạn không hợp lệ." }),
   dueDate: isoDateField("Hạn hoàn thành").nullable(),
   periodStart: isoDateField("Ngày bắt đầu kỳ").nullable(),
@@ -118,17 +120,20 @@ const taskRow = z.object({
 });
 
 const target = z.object({
-  text: z.string().max(LIMITS.target, `Chỉ tiêu phấn đấu: tối đa ${LIMITS.target} ký tự.`).transform((s) => s.normalize("NFC").trim()),
+  text: z.string().max(LIMITS.target, `Chỉ tiêu phấn đấu: tối đa ${LIMITS.target} ký tự.`).transform(cleanInput),
   rule: z.enum(TARGET_RULES, { error: "Cách hiểu chỉ tiêu phấn đấu không hợp lệ." }),
   value: z
     .number({ error: "Mức chỉ tiêu phải là một số." })
     .finite("Mức chỉ tiêu phải là một số.")
-    .min(-1e9, "Mức chỉ tiêu quá lớn.")
-    .max(1e9, "Mức chỉ tiêu quá lớn.")
     .nullable(),
   unit: optionalMultiline("Đơn vị của chỉ tiêu", LIMITS.measurementUnit),
   referenceYear: z.number().int().min(1900).max(2200).nullable(),
-});
+})
+  // The same bound and refusals as the hand editor (one rule for both).
+  .superRefine((t, ctx) => {
+    const problem = targetProblem(t);
+    if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: problem });
+  });
 
 const indicatorRow = z.object({
   type: z.literal("indicator"),

@@ -13,6 +13,7 @@ import { id, periodJsonSchema as periodSchema, z } from "@/server/validation";
 import { validateIndicatorEntry, validateTaskEntry, NOTE_MAX, RESULT_MAX } from "@/domain/reporting/entry";
 import { doneText } from "@/domain/evaluation/display";
 import { formatDateTime } from "@/domain/format";
+import { cleanInput } from "@/domain/text";
 import { ensurePeriod } from "./periods";
 import { editableReport } from "./access";
 import { ownCommuneOf } from "@/server/auth/guard";
@@ -28,15 +29,15 @@ const indicatorRowSchema = z.object({
   denominator: nullableNumber,
   value: nullableNumber,
   done: z.boolean().nullable().optional().transform((v) => v ?? null),
-  note: z.string().max(NOTE_MAX, `Ghi chú tối đa ${NOTE_MAX} ký tự.`).nullable().optional().transform((v) => v?.normalize("NFC").trim() || null),
+  note: z.string().max(NOTE_MAX, `Ghi chú tối đa ${NOTE_MAX} ký tự.`).nullable().optional().transform((v) => (v ? cleanInput(v) : "") || null),
 });
 
 const taskRowSchema = z.object({
   taskId: id("Nhiệm vụ"),
   version: z.number().int().nonnegative().nullable(),
   status: z.enum(["NOT_STARTED", "IN_PROGRESS", "DONE", "CANNOT_DO"], { error: "Trạng thái nhiệm vụ không hợp lệ." }),
-  resultText: z.string().max(RESULT_MAX, `Kết quả tối đa ${RESULT_MAX} ký tự.`).nullable().optional().transform((v) => v?.normalize("NFC").trim() || null),
-  reason: z.string().max(NOTE_MAX, `Lý do tối đa ${NOTE_MAX} ký tự.`).nullable().optional().transform((v) => v?.normalize("NFC").trim() || null),
+  resultText: z.string().max(RESULT_MAX, `Kết quả tối đa ${RESULT_MAX} ký tự.`).nullable().optional().transform((v) => (v ? cleanInput(v) : "") || null),
+  reason: z.string().max(NOTE_MAX, `Lý do tối đa ${NOTE_MAX} ký tự.`).nullable().optional().transform((v) => (v ? cleanInput(v) : "") || null),
 });
 
 const saveSchema = periodSchema.extend({

@@ -2,6 +2,7 @@
 
 // Reviewers approve, return (with comments) or reopen what communes submit; communes submit
 // their plans. Every transition goes through applyTransition.
+import { cleanInput } from "@/domain/text";
 import { runAction } from "@/server/action";
 import { write } from "@/server/db/write";
 import { getDb } from "@/server/db";
@@ -11,7 +12,7 @@ import { id, quarterField, viDateField, yearField, z } from "@/server/validation
 import { applyTransition } from "./workflow";
 
 const COMMENT_MAX = 4000;
-const comment = z.string().max(COMMENT_MAX, `Ý kiến tối đa ${COMMENT_MAX} ký tự.`).nullable().optional();
+const comment = z.string().max(COMMENT_MAX, `Ý kiến tối đa ${COMMENT_MAX} ký tự.`).nullable().optional().transform((v) => (v ? cleanInput(v) : v));
 
 const decisionSchema = z.object({
   subjectType: z.enum(["plan", "report"], { error: "Loại hồ sơ không hợp lệ." }),
@@ -19,7 +20,7 @@ const decisionSchema = z.object({
   decision: z.enum(["approve", "return", "reopen"], { error: "Quyết định không hợp lệ." }),
   comment,
   rowComments: z
-    .array(z.object({ indicatorId: id().nullable().optional(), taskId: id().nullable().optional(), comment: z.string().max(COMMENT_MAX, `Ý kiến tối đa ${COMMENT_MAX} ký tự.`) }))
+    .array(z.object({ indicatorId: id().nullable().optional(), taskId: id().nullable().optional(), comment: z.string().max(COMMENT_MAX, `Ý kiến tối đa ${COMMENT_MAX} ký tự.`).transform(cleanInput) }))
     .max(1000)
     .default([]),
 });
@@ -65,9 +66,15 @@ export async function decideSubmissionForm(_: ActionResult<unknown> | null, form
 export async function submitPlan(input: { planId: string }) {
   return runAction("plan.submit", z.object({ planId: id("Kế hoạch") }), input, async (actor, data) => {
     await write(async (tx) => {
-      const counts = await tx.plan.findUnique({ where: { id: data.planId }, select: { _count: { select: { tasks: true, indicators: true } } } });
-      if (counts && counts._count.tasks + counts._count.indicators === 0) throw new UserError("Kế hoạch chưa có nhiệm vụ hay chỉ tiêu nào, chưa thể nộp.");
-      await applyTransition(tx, actor, { subject: { type: "plan", id: data.planId }, transition: "submit" });
+      await applyTransition(tx, actor, {
+        subject: { type: "plan", id: data.planId },
+        transition: "submit",
+        // Whether the plan is empty is told only after the commune is checked.
+        contentCheck: async () => {
+          const counts = await tx.plan.findUnique({ where: { id: data.planId }, select: { _count: { select: { tasks: true, indicators: true } } } });
+          if (counts && counts._count.tasks + counts._count.indicators === 0) throw new UserError("Kế hoạch chưa có nhiệm vụ hay chỉ tiêu nào, chưa thể nộp.");
+        },
+      });
     });
     revalidate("/ke-hoach");
     return null;

@@ -24,6 +24,8 @@ export interface TransitionInput {
   transition: Transition;
   comment?: string | null;
   rowComments?: RowComment[];
+  /** Checks of the subject's content, run only once the caller is known to be in scope. */
+  contentCheck?: () => Promise<void>;
 }
 
 async function lockSubject(tx: Tx, subject: Subject) {
@@ -60,7 +62,10 @@ async function checkRows(tx: Tx, planIds: string[], rows: RowComment[]) {
 
 export async function applyTransition(tx: Tx, actor: Actor, input: TransitionInput) {
   const subject = await lockSubject(tx, input.subject);
+  // Scope first: nothing about a subject outside the caller's scope (not even whether it is
+  // empty or in which state it is) may reach the answer.
   await checkActor(tx, actor, input.subject, input.transition, subject.communeId);
+  if (input.contentCheck) await input.contentCheck();
   const error = transitionError(input.transition, subject.status);
   if (error) throw new UserError(error);
   const comment = input.comment?.trim() || null;

@@ -8,6 +8,7 @@ import { docxToPlanText, htmlToBlocks } from "@/server/plans/readers/docx";
 import { readXlsxSheets, sheetsToGridLines, xlsxToGridLines, xlsxToPlanText } from "@/server/plans/readers/xlsx";
 import { readPlanFile } from "@/server/plans/readers";
 import { zipProblem } from "@/server/plans/readers/zip-guard";
+import { strToU8, zipSync } from "fflate";
 import { seedDocx, seedText, seedXlsx } from "../../support/seed-documents";
 import { GOLDEN } from "./golden";
 
@@ -171,15 +172,33 @@ describe("file checks", () => {
 
   it("refuses a zip that claims more content than any plan has", async () => {
     const bytes = new Uint8Array(await seedDocx("KẾ HOẠCH"));
-    expect(zipProblem(bytes)).toBeNull();
+    expect(await zipProblem(bytes)).toBeNull();
     // Claim 200 MB for the first entry of the central directory.
     const view = new DataView(bytes.buffer);
     let eocd = bytes.length - 22;
     while (view.getUint32(eocd, true) !== 0x06054b50) eocd--;
     const central = view.getUint32(eocd + 16, true);
     view.setUint32(central + 24, 200 * 1024 * 1024, true);
-    expect(zipProblem(bytes)).toMatch(/quá lớn/);
-    expect(zipProblem(new Uint8Array([1, 2, 3]))).toMatch(/không đọc được/);
+    expect(await zipProblem(bytes)).toMatch(/quá lớn/);
+    expect(await zipProblem(new Uint8Array([1, 2, 3]))).toMatch(/không đọc được/);
+  });
+
+  it("counts the bytes that really inflate, whatever the headers declare (issue 18, finding 2)", async () => {
+    // word/document.xml declares 1,000 bytes in both headers but inflates to 16 MB.
+    const bomb = lyingZip(16 * 1024 * 1024, 1000);
+    // Refused although 16 MB is under the caps: more came out than the entry declared.
+    expect(await zipProblem(bomb)).toMatch(/không đọc được/);
+    // And with headers that do not lie the same content is refused by the count.
+    expect(await zipProblem(lyingZip(16 * 1024 * 1024, null), { entryBytes: 4 * 1024 * 1024, totalBytes: 64 * 1024 * 1024, entries: 100 })).toMatch(/quá lớn/);
+    await expect(readPlanFile(bomb, "ke-hoach.docx")).rejects.toThrow(/không đọc được|quá lớn/);
+  });
+
+  it("stops at the cap per entry and in total even when every header tells the truth", async () => {
+    const honest = lyingZip(3 * 1024 * 1024, null);
+    expect(await zipProblem(honest)).toBeNull();
+    expect(await zipProblem(honest, { entryBytes: 1024 * 1024, totalBytes: 100 * 1024 * 1024, entries: 100 })).toMatch(/quá lớn/);
+    expect(await zipProblem(honest, { entryBytes: 100 * 1024 * 1024, totalBytes: 2 * 1024 * 1024, entries: 100 })).toMatch(/quá lớn/);
+    expect(await zipProblem(honest, { entryBytes: 100 * 1024 * 1024, totalBytes: 100 * 1024 * 1024, entries: 1 })).toMatch(/cấu trúc quá lớn/);
   });
 });
 
@@ -194,3 +213,21 @@ describe("plain text and .csv files", () => {
     expect((await read(new TextEncoder().encode(csv), "ke-hoach.csv")).text).toContain("Rà soát, hệ thống hóa văn bản");
   });
 });
+const DOCX_CONTENT_TYPES = `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
+
+/** A .docx-shaped zip whose document.xml inflates to `size` bytes and declares `declared` (null: the truth). */
+function lyingZip(size: number, declared: number | null): Uint8Array {
+  const xml = new Uint8Array(size).fill(0x20);
+  const zip = zipSync({ "[Content_Types].xml": strToU8(DOCX_CONTENT_TYPES), "word/document.xml": xml }, { level: 1 });
+  if (declared === null) return zip;
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let i = 0; i + 4 <= zip.length; i++) {
+    const sig = view.getUint32(i, true);
+    const nameAt = sig === 0x04034b50 ? i + 30 : sig === 0x02014b50 ? i + 46 : -1;
+    if (nameAt < 0) continue;
+    const nameLength = view.getUint16(i + (sig === 0x04034b50 ? 26 : 28), true);
+    if (new TextDecoder().decode(zip.subarray(nameAt, nameAt + nameLength)) !== "word/document.xml") continue;
+    view.setUint32(i + (sig === 0x04034b50 ? 22 : 24), declared, true);
+  }
+  return zip;
+}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageActor } from "@/server/auth/guard";
 import { ROLE_LABEL } from "@/domain/labels";
-import { changePassword } from "@/server/account/actions";
+import { changePassword, signOutEverywhere } from "@/server/account/actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
@@ -22,6 +22,15 @@ export default async function AccountPage() {
           <TextField name="currentPassword" label="Mật khẩu hiện tại" type="password" required autoComplete="current-password" />
           <TextField name="newPassword" label="Mật khẩu mới" type="password" required autoComplete="new-password" />
           <TextField name="confirmPassword" label="Nhập lại mật khẩu mới" type="password" required autoComplete="new-password" />
+        </ActionForm>
+      </section>
+      <section className="card mt-4 max-w-md">
+        <h2 className="mb-1 font-semibold">Đăng xuất khỏi mọi thiết bị</h2>
+        <p className="mb-2 text-sm text-slate-600">
+          Dùng khi quên đăng xuất trên máy dùng chung hoặc nghi có người khác dùng tài khoản: mọi phiên đăng nhập của tài khoản này (kể cả phiên này) kết thúc ngay.
+        </p>
+        <ActionForm action={signOutEverywhere} submitLabel="Đăng xuất mọi thiết bị" className="space-y-3">
+          {null}
         </ActionForm>
       </section>
       {staff.length > 0 && (

@@ -55,7 +55,7 @@ export function csvToPlanText(csv: string): string {
 }
 
 export async function readPlanFile(bytes: Uint8Array, fileName: string): Promise<{ text: string; warnings: string[] }> {
-  const sniffed = sniffFileType(bytes);
+  const sniffed = await sniffFileType(bytes);
   const ext = extensionOf(fileName);
   if (!sniffed && (ext === "txt" || ext === "csv")) {
     const text = plainText(bytes);
@@ -73,7 +73,7 @@ export async function readPlanFile(bytes: Uint8Array, fileName: string): Promise
             : "";
     throw new UserError(`${ACCEPTED}${hint}`, { file: "Chỉ nhận tệp .docx, .xlsx, .txt hoặc .csv." });
   }
-  const problem = zipProblem(bytes);
+  const problem = await zipProblem(bytes);
   if (problem) throw new UserError(problem, { file: problem });
   try {
     if (sniffed.ext === "docx") {

@@ -7,14 +7,17 @@ import { getDb } from "@/server/db";
 import { ForbiddenError } from "@/server/errors";
 import { openFile } from "@/server/evidence/storage";
 import { contentDisposition } from "@/server/evidence/download";
+import { staticCsp } from "@/server/security/headers";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const NO_STORE = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
 
+// next.config.ts leaves this route's policy to the route (a config entry would replace it):
+// the refusals get the policy of every other API answer, the file its sandbox.
 function refuse(status: 401 | 403 | 404, error: string): Response {
-  return Response.json({ error }, { status, headers: NO_STORE });
+  return Response.json({ error }, { status, headers: { ...NO_STORE, "Content-Security-Policy": staticCsp() } });
 }
 
 const NOT_FOUND = "Không tìm thấy tệp minh chứng.";
