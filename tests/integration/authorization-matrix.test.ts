@@ -18,6 +18,8 @@ import { ENDPOINTS, mayCall } from "@/server/security/endpoints";
 import { saveFile } from "@/server/evidence/storage";
 import * as reportActions from "@/server/reports/actions";
 import * as reviewActions from "@/server/review/actions";
+import * as calendarActions from "@/server/calendar/actions";
+import * as notificationActions from "@/server/notifications/actions";
 import * as accountActions from "@/server/account/actions";
 import * as adminActions from "@/server/admin/actions";
 import * as evidenceActions from "@/server/evidence/actions";
@@ -217,8 +219,20 @@ const FIXTURES: Record<string, Fixture> = {
     );
   },
   "src/server/review/actions.ts#submitPlan": plan((p) => fromAction(() => reviewActions.submitPlan({ planId: p.plan.id }))),
-  "src/server/review/actions.ts#setReportingDeadline": async ({ target }) =>
-    fromAction(() => reviewActions.setReportingDeadline(null, formData({ year: String(YEAR), quarter: String(OPEN_QUARTER), dueDate: "10/01/2026", orgUnitId: target.id }))),
+  "src/server/calendar/actions.ts#setReportingDeadline": async ({ target }) =>
+    fromAction(() => calendarActions.setReportingDeadline(null, formData({ year: String(YEAR), quarter: String(OPEN_QUARTER), dueDate: "10/12/2025", orgUnitId: target.id }))),
+  "src/server/calendar/actions.ts#setDeadlineRule": async ({ target }) =>
+    fromAction(() => calendarActions.setDeadlineRule(null, formData({ dayOfMonth: "15", monthOffset: "0", orgUnitId: target.id }))),
+  "src/server/notifications/actions.ts#openNotification": async ({ target, actor }) => {
+    // Scope "self": the caller's own notice (another user's is refused, see notifications.test.ts).
+    const n = await t.db.notification.create({ data: { userId: actor.id, communeId: target.id, kind: "reminder", eventKey: `matrix:${next()}`, title: "Thông báo thử", link: "/thong-bao" } });
+    return fromAction(() => notificationActions.openNotification(formData({ id: n.id })));
+  },
+  "src/server/notifications/actions.ts#markAllNotificationsRead": async () => fromAction(() => notificationActions.markAllNotificationsRead(null, formData({}))),
+  "src/server/notifications/actions.ts#saveEmailPreferences": async ({ target }) =>
+    fromAction(() => notificationActions.saveEmailPreferences(null, formData({ email: "thu@example.vn", emailMode: "DAILY_DIGEST", userId: target.staffId }))),
+  "src/server/notifications/actions.ts#remindCommunes": async ({ target }) =>
+    fromAction(() => notificationActions.remindCommunes(null, formData({ year: String(YEAR + 1), quarter: "1", communeId: target.id, message: "Đề nghị xã nộp báo cáo." }))),
   "src/server/account/actions.ts#changePassword": async ({ target }) =>
     fromAction(() =>
       accountActions.changePassword(null, formData({ currentPassword: DEMO_PASSWORD, newPassword: "MatKhauMoi@2026", confirmPassword: "MatKhauMoi@2026", userId: target.staffId })),

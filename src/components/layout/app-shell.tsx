@@ -4,7 +4,7 @@ import { ROLE_LABEL } from "@/server/auth/permissions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { navFor } from "./nav";
 
-export function AppShell({ actor, children, badges = {} }: { actor: Actor; children: React.ReactNode; badges?: Record<string, number> }) {
+export function AppShell({ actor, children, badges = {}, unread = 0 }: { actor: Actor; children: React.ReactNode; badges?: Record<string, number>; unread?: number }) {
   const items = navFor(actor.role);
   return (
     <div className="min-h-screen">
@@ -33,6 +33,19 @@ export function AppShell({ actor, children, badges = {} }: { actor: Actor; child
             </ul>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <Link
+              href="/thong-bao"
+              className="relative rounded px-2 py-1 text-white no-underline hover:bg-brand-800"
+              aria-label={unread ? `Thông báo: ${unread} chưa đọc` : "Thông báo: không có thông báo mới"}
+              data-testid="bell"
+            >
+              <span aria-hidden="true">🔔</span>
+              {unread > 0 && (
+                <span aria-hidden="true" className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-bold text-amber-950" data-testid="bell-count">
+                  {unread > 99 ? "99+" : unread}
+                </span>
+              )}
+            </Link>
             <span className="hidden text-right leading-tight md:block">
               <span className="block font-medium">{actor.fullName}</span>
               <span className="block text-xs text-brand-100">{ROLE_LABEL[actor.role]}</span>

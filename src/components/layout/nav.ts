@@ -12,6 +12,7 @@ export function navFor(role: Role): NavItem[] {
     case "COMMUNE_STAFF":
     case "CHAIRMAN":
       return [
+        { href: "/viec-can-lam", label: "Việc cần làm" },
         { href: "/tong-quan", label: "Tổng quan" },
         { href: "/bao-cao", label: "Báo cáo quý" },
         { href: "/ke-hoach", label: "Kế hoạch" },
@@ -20,6 +21,7 @@ export function navFor(role: Role): NavItem[] {
     case "REVIEWER":
       return [
         { href: "/xet-duyet", label: "Các xã" },
+        { href: "/xet-duyet/nop-bao-cao", label: "Nộp báo cáo" },
         { href: "/so-sanh", label: "So sánh" },
         { href: "/ke-hoach", label: "Kế hoạch các xã" },
         { href: "/tai-khoan", label: "Tài khoản" },

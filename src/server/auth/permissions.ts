@@ -24,6 +24,10 @@ export const PERMISSIONS = {
   "admin.user.write": ["ADMIN"],
   "commune.delegateSubmit": ["CHAIRMAN"],
   "account.changePassword": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
+  // issue 16: one's own notices and email preferences; reviewers remind communes.
+  "notification.read": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
+  "account.email": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
+  "review.remind": ["REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

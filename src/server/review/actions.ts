@@ -8,7 +8,6 @@ import { revalidate } from "@/server/revalidate";
 import { UserError, type ActionResult } from "@/server/errors";
 import { id, z } from "@/server/validation";
 import { applyTransition } from "./workflow";
-import { parseViDate } from "@/domain/format";
 
 const COMMENT_MAX = 4000;
 const comment = z.string().max(COMMENT_MAX, `Ý kiến tối đa ${COMMENT_MAX} ký tự.`).nullable().optional();
@@ -76,28 +75,4 @@ export async function submitPlan(input: { planId: string }) {
   }, "Đã nộp kế hoạch lên cấp trên.");
 }
 
-const deadlineSchema = z.object({
-  year: z.coerce.number().int().min(2000, "Năm không hợp lệ.").max(2100, "Năm không hợp lệ."),
-  quarter: z.coerce.number().int().min(1, "Quý phải từ I đến IV.").max(4, "Quý phải từ I đến IV."),
-  dueDate: z
-    .string({ error: "Nhập ngày theo dạng dd/mm/yyyy." })
-    .transform((v, ctx) => parseViDate(v) ?? (ctx.addIssue({ code: "custom", message: "Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy." }), z.NEVER)),
-});
-
-/** A reviewing unit sets the date by which its communes must submit a quarter's report. */
-export async function setReportingDeadline(_: ActionResult<unknown> | null, formData: FormData) {
-  return runAction("review.deadline", deadlineSchema, Object.fromEntries(formData), async (actor, data) => {
-    const due = new Date(`${data.dueDate}T00:00:00Z`);
-    if (due.getUTCFullYear() < data.year || due.getUTCFullYear() > data.year + 1) {
-      throw new UserError("Hạn nộp phải trong năm báo cáo hoặc đầu năm sau.", { dueDate: "Hạn nộp phải trong năm báo cáo hoặc đầu năm sau." });
-    }
-    const db = await getDb();
-    await db.reportingDeadline.upsert({
-      where: { orgUnitId_year_quarter: { orgUnitId: actor.orgUnitId, year: data.year, quarter: data.quarter } },
-      update: { dueDate: due },
-      create: { orgUnitId: actor.orgUnitId, year: data.year, quarter: data.quarter, dueDate: due },
-    });
-    revalidate("/xet-duyet");
-    return null;
-  }, "Đã lưu hạn nộp.");
-}
+// Report deadlines are set on the reporting calendar: src/server/calendar/actions.ts.

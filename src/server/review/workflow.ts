@@ -5,6 +5,7 @@ import type { Actor } from "@/server/auth/actor";
 import { assertCommuneInScope } from "@/server/auth/guard";
 import { audit } from "@/server/audit";
 import { ForbiddenError, NotFoundError, UserError } from "@/server/errors";
+import { notifyTransition } from "@/server/notifications/transitions";
 import { transitionActor, transitionError, transitionTarget, type Transition } from "@/domain/reporting/workflow";
 
 type Tx = Prisma.TransactionClient;
@@ -103,5 +104,7 @@ export async function applyTransition(tx: Tx, actor: Actor, input: TransitionInp
     before: { status: subject.status },
     after: { status: to, comment, rowComments: rowComments.length },
   });
+  // The notices of this step commit with it (issue 16).
+  await notifyTransition(tx, { subject: input.subject, transition: input.transition, communeId: subject.communeId, decisionId: decision.id, comment });
   return { decisionId: decision.id, status: to };
 }

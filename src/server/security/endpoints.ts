@@ -32,6 +32,8 @@ export interface Endpoint {
   ownForCommuneUsers?: boolean;
   /** Reads only: a call never writes. */
   readOnly?: boolean;
+  /** Only callers whose unit is at this level (e.g. a province's default deadline rule). */
+  orgLevel?: OrgLevel;
 }
 
 type Spec = Omit<Endpoint, "id" | "kind">;
@@ -54,7 +56,17 @@ export const ENDPOINTS: Endpoint[] = [
     decideSubmission: { permission: "review.decide", scope: "commune-in-scope", target: "input" },
     decideSubmissionForm: { permission: "review.decide", scope: "commune-in-scope", target: "input" },
     submitPlan: { permission: "plan.submit", scope: "own-commune", target: "input", submitter: true },
+  }),
+  // issue 16: the reporting calendar, notices, email preferences, reminders.
+  ...actions("src/server/calendar/actions.ts", {
     setReportingDeadline: { permission: "review.deadline", scope: "own-unit" },
+    setDeadlineRule: { permission: "review.deadline", scope: "own-unit", orgLevel: "PROVINCE" },
+  }),
+  ...actions("src/server/notifications/actions.ts", {
+    openNotification: { permission: "notification.read", scope: "self" },
+    markAllNotificationsRead: { permission: "notification.read", scope: "self" },
+    saveEmailPreferences: { permission: "account.email", scope: "self" },
+    remindCommunes: { permission: "review.remind", scope: "commune-in-scope", target: "input" },
   }),
   ...actions("src/server/account/actions.ts", {
     changePassword: { permission: "account.changePassword", scope: "self" },
@@ -117,6 +129,7 @@ export interface Caller {
 export function mayCall(endpoint: Endpoint, caller: Caller, targetCommuneId: string, communesInScope: readonly string[]): boolean {
   if (endpoint.scope === "public") return true;
   if (!endpoint.permission || !roleMay(caller.role, endpoint.permission)) return false;
+  if (endpoint.orgLevel && caller.orgLevel !== endpoint.orgLevel) return false;
   switch (endpoint.scope) {
     case "system":
     case "self":

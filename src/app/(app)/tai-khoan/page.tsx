@@ -7,6 +7,9 @@ import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
 import { SubmitPermissionToggle } from "@/components/auth/submit-permission-toggle";
 import { getDb } from "@/server/db";
+import { saveEmailPreferences } from "@/server/notifications/actions";
+import { emailEnabled } from "@/server/notifications/mailer";
+import { SelectField } from "@/components/forms/fields";
 
 export const metadata: Metadata = { title: "Tài khoản" };
 
@@ -14,6 +17,7 @@ export default async function AccountPage() {
   const actor = await requirePageActor("account.changePassword");
   const db = await getDb();
   const staff = actor.role === "CHAIRMAN" ? await db.user.findMany({ where: { orgUnitId: actor.orgUnitId, role: "COMMUNE_STAFF", active: true }, orderBy: { fullName: "asc" }, select: { id: true, fullName: true, canSubmit: true } }) : [];
+  const me = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { email: true, emailMode: true } });
   return (
     <>
       <PageHeader title="Tài khoản" subtitle={`${actor.fullName} · ${ROLE_LABEL[actor.role]} · ${actor.orgUnitName}`} />
@@ -23,6 +27,27 @@ export default async function AccountPage() {
           <TextField name="currentPassword" label="Mật khẩu hiện tại" type="password" required autoComplete="current-password" />
           <TextField name="newPassword" label="Mật khẩu mới" type="password" required autoComplete="new-password" />
           <TextField name="confirmPassword" label="Nhập lại mật khẩu mới" type="password" required autoComplete="new-password" />
+        </ActionForm>
+      </section>
+      <section className="card mt-4 max-w-md" aria-labelledby="email-h">
+        <h2 id="email-h" className="mb-1 font-semibold">
+          Nhận thông báo qua email
+        </h2>
+        <p className="mb-2 text-sm text-slate-600">
+          {emailEnabled() ? "Thông báo luôn có trong ứng dụng (biểu tượng chuông); email là thêm." : "Hệ thống chưa cấu hình máy chủ email: hiện chỉ có thông báo trong ứng dụng. Lựa chọn dưới đây được lưu để dùng khi email được bật."}
+        </p>
+        <ActionForm action={saveEmailPreferences} submitLabel="Lưu cách nhận email" className="space-y-3">
+          <TextField name="email" label="Địa chỉ email" type="email" defaultValue={me.email} autoComplete="email" />
+          <SelectField
+            name="emailMode"
+            label="Cách nhận"
+            defaultValue={me.emailMode}
+            options={[
+              { value: "NONE", label: "Không nhận email" },
+              { value: "IMMEDIATE", label: "Gửi ngay mỗi thông báo" },
+              { value: "DAILY_DIGEST", label: "Tổng hợp mỗi ngày một thư" },
+            ]}
+          />
         </ActionForm>
       </section>
       {staff.length > 0 && (
