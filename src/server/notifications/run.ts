@@ -91,7 +91,7 @@ async function queueDigests(db: Db, now: Date): Promise<number> {
     const id = randomUUID();
     const mail = digestEmail(u.fullName, today, u.notifications, base);
     await db.$transaction(async (tx) => {
-      const made = await tx.emailOutbox.createMany({ data: [{ id, dedupeKey: `digest:${u.id}:${today}`, userId: u.id, toAddress: u.email!, subject: mail.subject, body: mail.body }], skipDuplicates: true });
+      const made = await tx.emailOutbox.createMany({ data: [{ id, dedupeKey: `digest:${u.id}:${today}`, userId: u.id, toAddress: u.email!, subject: mail.subject, body: mail.body, nextAttemptAt: now }], skipDuplicates: true });
       if (made.count === 0) return; // another run queued today's digest
       await tx.notification.updateMany({ where: { id: { in: u.notifications.map((n) => n.id) }, digestId: null }, data: { digestId: id } });
       queued++;
