@@ -153,4 +153,17 @@ describe("statements per loader do not grow with communes or rows", () => {
     expect(many).toBe(one);
     expect(one).toBeLessThanOrEqual(30);
   });
+
+  it("reporting completeness board and Việc cần làm (issue 16)", async () => {
+    const { completeness } = await import("@/server/calendar/completeness");
+    const { loadTodo } = await import("@/server/calendar/todo");
+    const one = await statements(() => completeness(small.reviewer, YEAR, 2, TODAY));
+    const many = await statements(() => completeness(large.reviewer, YEAR, 2, TODAY));
+    expect(many).toBe(one);
+    expect(one).toBeLessThanOrEqual(10);
+    const todoOne = await statements(() => loadTodo(small.staff, TODAY));
+    const todoMany = await statements(() => loadTodo(large.staff, TODAY));
+    expect(todoMany).toBe(todoOne);
+    expect(todoOne).toBeLessThanOrEqual(40);
+  });
 });

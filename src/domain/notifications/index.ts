@@ -76,7 +76,8 @@ export function recipientsOf(event: NoticeEvent, people: Person[], reviewingUnit
     default:
       chosen = clerksAndChairman(event, people);
   }
-  return [...new Set(chosen.map((p) => p.id))];
+  // Sorted: concurrent producers insert the same keys in the same order (no deadlock).
+  return [...new Set(chosen.map((p) => p.id))].sort();
 }
 
 const REPORT_LINK = (year: number, quarter: number) => `/bao-cao?nam=${year}&quy=${quarter}`;
