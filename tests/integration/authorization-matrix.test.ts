@@ -498,7 +498,8 @@ describe("authorization matrix", () => {
       // Whatever the calls did, no audit entry was changed or removed.
       const auditAfter = await t.db.auditLog.findMany({ where: { id: { in: auditBefore.map((a) => a.id) } }, orderBy: { id: "asc" } });
       expect(auditAfter).toEqual(auditBefore);
-    });
+      // Over 60 endpoints × 2 communes, each with its own fixture: more than the default minute on a busy machine.
+    }, 240_000);
   }
 
   it("a signed-out caller is refused everywhere, in Vietnamese, and nothing is written", async () => {

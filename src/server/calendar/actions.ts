@@ -11,21 +11,23 @@ import { z } from "@/server/validation";
 import { parseViDate, formatDate } from "@/domain/format";
 import { resolveDeadline } from "@/domain/calendar";
 
-const optionalDate = (label: string) =>
+const optionalDate = () =>
   z
     .string()
     .optional()
     .transform((v, ctx) => {
       const text = (v ?? "").trim();
       if (!text) return null;
-      return parseViDate(text) ?? (ctx.addIssue({ code: "custom", message: `${label} không hợp lệ, nhập theo dạng dd/mm/yyyy.` }), z.NEVER);
+      return parseViDate(text) ?? (ctx.addIssue({ code: "custom", message: "Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy." }), z.NEVER);
     });
 
 const deadlineSchema = z.object({
   year: z.coerce.number().int().min(2000, "Năm không hợp lệ.").max(2100, "Năm không hợp lệ."),
   quarter: z.coerce.number().int().min(1, "Quý phải từ I đến IV.").max(4, "Quý phải từ I đến IV."),
-  dueDate: optionalDate("Hạn nộp"),
-  cutoffDate: optionalDate("Ngày chốt số liệu"),
+  dueDate: optionalDate(),
+  cutoffDate: optionalDate(),
+  /** Explicit, so an empty date is a mistake to report rather than a deletion. */
+  clear: z.literal("on").optional(),
 });
 
 const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -37,11 +39,11 @@ export async function setReportingDeadline(_: ActionResult<unknown> | null, form
     const db = await getDb();
     await db.$transaction(async (tx) => {
       const where = { orgUnitId_year_quarter: { orgUnitId: actor.orgUnitId, year: data.year, quarter: data.quarter } };
-      if (!data.dueDate) {
-        if (data.cutoffDate) throw new UserError("Nhập hạn nộp cùng ngày chốt số liệu.", { dueDate: "Nhập hạn nộp." });
+      if (data.clear) {
         await tx.reportingDeadline.deleteMany({ where: { orgUnitId: actor.orgUnitId, year: data.year, quarter: data.quarter } });
       } else {
         const due = data.dueDate;
+        if (!due) throw new UserError("Nhập hạn nộp theo dạng dd/mm/yyyy.", { dueDate: "Nhập hạn nộp theo dạng dd/mm/yyyy." });
         if (due < `${data.year}-01-01` || due > `${data.year + 1}-03-31`) {
           throw new UserError("Hạn nộp phải trong năm báo cáo hoặc quý I năm sau.", { dueDate: "Hạn nộp phải trong năm báo cáo hoặc quý I năm sau." });
         }
@@ -65,7 +67,7 @@ export async function setReportingDeadline(_: ActionResult<unknown> | null, form
         const values = { dueDate: toDate(due), cutoffDate: data.cutoffDate ? toDate(data.cutoffDate) : null, updatedById: actor.id };
         await tx.reportingDeadline.upsert({ where, update: values, create: { orgUnitId: actor.orgUnitId, year: data.year, quarter: data.quarter, ...values } });
       }
-      await audit(tx, { userId: actor.id, communeId: null, entity: "ReportingDeadline", entityId: `${actor.orgUnitId}:${data.year}:${data.quarter}`, action: "set", after: { dueDate: data.dueDate, cutoffDate: data.cutoffDate } });
+      await audit(tx, { userId: actor.id, communeId: null, entity: "ReportingDeadline", entityId: `${actor.orgUnitId}:${data.year}:${data.quarter}`, action: "set", after: data.clear ? { cleared: true } : { dueDate: data.dueDate, cutoffDate: data.cutoffDate } });
     });
     revalidate("/xet-duyet");
     return null;

@@ -82,7 +82,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
             Hạn do {own.unit.name} đặt cho năm {year}
           </h2>
           <p className="mb-2 text-sm text-slate-600">
-            {isProvince ? "Áp dụng cho mọi xã trong tỉnh." : "Chỉ được sớm hơn hạn của tỉnh."} Để trống hạn nộp rồi lưu để bỏ hạn đã đặt.
+            {isProvince ? "Áp dụng cho mọi xã trong tỉnh." : "Chỉ được sớm hơn hạn của tỉnh."} Chọn “Bỏ hạn đã đặt” để quay về hạn của tỉnh hoặc quy tắc mặc định.
           </p>
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
             {rows.map((r) => (
@@ -91,6 +91,11 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
                 <input type="hidden" name="quarter" value={r.quarter} />
                 <TextField id={`due-${r.quarter}`} name="dueDate" label={`Hạn nộp ${quarterLabel(r.quarter)} (dd/mm/yyyy)`} defaultValue={formatDate(r.ownEntry.dueDate)} />
                 <TextField id={`cutoff-${r.quarter}`} name="cutoffDate" label="Ngày chốt số liệu (không bắt buộc)" defaultValue={formatDate(r.ownEntry.cutoffDate)} />
+                {r.ownEntry.dueDate && (
+                  <label className="mt-2 flex items-center gap-2 text-sm">
+                    <input type="checkbox" name="clear" /> Bỏ hạn đã đặt
+                  </label>
+                )}
               </ActionForm>
             ))}
           </div>
