@@ -22,6 +22,7 @@ async function bothWidths(page: Page, name: string) {
 const MESSAGE = "Đề nghị xã nộp báo cáo Quý III trước ngày 30/11.";
 
 test("the reviewer reminds a late commune; the clerk sees the bell, the reminder, and opens the report", async ({ page, browser }) => {
+  test.setTimeout(180_000); // two users, four pages, each checked with axe at two widths
   await signIn(page, "nghiahanh.thamdinh");
   await page.getByRole("navigation", { name: "Menu chính" }).getByRole("link", { name: "Nộp báo cáo" }).click();
   await page.goto("/xet-duyet/nop-bao-cao?nam=2025&quy=3");

@@ -199,6 +199,8 @@ describe("reporting deadlines", () => {
     expect(await setReportingDeadline(null, fd({ year: "2025", quarter: "1", dueDate: "15/03/2025" }))).toMatchObject({ ok: true });
     const report = await hanhDungReport(1);
     await t.db.quarterlyReport.update({ where: { id: report.id }, data: { status: "DRAFT", submittedAt: null } });
+    // Never submitted (lateness is judged on the first submission, from the decisions).
+    await t.db.reviewDecision.deleteMany({ where: { reportId: report.id } });
     const m = await reviewMatrix(reviewer!, 2025, "2025-03-16");
     const q1 = m.rows.find((r) => r.name === "Xã Hành Dũng")!.quarters[0];
     expect(q1).toMatchObject({ dueDate: "2025-03-15", dueSource: "DISTRICT", late: true });

@@ -15,17 +15,22 @@ export interface CommuneChain {
   province: { id: string; name: string } | null;
 }
 
-/** Each commune's district (if any) and province. */
+/**
+ * Each commune's district (if any) and province: two flat queries (the communes, and every
+ * unit above commune level, a few hundred even nationally) instead of one per tree level.
+ */
 export async function communeChains(communeIds: string[], client?: Reader): Promise<CommuneChain[]> {
   const db = client ?? (await getDb());
-  const rows = await db.orgUnit.findMany({
-    where: { id: { in: communeIds } },
-    select: { id: true, name: true, parent: { select: { id: true, name: true, level: true, parent: { select: { id: true, name: true, level: true } } } } },
-  });
-  return rows.map((c) => {
-    const p = c.parent;
+  const [communes, upper] = await Promise.all([
+    db.orgUnit.findMany({ where: { id: { in: communeIds } }, select: { id: true, name: true, parentId: true } }),
+    db.orgUnit.findMany({ where: { level: { not: "COMMUNE" } }, select: { id: true, name: true, level: true, parentId: true } }),
+  ]);
+  const byId = new Map(upper.map((u) => [u.id, u]));
+  return communes.map((c) => {
+    const p = c.parentId ? byId.get(c.parentId) : undefined;
+    const gp = p?.parentId ? byId.get(p.parentId) : undefined;
     const district = p?.level === "DISTRICT" ? { id: p.id, name: p.name } : null;
-    const province = p?.level === "PROVINCE" ? { id: p.id, name: p.name } : p?.parent?.level === "PROVINCE" ? { id: p.parent.id, name: p.parent.name } : null;
+    const province = p?.level === "PROVINCE" ? { id: p.id, name: p.name } : gp?.level === "PROVINCE" ? { id: gp.id, name: gp.name } : null;
     return { communeId: c.id, communeName: c.name, district, province };
   });
 }
