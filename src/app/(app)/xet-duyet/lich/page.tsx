@@ -51,7 +51,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
       <p className="mb-3 max-w-3xl text-sm text-slate-700">
         Tỉnh quy định hạn nộp báo cáo từng quý mỗi năm (và ngày chốt số liệu nếu có). Huyện có thể đặt hạn sớm hơn cho các xã trực thuộc. Năm chưa quy định thì dùng quy tắc mặc định của tỉnh, nếu tỉnh chưa đặt thì theo thông lệ ({describeRule(COMMON_RULE)}). Xã thấy hạn và nguồn của hạn trên trang “Việc cần làm”.
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Bảng hạn nộp theo quý">
         <table className="table-basic">
           <thead>
             <tr>

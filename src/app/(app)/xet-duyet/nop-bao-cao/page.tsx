@@ -87,7 +87,7 @@ export default async function CompletenessPage({ searchParams }: { searchParams:
         <h2 id="trend-h" className="mb-2 font-semibold">
           Xu hướng theo quý
         </h2>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Bảng xu hướng theo quý">
           <table className="table-basic">
             <thead>
               <tr>
@@ -136,7 +136,7 @@ export default async function CompletenessPage({ searchParams }: { searchParams:
         <h2 id="record-h" className="mb-2 font-semibold">
           Từng xã qua các quý
         </h2>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Bảng từng xã qua các quý">
           <table className="table-basic">
             <thead>
               <tr>
