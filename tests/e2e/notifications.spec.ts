@@ -41,7 +41,7 @@ test("the reviewer reminds a late commune; the clerk sees the bell, the reminder
   await expect(page.getByRole("heading", { name: "Xu hướng theo quý" })).toBeVisible();
   await bothWidths(page, "completeness-board");
 
-  await page.getByLabel("Nhắc xã").selectOption({ label: "Xã Hành Dũng" });
+  await page.getByLabel("Nhắc xã", { exact: true }).selectOption({ label: "Xã Hành Dũng" });
   await page.getByLabel("Lời nhắn (không bắt buộc)").fill(MESSAGE);
   await page.getByRole("button", { name: "Gửi lời nhắc" }).click();
   await expect(page.getByRole("status")).toHaveText("Đã gửi lời nhắc.");
