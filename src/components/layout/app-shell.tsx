@@ -39,7 +39,12 @@ export function AppShell({ actor, children, badges = {}, unread = 0 }: { actor: 
               aria-label={unread ? `Thông báo: ${unread} chưa đọc` : "Thông báo: không có thông báo mới"}
               data-testid="bell"
             >
-              <span aria-hidden="true">🔔</span>
+              {/* An inline icon: emoji fonts are not on every workstation. */}
+              <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" className="inline-block align-[-4px]">
+                <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+                <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+              </svg>
+              <span className="ml-1 hidden lg:inline">Thông báo</span>
               {unread > 0 && (
                 <span aria-hidden="true" className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-bold text-amber-950" data-testid="bell-count">
                   {unread > 99 ? "99+" : unread}

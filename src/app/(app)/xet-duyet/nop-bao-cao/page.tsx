@@ -24,7 +24,10 @@ export default async function CompletenessPage({ searchParams }: { searchParams:
   const q = Number(quy);
   const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : now.year;
   const quarter = Number.isInteger(q) && q >= 1 && q <= 4 ? q : year === now.year ? now.quarter : 4;
-  const board = await completeness(actor, year, quarter, today);
+  const full = await completeness(actor, year, quarter, today);
+  // Quarters before the first with any commune expected to report only add empty columns.
+  const from = Math.max(0, Math.min(full.summary.findIndex((x) => x.expected > 0), full.summary.length - 1));
+  const board = { ...full, periods: full.periods.slice(from), summary: full.summary.slice(from), rows: full.rows.map((r) => ({ ...r, history: r.history.slice(from) })) };
   const c = board.current;
   const pending = board.rows.filter((r) => {
     const cell = r.history[r.history.length - 1];
