@@ -35,7 +35,7 @@ export default async function TodoPage() {
   return (
     <>
       <PageHeader title="Việc cần làm" subtitle={`${actor.orgUnitName} · hôm nay ${formatDate(todo.today)}`} />
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 lg:grid-cols-2 [&_li_a]:underline [&_p_a]:underline">
         <section className="card lg:col-span-2" aria-labelledby="current-h">
           <h2 id="current-h" className="mb-2 font-semibold">
             Báo cáo quý hiện tại
