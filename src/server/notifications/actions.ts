@@ -4,6 +4,7 @@
 // preferences, and the reviewer's reminder to communes that have not reported.
 import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
 import { runAction } from "@/server/action";
 import { getDb } from "@/server/db";
 import { audit } from "@/server/audit";
@@ -28,6 +29,12 @@ export async function openNotification(formData: FormData): Promise<ActionResult
     return n.link.startsWith("/") && !n.link.startsWith("//") ? n.link : "/thong-bao";
   });
   if (!result.ok) return result;
+  // The bell lives in the shared layout, which a soft navigation keeps: refresh it too.
+  try {
+    revalidatePath("/", "layout");
+  } catch {
+    // Outside a Next request (tests): nothing cached.
+  }
   redirect(result.data);
 }
 
