@@ -138,7 +138,6 @@ export default async function TodoPage() {
           <ul className="space-y-1 text-sm">
             {todo.redUnexplained.map((i) => (
               <li key={i.id}>
-                <span aria-hidden="true">🔴 </span>
                 <Link href={i.link}>
                   {i.code ? `${i.code}. ` : ""}
                   {i.name}
