@@ -38,6 +38,10 @@ export const PERMISSIONS = {
   // What citizens and the public see (comments, results, the public page): the chairman decides.
   "survey.publish": ["CHAIRMAN"],
   "account.changePassword": EVERYONE,
+  // One's own notices and email preferences; reviewers remind communes.
+  "notification.read": EVERYONE,
+  "account.email": EVERYONE,
+  "review.remind": ["REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -5,7 +5,7 @@ import { shot, signIn } from "./helpers";
 
 test("the Tây Thuận chairman reads the dashboard, switches period, opens an indicator and exports it", async ({ page }) => {
   await signIn(page, "taythuan.chutich");
-  await expect(page).toHaveURL(/tong-quan/);
+  await expect(page).toHaveURL(/viec-can-lam/);
   await page.goto("/tong-quan?nam=2025&quy=3");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tổng quan – Xã Tây Thuận");
   await expect(page.getByText("Năm 2025, số liệu lũy kế tính đến hết Quý III")).toBeVisible();

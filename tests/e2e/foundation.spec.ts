@@ -20,8 +20,8 @@ test("a wrong password gets a Vietnamese message", async ({ page }) => {
 });
 
 const landings = [
-  { username: "dienkhanh.canbo", role: "staff", url: /\/tong-quan/, heading: /Tổng quan – Xã Diên Khánh/, menu: ["Tổng quan", "Kế hoạch"] },
-  { username: "taythuan.chutich", role: "chairman", url: /\/tong-quan/, heading: /Tổng quan – Xã Tây Thuận/, menu: ["Tổng quan", "Kế hoạch"] },
+  { username: "dienkhanh.canbo", role: "staff", url: /\/viec-can-lam/, heading: /Việc cần làm/, menu: ["Việc cần làm", "Tổng quan", "Kế hoạch"] },
+  { username: "taythuan.chutich", role: "chairman", url: /\/viec-can-lam/, heading: /Việc cần làm/, menu: ["Việc cần làm", "Tổng quan", "Kế hoạch"] },
   { username: "khanhhoa.thamdinh", role: "reviewer", url: /\/xet-duyet/, heading: /Các xã thuộc đơn vị/, menu: ["Các xã", "Kế hoạch các xã"] },
   { username: "admin", role: "admin", url: /\/quan-tri/, heading: /Đơn vị hành chính/, menu: ["Đơn vị hành chính", "Người dùng"] },
 ];

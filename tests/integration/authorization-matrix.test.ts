@@ -18,6 +18,8 @@ import { ENDPOINTS, mayCall } from "../support/endpoints";
 import { saveFile } from "@/server/evidence/storage";
 import * as reportActions from "@/server/reports/actions";
 import * as reviewActions from "@/server/review/actions";
+import * as calendarActions from "@/server/calendar/actions";
+import * as notificationActions from "@/server/notifications/actions";
 import * as accountActions from "@/server/account/actions";
 import * as adminActions from "@/server/admin/actions";
 import * as evidenceActions from "@/server/evidence/actions";
@@ -237,8 +239,20 @@ const FIXTURES: Record<string, Fixture> = {
     );
   },
   "src/server/review/actions.ts#submitPlan": plan((p) => fromAction(() => reviewActions.submitPlan({ planId: p.plan.id }))),
-  "src/server/review/actions.ts#setReportingDeadline": async ({ target }) =>
-    fromAction(() => reviewActions.setReportingDeadline(null, formData({ year: String(YEAR), quarter: String(OPEN_QUARTER), dueDate: "10/01/2026", orgUnitId: target.id }))),
+  "src/server/calendar/actions.ts#setReportingDeadline": async ({ target }) =>
+    fromAction(() => calendarActions.setReportingDeadline(null, formData({ year: String(YEAR), quarter: String(OPEN_QUARTER), dueDate: "10/12/2025", orgUnitId: target.id }))),
+  "src/server/calendar/actions.ts#setDeadlineRule": async ({ target }) =>
+    fromAction(() => calendarActions.setDeadlineRule(null, formData({ dayOfMonth: "15", monthOffset: "0", orgUnitId: target.id }))),
+  "src/server/notifications/actions.ts#openNotification": async ({ target, actor }) => {
+    // Scope "self": the caller's own notice (another user's is refused, see notifications.test.ts).
+    const n = await t.db.notification.create({ data: { userId: actor.id, communeId: target.id, kind: "reminder", eventKey: `matrix:${next()}`, title: "Thông báo thử", link: "/thong-bao" } });
+    return fromAction(() => notificationActions.openNotification(formData({ id: n.id })));
+  },
+  "src/server/notifications/actions.ts#markAllNotificationsRead": async () => fromAction(() => notificationActions.markAllNotificationsRead(null, formData({}))),
+  "src/server/notifications/actions.ts#saveEmailPreferences": async ({ target }) =>
+    fromAction(() => notificationActions.saveEmailPreferences(null, formData({ email: "thu@example.vn", emailMode: "DAILY_DIGEST", userId: target.staffId }))),
+  "src/server/notifications/actions.ts#remindCommunes": async ({ target }) =>
+    fromAction(() => notificationActions.remindCommunes(null, formData({ year: String(YEAR + 1), quarter: "1", communeId: target.id, message: "Đề nghị xã nộp báo cáo." }))),
   "src/server/account/actions.ts#changePassword": async ({ target }) =>
     fromAction(() =>
       accountActions.changePassword(null, formData({ currentPassword: DEMO_PASSWORD, newPassword: "MatKhauMoi@2026", confirmPassword: "MatKhauMoi@2026", userId: target.staffId })),
@@ -551,7 +565,8 @@ describe("authorization matrix", () => {
       // Whatever the calls did, no audit entry was changed or removed.
       const auditAfter = await t.db.auditLog.findMany({ where: { id: { in: auditBefore.map((a) => a.id) } }, orderBy: { id: "asc" } });
       expect(auditAfter).toEqual(auditBefore);
-    });
+      // Over 60 endpoints × 2 communes, each with its own fixture: more than the default minute on a busy machine.
+    }, 240_000);
   }
 
   it("a signed-out caller is refused everywhere, in Vietnamese, and nothing is written", async () => {

@@ -14,7 +14,8 @@ import { dbFingerprint, figuresChecksum, VIETNAMESE, type Fingerprint } from "..
 import { seedDemo } from "@/server/seed/demo";
 import { seededRandom } from "@/domain/random";
 import { saveReport, submitReport } from "@/server/reports/actions";
-import { decideSubmission, setReportingDeadline } from "@/server/review/actions";
+import { decideSubmission } from "@/server/review/actions";
+import { setReportingDeadline } from "@/server/calendar/actions";
 import { createOrgUnit, createUser, resetPassword, updateUser } from "@/server/admin/actions";
 import { attachEvidenceReference } from "@/server/evidence/actions";
 import { confirmPlanImport } from "@/server/plans/import-actions";
@@ -244,7 +245,8 @@ describe("generated malformed input is refused in Vietnamese and changes nothing
       {
         name: "setReportingDeadline",
         user: "nghiahanh.thamdinh",
-        base: () => ({ year: "2025", quarter: "4", dueDate: "10/01/2026" }),
+        // A district may only set a date earlier than the province's (20/12/2025 by the common rule).
+        base: () => ({ year: "2025", quarter: "4", dueDate: "10/12/2025" }),
         call: (input) => setReportingDeadline(null, formData(input)),
         mutations: [
           { name: "dueDate", apply: (i, r) => (i.dueDate = pick(r, ["30/02/2026", "32/01/2026", "01/13/2026", "01/01/2030", "31/12/2024", "", "x".repeat(5000), "hôm nay", "0/0/0"])) },

@@ -127,7 +127,8 @@ describe("statements per loader do not grow with communes or rows", () => {
     const one = await statements(() => reviewMatrix(small.reviewer, YEAR, TODAY));
     const many = await statements(() => reviewMatrix(large.reviewer, YEAR, TODAY));
     expect(many).toBe(one);
-    expect(one).toBeLessThanOrEqual(10);
+    // 12 since the reporting calendar (issue 16): unit tree, dates, rules, first submissions.
+    expect(one).toBeLessThanOrEqual(12);
   });
 
   it("comparison of communes on ten indicators", async () => {
@@ -152,5 +153,18 @@ describe("statements per loader do not grow with communes or rows", () => {
     const many = await statements(() => loadDashboard(large.staff, large.communeId, YEAR, 4, TODAY));
     expect(many).toBe(one);
     expect(one).toBeLessThanOrEqual(30);
+  });
+
+  it("reporting completeness board and Việc cần làm (issue 16)", async () => {
+    const { completeness } = await import("@/server/calendar/completeness");
+    const { loadTodo } = await import("@/server/calendar/todo");
+    const one = await statements(() => completeness(small.reviewer, YEAR, 2, TODAY));
+    const many = await statements(() => completeness(large.reviewer, YEAR, 2, TODAY));
+    expect(many).toBe(one);
+    expect(one).toBeLessThanOrEqual(12);
+    const todoOne = await statements(() => loadTodo(small.staff, TODAY));
+    const todoMany = await statements(() => loadTodo(large.staff, TODAY));
+    expect(todoMany).toBe(todoOne);
+    expect(todoOne).toBeLessThanOrEqual(40);
   });
 });

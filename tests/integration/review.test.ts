@@ -186,7 +186,7 @@ describe("comparison", () => {
 
 describe("reporting deadlines", () => {
   it("a reviewer sets a quarter's deadline in dd/mm/yyyy; unsubmitted reports past it are late", async () => {
-    const { setReportingDeadline } = await import("@/server/review/actions");
+    const { setReportingDeadline } = await import("@/server/calendar/actions");
     const reviewer = await actAs("nghiahanh.thamdinh");
     const fd = (fields: Record<string, string>) => {
       const f = new FormData();
@@ -194,15 +194,19 @@ describe("reporting deadlines", () => {
       return f;
     };
     expect(await setReportingDeadline(null, fd({ year: "2025", quarter: "2", dueDate: "31/02/2025" }))).toMatchObject({ ok: false, fieldErrors: { dueDate: "Hạn nộp không hợp lệ, nhập theo dạng dd/mm/yyyy." } });
-    expect(await setReportingDeadline(null, fd({ year: "2025", quarter: "1", dueDate: "15/04/2025" }))).toMatchObject({ ok: true });
+    // A district may only set a date earlier than the province's (here the common rule, 20/03/2025).
+    expect(await setReportingDeadline(null, fd({ year: "2025", quarter: "1", dueDate: "15/04/2025" }))).toMatchObject({ ok: false, fieldErrors: { dueDate: "Huyện chỉ được đặt hạn sớm hơn hạn của tỉnh (20/03/2025)." } });
+    expect(await setReportingDeadline(null, fd({ year: "2025", quarter: "1", dueDate: "15/03/2025" }))).toMatchObject({ ok: true });
     const report = await hanhDungReport(1);
     await t.db.quarterlyReport.update({ where: { id: report.id }, data: { status: "DRAFT", submittedAt: null } });
-    const m = await reviewMatrix(reviewer!, 2025, "2025-04-16");
+    // Never submitted (lateness is judged on the first submission, from the decisions).
+    await t.db.reviewDecision.deleteMany({ where: { reportId: report.id } });
+    const m = await reviewMatrix(reviewer!, 2025, "2025-03-16");
     const q1 = m.rows.find((r) => r.name === "Xã Hành Dũng")!.quarters[0];
-    expect(q1).toMatchObject({ dueDate: "2025-04-15", late: true });
-    // The province above sees the district's deadline too: the nearest unit above the commune decides.
+    expect(q1).toMatchObject({ dueDate: "2025-03-15", dueSource: "DISTRICT", late: true });
+    // The province above sees the district's earlier deadline too: one calendar for everyone.
     const province = await actAs("quangngai.thamdinh");
-    expect((await reviewMatrix(province!, 2025, "2025-04-10")).rows[0].quarters[0]).toMatchObject({ dueDate: "2025-04-15", late: false });
+    expect((await reviewMatrix(province!, 2025, "2025-03-10")).rows[0].quarters[0]).toMatchObject({ dueDate: "2025-03-15", late: false });
     await actAs("hanhdung.canbo");
     expect(await setReportingDeadline(null, fd({ year: "2025", quarter: "1", dueDate: "20/04/2025" }))).toMatchObject({ ok: false, error: "Bạn không có quyền thực hiện thao tác này." });
   });

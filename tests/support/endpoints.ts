@@ -4,6 +4,7 @@
 // tests/integration/authorization-matrix.test.ts discovers the endpoints in src, fails for
 // any that is missing here, and calls each one as every role, for the caller's own unit and
 // for another unit, expecting exactly what `mayCall` says. A new action needs an entry here.
+import type { OrgLevel } from "@/generated/prisma/enums";
 import { can, type Permission, type Principal } from "@/domain/policy";
 
 /**
@@ -32,6 +33,8 @@ export interface Endpoint {
   ownForCommuneUsers?: boolean;
   /** Reads only: a call never writes. */
   readOnly?: boolean;
+  /** Only callers whose unit is at this level (e.g. a province's default deadline rule). */
+  orgLevel?: OrgLevel;
 }
 
 type Spec = Omit<Endpoint, "id" | "kind">;
@@ -54,7 +57,17 @@ export const ENDPOINTS: Endpoint[] = [
     decideSubmission: { permission: "review.decide", scope: "commune-in-scope", target: "input" },
     decideSubmissionForm: { permission: "review.decide", scope: "commune-in-scope", target: "input" },
     submitPlan: { permission: "plan.submit", scope: "own-commune", target: "input" },
+  }),
+  // issue 16: the reporting calendar, notices, email preferences, reminders.
+  ...actions("src/server/calendar/actions.ts", {
     setReportingDeadline: { permission: "review.deadline", scope: "own-unit" },
+    setDeadlineRule: { permission: "review.deadline", scope: "own-unit", orgLevel: "PROVINCE" },
+  }),
+  ...actions("src/server/notifications/actions.ts", {
+    openNotification: { permission: "notification.read", scope: "self" },
+    markAllNotificationsRead: { permission: "notification.read", scope: "self" },
+    saveEmailPreferences: { permission: "account.email", scope: "self" },
+    remindCommunes: { permission: "review.remind", scope: "commune-in-scope", target: "input" },
   }),
   ...actions("src/server/account/actions.ts", {
     changePassword: { permission: "account.changePassword", scope: "self" },
@@ -135,6 +148,7 @@ export function mayCall(endpoint: Endpoint, caller: Caller, targetCommuneId: str
   if (endpoint.scope === "public") return true;
   if (!endpoint.permission) return false;
   const onTarget = { communeId: targetCommuneId, overseen: communesInScope };
+  if (endpoint.orgLevel && caller.orgLevel !== endpoint.orgLevel) return false;
   switch (endpoint.scope) {
     case "system":
     case "self":

@@ -10,9 +10,11 @@ export interface NavItem {
 const MENU: { href: string; label: string | ((p: Principal) => string); permission: Permission }[] = [
   { href: "/quan-tri", label: "Đơn vị hành chính", permission: "admin.read" },
   { href: "/quan-tri/nguoi-dung", label: "Người dùng", permission: "admin.read" },
+  { href: "/viec-can-lam", label: "Việc cần làm", permission: "dashboard.read" },
   { href: "/tong-quan", label: "Tổng quan", permission: "dashboard.read" },
   { href: "/bao-cao", label: "Báo cáo quý", permission: "report.write" },
   { href: "/xet-duyet", label: "Các xã", permission: "review.read" },
+  { href: "/xet-duyet/nop-bao-cao", label: "Nộp báo cáo", permission: "review.remind" },
   { href: "/so-sanh", label: "So sánh", permission: "review.read" },
   { href: "/ke-hoach", label: (p) => (p.role === "REVIEWER" ? "Kế hoạch các xã" : "Kế hoạch"), permission: "plan.read" },
   { href: "/khao-sat", label: "Khảo sát", permission: "survey.manage" },

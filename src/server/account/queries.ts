@@ -14,3 +14,9 @@ export async function staffForDelegation(actor: Actor) {
     select: { id: true, fullName: true, canSubmit: true },
   });
 }
+
+/** The signed-in user's own email address and how notices reach them by email. */
+export async function emailPreferences(actor: Actor) {
+  const db = await getDb();
+  return db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { email: true, emailMode: true } });
+}

@@ -5,10 +5,9 @@
 import { cleanInput } from "@/domain/text";
 import { runAction } from "@/server/action";
 import { write } from "@/server/db/write";
-import { getDb } from "@/server/db";
 import { revalidate } from "@/server/revalidate";
 import { UserError, type ActionResult } from "@/server/errors";
-import { id, quarterField, viDateField, yearField, z } from "@/server/validation";
+import { id, z } from "@/server/validation";
 import { applyTransition } from "./workflow";
 
 const COMMENT_MAX = 4000;
@@ -81,26 +80,4 @@ export async function submitPlan(input: { planId: string }) {
   }, "Đã nộp kế hoạch lên cấp trên.");
 }
 
-const deadlineSchema = z.object({
-  year: yearField(),
-  quarter: quarterField(),
-  dueDate: viDateField("Hạn nộp"),
-});
-
-/** A reviewing unit sets the date by which its communes must submit a quarter's report. */
-export async function setReportingDeadline(_: ActionResult<unknown> | null, formData: FormData) {
-  return runAction("review.deadline", deadlineSchema, Object.fromEntries(formData), async (actor, data) => {
-    const due = new Date(`${data.dueDate}T00:00:00Z`);
-    if (due.getUTCFullYear() < data.year || due.getUTCFullYear() > data.year + 1) {
-      throw new UserError("Hạn nộp phải trong năm báo cáo hoặc đầu năm sau.", { dueDate: "Hạn nộp phải trong năm báo cáo hoặc đầu năm sau." });
-    }
-    const db = await getDb();
-    await db.reportingDeadline.upsert({
-      where: { orgUnitId_year_quarter: { orgUnitId: actor.orgUnitId, year: data.year, quarter: data.quarter } },
-      update: { dueDate: due },
-      create: { orgUnitId: actor.orgUnitId, year: data.year, quarter: data.quarter, dueDate: due },
-    });
-    revalidate("/xet-duyet");
-    return null;
-  }, "Đã lưu hạn nộp.");
-}
+// Report deadlines are set on the reporting calendar: src/server/calendar/actions.ts.

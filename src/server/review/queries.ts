@@ -5,6 +5,8 @@ import type { Actor } from "@/server/auth/actor";
 import { assertCommuneInScope, communeIdsInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";
 import type { SubmissionStatus } from "@/domain/reporting/workflow";
+import { calendarFor } from "@/server/calendar/queries";
+import { isLate } from "@/domain/calendar";
 
 export async function yearsWithPlans(communeIds: string[]): Promise<number[]> {
   const db = await getDb();
@@ -12,21 +14,12 @@ export async function yearsWithPlans(communeIds: string[]): Promise<number[]> {
   return rows.map((r) => r.year);
 }
 
-const iso = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
-
 export type CellState = "NONE" | SubmissionStatus;
-
-/** Late: past the deadline and not submitted, or submitted after it. */
-export function isLate(state: CellState, submittedAt: string | null, dueDate: string | null, today: string): boolean {
-  if (!dueDate) return false;
-  if (state === "NONE" || state === "DRAFT") return today > dueDate;
-  return !!submittedAt && submittedAt.slice(0, 10) > dueDate;
-}
 
 export async function reviewMatrix(actor: Actor, year: number, today: string) {
   const db = await getDb();
   const communeIds = await communeIdsInScope(actor);
-  const [communes, plans, reports, deadlines] = await Promise.all([
+  const [communes, plans, reports, calendar, firstSubmits] = await Promise.all([
     db.orgUnit.findMany({
       where: { id: { in: communeIds } },
       orderBy: { name: "asc" },
@@ -41,24 +34,18 @@ export async function reviewMatrix(actor: Actor, year: number, today: string) {
       where: { communeId: { in: communeIds }, period: { year } },
       select: { id: true, communeId: true, status: true, submittedAt: true, period: { select: { quarter: true } } },
     }),
-    db.reportingDeadline.findMany({ where: { year }, select: { orgUnitId: true, quarter: true, dueDate: true } }),
+    // The one source of due dates: the reporting calendar (province, district, default rule).
+    calendarFor(communeIds, [year]),
+    firstSubmissions(communeIds, year),
   ]);
-  const deadlineOf = (unitIds: (string | null | undefined)[], quarter: number) => {
-    // The nearest unit above the commune that set a deadline decides it.
-    for (const id of unitIds) {
-      const d = deadlines.find((x) => x.orgUnitId === id && x.quarter === quarter);
-      if (d) return iso(d.dueDate);
-    }
-    return null;
-  };
   const rows = communes.map((c) => {
-    const ancestors = [c.parentId, c.parent?.parentId];
     const quarters = [1, 2, 3, 4].map((q) => {
       const r = reports.find((x) => x.communeId === c.id && x.period.quarter === q);
       const state: CellState = r?.status ?? "NONE";
-      const dueDate = deadlineOf(ancestors, q);
+      const due = calendar.deadline(c.id, year, q);
       const submittedAt = r?.submittedAt?.toISOString() ?? null;
-      return { quarter: q, reportId: r?.id ?? null, state, submittedAt, dueDate, late: isLate(state, submittedAt, dueDate, today) };
+      const first = r ? (firstSubmits.get(r.id) ?? null) : null;
+      return { quarter: q, reportId: r?.id ?? null, state, submittedAt, dueDate: due.dueDate, dueSource: due.source, late: isLate(due.dueDate, first, today) };
     });
     return {
       id: c.id,
@@ -77,8 +64,21 @@ export async function reviewMatrix(actor: Actor, year: number, today: string) {
     }
     for (const p of r.plans) counts[p.status]++;
   }
-  const ownDeadlines = deadlines.filter((d) => d.orgUnitId === actor.orgUnitId).map((d) => ({ quarter: d.quarter, dueDate: iso(d.dueDate)! }));
-  return { rows, counts, late, ownDeadlines };
+  return { rows, counts, late };
+}
+
+/**
+ * When each report of the year was first handed in (a returned and resubmitted report keeps
+ * its first date for timeliness): one grouped query over the decisions.
+ */
+export async function firstSubmissions(communeIds: string[], year: number | number[]): Promise<Map<string, Date>> {
+  const db = await getDb();
+  const rows = await db.reviewDecision.groupBy({
+    by: ["reportId"],
+    where: { communeId: { in: communeIds }, action: "submit", report: { period: { year: Array.isArray(year) ? { in: year } : year } } },
+    _min: { createdAt: true },
+  });
+  return new Map(rows.filter((r) => r.reportId && r._min.createdAt).map((r) => [r.reportId!, r._min.createdAt!]));
 }
 
 /** Decisions on a plan or report of `communeId`, newest first, with row comments: both sides read this. */

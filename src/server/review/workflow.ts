@@ -7,6 +7,7 @@ import { assertCan } from "@/server/auth/guard";
 import type { Permission } from "@/domain/policy";
 import { audit } from "@/server/audit";
 import { ForbiddenError, NotFoundError, UserError } from "@/server/errors";
+import { notifyTransition } from "@/server/notifications/transitions";
 import { transitionActor, transitionError, transitionTarget, type Transition } from "@/domain/reporting/workflow";
 
 type Tx = Prisma.TransactionClient;
@@ -105,5 +106,7 @@ export async function applyTransition(tx: Tx, actor: Actor, input: TransitionInp
     before: { status: subject.status },
     after: { status: to, comment, rowComments: rowComments.length },
   });
+  // The notices of this step commit with it (issue 16).
+  await notifyTransition(tx, { subject: input.subject, transition: input.transition, communeId: subject.communeId, decisionId: decision.id, comment });
   return { decisionId: decision.id, status: to };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { entryInputFor, validateIndicatorEntry, validateTaskEntry } from "@/domain/reporting/entry";
 import { isEditable, transitionError } from "@/domain/reporting/workflow";
 import { compareCommunes, indicatorKey } from "@/domain/comparison";
-import { isLate } from "@/server/review/queries";
+import { isLate } from "@/domain/calendar";
 
 const ratio = { valueKind: "RATIO" as const, targetRule: "AT_LEAST" as const, measurementUnit: "%" };
 
@@ -57,11 +57,13 @@ describe("workflow", () => {
 
 describe("lateness", () => {
   it("is late when unsubmitted past the deadline or submitted after it", () => {
-    expect(isLate("NONE", null, "2025-10-15", "2025-10-16")).toBe(true);
-    expect(isLate("NONE", null, "2025-10-15", "2025-10-15")).toBe(false);
-    expect(isLate("SUBMITTED", "2025-10-16T01:00:00.000Z", "2025-10-15", "2025-11-01")).toBe(true);
-    expect(isLate("APPROVED", "2025-10-14T01:00:00.000Z", "2025-10-15", "2025-11-01")).toBe(false);
-    expect(isLate("NONE", null, null, "2030-01-01")).toBe(false);
+    expect(isLate("2025-10-15", null, "2025-10-16")).toBe(true);
+    expect(isLate("2025-10-15", null, "2025-10-15")).toBe(false);
+    expect(isLate("2025-10-15", new Date("2025-10-16T01:00:00.000Z"), "2025-11-01")).toBe(true);
+    expect(isLate("2025-10-15", new Date("2025-10-14T01:00:00.000Z"), "2025-11-01")).toBe(false);
+    // 20:00 UTC on the 15th is already the 16th in Vietnam: late.
+    expect(isLate("2025-10-15", new Date("2025-10-15T20:00:00.000Z"), "2025-11-01")).toBe(true);
+    expect(isLate(null, null, "2030-01-01")).toBe(false);
   });
 });
 

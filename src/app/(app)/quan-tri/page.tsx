@@ -3,6 +3,7 @@ import { requirePageActor } from "@/server/auth/guard";
 import { adminOrgUnits } from "@/server/admin/queries";
 import { createOrgUnit, createResponsibleUnit, updateOrgUnit } from "@/server/admin/actions";
 import { PageHeader } from "@/components/ui/page-header";
+import { EmailStatusPanel } from "@/components/notifications/email-status";
 import { Badge } from "@/components/ui/badge";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
@@ -63,6 +64,7 @@ export default async function AdminOrgPage() {
   return (
     <>
       <PageHeader title="Đơn vị hành chính" subtitle={`${communes.length} xã · tỉnh → huyện (nếu có) → xã`} />
+      <EmailStatusPanel />
       <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
         <section className="card">
           <h2 className="mb-2 font-semibold">Cây đơn vị</h2>

@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/server/auth/guard";
-import { can } from "@/domain/policy";
 import { readPeriod, routes } from "@/domain/routes";
 import { defaultReviewYear } from "@/server/review/comparison-params";
 import { reviewMatrix, yearsInScope, type CellState } from "@/server/review/queries";
-import { setReportingDeadline } from "@/server/review/actions";
 import { formatDate, quarterLabel, todayInVietnam } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { YearPicker } from "@/components/ui/year-picker";
 import { Badge } from "@/components/ui/badge";
-import { ActionForm } from "@/components/forms/action-form";
-import { TextField } from "@/components/forms/fields";
+import { SOURCE_LABEL } from "@/domain/calendar";
 import { ReviewSummaryDownload } from "@/components/report/report-downloads";
 
 export const metadata: Metadata = { title: "Các xã" };
@@ -38,6 +35,9 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
         subtitle={`${actor.orgUnitName} · ${m.rows.length} xã · năm ${year}`}
         actions={
           <>
+            <Link href={`/xet-duyet/nop-bao-cao?nam=${year}`} className="btn">
+              Tình hình nộp báo cáo
+            </Link>
             <Link href={routes.comparison({ year })} className="btn">
               So sánh các xã
             </Link>
@@ -66,11 +66,15 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
               <th scope="col">Xã</th>
               <th scope="col">Kế hoạch năm {year}</th>
               {[1, 2, 3, 4].map((q) => {
-                const due = m.rows[0]?.quarters[q - 1].dueDate;
+                const due = m.rows[0]?.quarters[q - 1];
                 return (
                   <th scope="col" key={q}>
                     Báo cáo {quarterLabel(q)}
-                    {due && <div className="text-xs font-normal text-slate-600">hạn {formatDate(due)}</div>}
+                    {due && (
+                      <div className="text-xs font-normal text-slate-600">
+                        hạn {formatDate(due.dueDate)} · {SOURCE_LABEL[due.dueSource]}
+                      </div>
+                    )}
                   </th>
                 );
               })}
@@ -105,6 +109,7 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
                       <Cell state={q.state} />
                     )}
                     {q.submittedAt && <div className="text-xs text-slate-600">{formatDate(q.submittedAt)}</div>}
+                    {q.dueDate !== m.rows[0]?.quarters[q.quarter - 1].dueDate && <div className="text-xs text-slate-600">hạn {formatDate(q.dueDate)}</div>}
                     {q.late && <div className="text-xs font-semibold text-red-800">⏰ Trễ hạn</div>}
                   </td>
                 ))}
@@ -113,21 +118,10 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
           </tbody>
         </table>
       </div>
-      {can(actor, "review.deadline") && (
-        <section className="card mt-4">
-          <h2 className="mb-1 font-semibold">Hạn nộp báo cáo quý năm {year} của đơn vị</h2>
-          <p className="mb-2 text-sm text-slate-600">Áp dụng cho các xã trực thuộc {actor.orgUnitName}. Báo cáo nộp sau hạn được đánh dấu trễ.</p>
-          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-            {[1, 2, 3, 4].map((q) => (
-              <ActionForm key={q} action={setReportingDeadline} submitLabel={`Lưu hạn ${quarterLabel(q)}`}>
-                <input type="hidden" name="year" value={year} />
-                <input type="hidden" name="quarter" value={q} />
-                <TextField name="dueDate" label={`Hạn nộp ${quarterLabel(q)} (dd/mm/yyyy)`} defaultValue={formatDate(m.ownDeadlines.find((d) => d.quarter === q)?.dueDate)} />
-              </ActionForm>
-            ))}
-          </div>
-        </section>
-      )}
+      <p className="mt-3 text-sm text-slate-600">
+        Hạn nộp theo lịch báo cáo (tỉnh quy định, huyện có thể đặt sớm hơn, nếu chưa có thì theo quy tắc mặc định).{" "}
+        <Link href={`/xet-duyet/lich?nam=${year}`}>Lịch báo cáo</Link> · <Link href={`/xet-duyet/nop-bao-cao?nam=${year}`}>Tình hình nộp báo cáo</Link>
+      </p>
     </>
   );
 }

@@ -1,0 +1,65 @@
+// Reporting completeness and timeliness for a reviewer (DHIS2's reporting rate): per quarter,
+// of the communes expected to report (those with a plan that year), how many handed in, on
+// time, late, not yet; per commune its record over recent quarters. A fixed number of queries.
+import type { Actor } from "@/server/auth/actor";
+import { communeIdsInScope } from "@/server/auth/guard";
+import { getDb } from "@/server/db";
+import { calendarFor } from "./queries";
+import { firstSubmissions } from "@/server/review/queries";
+import { isLate, recentQuarters, type DeadlineSource } from "@/domain/calendar";
+
+export type CompletenessCell = "ON_TIME" | "LATE" | "MISSING" | "NOT_DUE" | "NOT_EXPECTED";
+
+export const CELL_LABEL: Record<CompletenessCell, string> = {
+  ON_TIME: "Đúng hạn",
+  LATE: "Trễ hạn",
+  MISSING: "Quá hạn, chưa nộp",
+  NOT_DUE: "Chưa đến hạn",
+  NOT_EXPECTED: "Không có kế hoạch",
+};
+
+export const HISTORY_QUARTERS = 8;
+
+export async function completeness(actor: Actor, year: number, quarter: number, today: string) {
+  const db = await getDb();
+  const communeIds = await communeIdsInScope(actor);
+  const periods = recentQuarters(year, quarter, HISTORY_QUARTERS);
+  const years = [...new Set(periods.map((p) => p.year))];
+  const [communes, plans, reports, firsts, calendar] = await Promise.all([
+    db.orgUnit.findMany({ where: { id: { in: communeIds } }, orderBy: { name: "asc" }, select: { id: true, name: true, parent: { select: { name: true } } } }),
+    db.plan.findMany({ where: { communeId: { in: communeIds }, year: { in: years } }, select: { communeId: true, year: true }, distinct: ["communeId", "year"] }),
+    db.quarterlyReport.findMany({ where: { communeId: { in: communeIds }, period: { year: { in: years } } }, select: { id: true, communeId: true, status: true, period: { select: { year: true, quarter: true } } } }),
+    firstSubmissions(communeIds, years),
+    calendarFor(communeIds, years),
+  ]);
+  const expected = new Set(plans.map((p) => `${p.communeId}:${p.year}`));
+  const cellOf = (communeId: string, y: number, q: number) => {
+    const due = calendar.deadline(communeId, y, q);
+    const report = reports.find((r) => r.communeId === communeId && r.period.year === y && r.period.quarter === q);
+    const first = report ? (firsts.get(report.id) ?? null) : null;
+    let cell: CompletenessCell;
+    if (!expected.has(`${communeId}:${y}`)) cell = "NOT_EXPECTED";
+    else if (first) cell = isLate(due.dueDate, first, today) ? "LATE" : "ON_TIME";
+    else cell = today > due.dueDate ? "MISSING" : "NOT_DUE";
+    return { year: y, quarter: q, cell, dueDate: due.dueDate, dueSource: due.source as DeadlineSource, sourceText: due.sourceText, reportId: report?.id ?? null, status: report?.status ?? null, firstSubmittedAt: first?.toISOString() ?? null };
+  };
+  const rows = communes.map((c) => ({ id: c.id, name: c.name, parentName: c.parent?.name ?? null, history: periods.map((p) => cellOf(c.id, p.year, p.quarter)) }));
+  const summary = periods.map((p, i) => {
+    const cells = rows.map((r) => r.history[i]).filter((h) => h.cell !== "NOT_EXPECTED");
+    const onTime = cells.filter((h) => h.cell === "ON_TIME").length;
+    const late = cells.filter((h) => h.cell === "LATE").length;
+    const total = cells.length;
+    return {
+      ...p,
+      expected: total,
+      submitted: onTime + late,
+      onTime,
+      late,
+      notYet: total - onTime - late,
+      overdue: cells.filter((h) => h.cell === "MISSING").length,
+      submittedPct: total ? ((onTime + late) / total) * 100 : null,
+      onTimePct: total ? (onTime / total) * 100 : null,
+    };
+  });
+  return { periods, rows, summary, current: summary[summary.length - 1] };
+}
