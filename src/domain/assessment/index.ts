@@ -1,0 +1,4 @@
+export * from "./rules";
+export * from "./scores";
+export * from "./ranking";
+export * from "./workflow";
