@@ -2,3 +2,4 @@ export * from "./rules";
 export * from "./scores";
 export * from "./ranking";
 export * from "./workflow";
+export * from "./structure";

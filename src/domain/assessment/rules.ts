@@ -55,7 +55,17 @@ export function parseFigureRule(text: string | null | undefined): FigureRule | n
   }
   if (!steps.length) return null;
   steps.sort((a, b) => b.min - a.min || Number(!!a.strict) - Number(!!b.strict));
-  return { steps, unit };
+  return { steps, unit, indicatorHint: hintOf(text) };
+}
+
+/** "Tỷ lệ hồ sơ trực tuyến ≥ 70 %: …" -> "hồ sơ trực tuyến": what the figure is, before its first threshold. */
+function hintOf(text: string): string | null {
+  const first = text.normalize("NFC").split(/[;\n]/)[0];
+  // Only a figure the plans measure: a rate, a level or an index, named in two words or more.
+  if (!/^\s*(tỷ lệ|mức độ|chỉ số)\s+\S+\s+\S+/i.test(first)) return null;
+  const m = first.match(/^(.*?)(?:≥|>=|>|\btừ\b|\btrên\b|\d)/i);
+  const hint = (m?.[1] ?? "").replace(/^\s*tỷ lệ\s*/i, "").replace(/[\s:,(]+$/, "").trim();
+  return hint.length >= 3 ? hint : null;
 }
 
 /** Points the rule gives a figure; null when there is no figure. */
@@ -89,9 +99,12 @@ export function ruleProblem(rule: FigureRule, maxPoints: number): string | null 
   return null;
 }
 
-/** Whether a plan indicator's name matches the rule's hint (diacritics and case ignored). */
+const words = (s: string) => foldText(s).split(/[^a-z0-9%]+/).filter(Boolean);
+
+/** Whether every word of the rule's hint is in a plan indicator's name (diacritics and case ignored). */
 export function indicatorMatches(rule: FigureRule, indicatorName: string): boolean {
   if (!rule.indicatorHint) return false;
-  const hint = foldText(rule.indicatorHint);
-  return hint.length > 0 && foldText(indicatorName).includes(hint);
+  const hint = words(rule.indicatorHint);
+  const name = new Set(words(indicatorName));
+  return hint.length > 0 && hint.every((w) => name.has(w));
 }

@@ -24,6 +24,12 @@ export const PERMISSIONS = {
   "admin.user.write": ["ADMIN"],
   "commune.delegateSubmit": ["CHAIRMAN"],
   "account.changePassword": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
+  // PAR Index self-assessment (issue 19).
+  "assessment.read": ["COMMUNE_STAFF", "CHAIRMAN", "REVIEWER", "ADMIN"],
+  "assessment.criteria.write": ["REVIEWER", "ADMIN"],
+  "assessment.self.write": ["COMMUNE_STAFF", "CHAIRMAN"],
+  "assessment.self.submit": ["COMMUNE_STAFF", "CHAIRMAN"],
+  "assessment.appraise": ["REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -25,6 +25,7 @@ describe("figure rules", () => {
       { min: 50, points: 0.5 },
     ]);
     expect(rule.unit).toBe("%");
+    expect(rule.indicatorHint).toBe("hồ sơ trực tuyến");
   });
 
   it("scores figures at, between and below the thresholds", () => {
@@ -56,7 +57,8 @@ describe("figure rules", () => {
   });
 
   it("matches plan indicators by the hint, ignoring diacritics", () => {
-    const r = { ...rule, indicatorHint: "hồ sơ trực tuyến" };
+    const r = rule;
+    expect(indicatorMatches(r, "Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ tiếp nhận, giải quyết TTHC.")).toBe(true);
     expect(indicatorMatches(r, "Tỷ lệ HỒ SƠ TRUC TUYEN toàn trình")).toBe(true);
     expect(indicatorMatches(r, "Tỷ lệ số hóa hồ sơ")).toBe(false);
   });
