@@ -66,7 +66,7 @@ export async function sendAppraisal(input: z.input<typeof sendAppraisalSchema>) 
   return runAction("assessment.appraise", sendAppraisalSchema, input, async (actor, data) => {
     const result = await tx(async (t) => {
       const a = await lockAssessment(t, actor, data.assessmentId, "reviewer");
-      const missing = await t.assessmentScore.findMany({ where: { assessmentId: a.id, appraisedScore: null }, include: { subCriterion: subSelect } });
+      const missing = await t.assessmentScore.findMany({ where: { assessmentId: a.id, appraisedScore: null }, orderBy: { subCriterion: { position: "asc" } }, include: { subCriterion: subSelect } });
       assertStep(a, "appraise");
       if (missing.length) throw new UserError(`Còn ${missing.length} tiêu chí chưa có điểm thẩm định: ${missing.slice(0, 8).map((s) => codeOf(s.subCriterion)).join(", ")}.`);
       return applyAssessmentStep(t, actor, a, "appraise", { comment: data.comment, data: { explainDueDate: new Date(`${data.explainDueDate}T00:00:00Z`) } });
@@ -119,7 +119,7 @@ export async function finalizeAssessment(input: z.input<typeof assessmentRefSche
     const result = await tx(async (t) => {
       const a = await lockAssessment(t, actor, data.assessmentId, "reviewer");
       assertStep(a, "finalize");
-      const scores = await t.assessmentScore.findMany({ where: { assessmentId: a.id }, include: { subCriterion: subSelect } });
+      const scores = await t.assessmentScore.findMany({ where: { assessmentId: a.id }, orderBy: { subCriterion: { position: "asc" } }, include: { subCriterion: subSelect } });
       const explained = a.status === "SUBMITTED";
       const undecided = explained ? scores.filter((s) => s.explanation && s.decision === null).map((s) => codeOf(s.subCriterion)) : [];
       if (undecided.length) throw new UserError(`Còn giải trình chưa quyết định: ${undecided.slice(0, 8).join(", ")}.`);

@@ -16,7 +16,7 @@ import { formatNumber, todayInVietnam } from "@/domain/format";
 import { scoreError, selfEditable } from "@/domain/assessment";
 import { deleteFile, maxUploadBytes, maxUploadMb, saveFile } from "@/server/evidence/storage";
 import { assertSubmitter, lockAssessment } from "./access";
-import { applyAssessmentStep } from "./workflow";
+import { applyAssessmentStep, assertStep } from "./workflow";
 import { assessmentRefSchema, detachSchema, evidenceRefSchema, explanationSchema, saveSelfSchema } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -190,9 +190,10 @@ export async function submitSelfAssessment(input: z.input<typeof assessmentRefSc
     const result = await tx(async (t) => {
       const a = await lockAssessment(t, actor, data.assessmentId, "commune");
       assertSubmitter(actor);
-      assertDraft(a.status);
+      assertStep(a, "submit");
       const scores = await t.assessmentScore.findMany({
         where: { assessmentId: a.id },
+        orderBy: { subCriterion: { position: "asc" } },
         include: { subCriterion: { select: { code: true, scoredBy: true, criterion: { select: { area: { select: { code: true } } } } } }, _count: { select: { evidence: true } } },
       });
       const own = scores.filter((s) => s.subCriterion.scoredBy === "SELF");
