@@ -33,6 +33,8 @@ import * as setActions from "@/server/assessment/set-actions";
 import * as selfActions from "@/server/assessment/self-actions";
 import * as appraisalActions from "@/server/assessment/appraisal-actions";
 import { DEMO_CRITERIA_TEXT } from "@/server/assessment/demo-criteria";
+import * as assessmentDocxRoute from "@/app/api/cham-diem/docx/route";
+import * as assessmentXlsxRoute from "@/app/api/cham-diem/xlsx/route";
 import { parseCriteriaText } from "@/domain/assessment";
 
 // ---- discovery -------------------------------------------------------------------------------
@@ -236,6 +238,14 @@ async function freshAssessment(target: Commune, actor: Actor, stage: "DRAFT" | "
 }
 
 const FIXTURES: Record<string, Fixture> = {
+  "src/app/api/cham-diem/docx/route.ts#GET": async ({ target }) => {
+    const a = await t.db.assessment.findFirstOrThrow({ where: { communeId: target.id, isDemo: true } });
+    return fromResponse(() => assessmentDocxRoute.GET(new Request(`http://localhost/api/cham-diem/docx?id=${a.id}`)));
+  },
+  "src/app/api/cham-diem/xlsx/route.ts#GET": async ({ target }) => {
+    const a = await t.db.assessment.findFirstOrThrow({ where: { communeId: target.id, isDemo: true } });
+    return fromResponse(() => assessmentXlsxRoute.GET(new Request(`http://localhost/api/cham-diem/xlsx?bo=${a.setId}`)));
+  },
   "src/server/assessment/set-actions.ts#createAssessmentSet": async ({ target }) =>
     fromAction(() => setActions.createAssessmentSet(null, formData({ year: String(setYear++), title: "Bộ tiêu chí thử", start: "empty", issuerUnitId: target.parentId }))),
   "src/server/assessment/set-actions.ts#createAssessmentSetAndOpen": async ({ target }) =>

@@ -15,6 +15,7 @@ export function navFor(role: Role): NavItem[] {
         { href: "/tong-quan", label: "Tổng quan" },
         { href: "/bao-cao", label: "Báo cáo quý" },
         { href: "/ke-hoach", label: "Kế hoạch" },
+        { href: "/cham-diem", label: "Chấm điểm CCHC" },
         { href: "/tai-khoan", label: "Tài khoản" },
       ];
     case "REVIEWER":
@@ -22,6 +23,7 @@ export function navFor(role: Role): NavItem[] {
         { href: "/xet-duyet", label: "Các xã" },
         { href: "/so-sanh", label: "So sánh" },
         { href: "/ke-hoach", label: "Kế hoạch các xã" },
+        { href: "/cham-diem", label: "Chấm điểm CCHC" },
         { href: "/tai-khoan", label: "Tài khoản" },
       ];
     case "ADMIN":
@@ -29,6 +31,7 @@ export function navFor(role: Role): NavItem[] {
         { href: "/quan-tri", label: "Đơn vị hành chính" },
         { href: "/quan-tri/nguoi-dung", label: "Người dùng" },
         { href: "/ke-hoach", label: "Kế hoạch" },
+        { href: "/cham-diem", label: "Chấm điểm CCHC" },
         { href: "/tai-khoan", label: "Tài khoản" },
       ];
   }

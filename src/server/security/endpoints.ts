@@ -123,6 +123,8 @@ export const ENDPOINTS: Endpoint[] = [
     decideExplanations: appraise,
     finalizeAssessment: appraise,
   }),
+  ...route("src/app/api/cham-diem/docx/route.ts", ["GET"], { permission: "assessment.read", scope: "commune-in-scope", target: "input", readOnly: true }),
+  ...route("src/app/api/cham-diem/xlsx/route.ts", ["GET"], { permission: "review.read", scope: "commune-in-scope", target: "implicit", readOnly: true }),
   ...route("src/app/api/auth/[...nextauth]/route.ts", ["GET", "POST"], { permission: null, scope: "public" }),
   ...route("src/app/api/minh-chung/[id]/route.ts", ["GET"], { permission: "evidence.read", scope: "commune-in-scope", target: "input", readOnly: true }),
   ...route("src/app/api/tong-quan/xlsx/route.ts", ["GET"], { permission: "dashboard.read", scope: "own-commune", target: "implicit", readOnly: true }),
