@@ -251,20 +251,20 @@ function Row({ s, row, set, mode, detail, editableSelf, pending, run }: { s: Sub
       )}
       <div className="mt-2 flex flex-wrap items-start gap-3">
         <div>
-          <label htmlFor={`${idp}-self`} className="label">Tự chấm</label>
+          {editableSelf ? <label htmlFor={`${idp}-self`} className="label">Tự chấm</label> : <span className="label">Tự chấm</span>}
           {editableSelf ? (
             <input id={`${idp}-self`} inputMode="decimal" className="input w-20" value={row.score} onChange={(e) => set({ score: e.target.value })} aria-invalid={!!error} aria-describedby={error ? `${idp}-err` : undefined} />
           ) : (
-            <p id={`${idp}-self`} className="font-semibold">{s.scoredBy === "PROVINCE" ? "—" : vi(sc.selfScore)}</p>
+            <p className="font-semibold">{s.scoredBy === "PROVINCE" ? "—" : vi(sc.selfScore)}</p>
           )}
         </div>
         {(mode === "appraise" || detail.appraised) && (
           <div>
-            <label htmlFor={`${idp}-app`} className="label">Thẩm định</label>
+            {mode === "appraise" ? <label htmlFor={`${idp}-app`} className="label">Thẩm định</label> : <span className="label">Thẩm định</span>}
             {mode === "appraise" ? (
               <input id={`${idp}-app`} inputMode="decimal" className="input w-20" value={row.appraised} onChange={(e) => set({ appraised: e.target.value })} />
             ) : (
-              <p id={`${idp}-app`} className={`font-semibold ${lowered ? "text-amber-900" : ""}`}>{vi(sc.appraisedScore)}</p>
+              <p className={`font-semibold ${lowered ? "text-amber-900" : ""}`}>{vi(sc.appraisedScore)}</p>
             )}
           </div>
         )}
