@@ -27,8 +27,8 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         : "appraise"
       : "view";
   const canSubmit = actor.role === "CHAIRMAN" || actor.canSubmit;
-  // The form starts afresh when any row changed on the server (new versions after a save).
-  const key = d.areas.flatMap((a) => a.criteria.flatMap((c) => c.subs.map((s) => s.score?.version ?? 0))).join(".") + `:${d.version}`;
+  // Row versions come from the server on every refresh; the form starts afresh only when the stage changes.
+  const key = `${d.status}:${d.appraised}`;
   return (
     <>
       <PageHeader
