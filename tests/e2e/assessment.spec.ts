@@ -75,10 +75,10 @@ test("the chairman submits", async ({ page }) => {
 
 test("the province appraises one sub-criterion lower and sends the appraisal", async ({ page }) => {
   await openHanhDung(page, "quangngai.thamdinh");
-  await sub(page, "VII.1.1").getByLabel("Thẩm định").fill("2");
+  await sub(page, "VII.1.1").getByLabel("Thẩm định", { exact: true }).fill("2");
   await sub(page, "VII.1.1").getByLabel("Nhận xét thẩm định").fill("Tỷ lệ hồ sơ trực tuyến cả năm chỉ đạt 58%.");
-  await sub(page, "VIII.1.1").getByLabel("Thẩm định").fill("5");
-  await sub(page, "VIII.1.2").getByLabel("Thẩm định").fill("4");
+  await sub(page, "VIII.1.1").getByLabel("Thẩm định", { exact: true }).fill("5");
+  await sub(page, "VIII.1.2").getByLabel("Thẩm định", { exact: true }).fill("4");
   await page.getByRole("button", { name: "Lưu điểm thẩm định" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Đã lưu điểm thẩm định." })).toBeVisible({ timeout: 30_000 });
   await page.getByLabel("Hạn giải trình").fill("2099-12-31");
