@@ -42,6 +42,12 @@ export const PERMISSIONS = {
   "notification.read": EVERYONE,
   "account.email": EVERYONE,
   "review.remind": ["REVIEWER"],
+  // PAR Index self-assessment: the province keeps the criteria and appraises, the commune scores itself.
+  "assessment.read": EVERYONE,
+  "assessment.criteria.write": ["REVIEWER", "ADMIN"],
+  "assessment.self.write": COMMUNE_USERS,
+  "assessment.self.submit": COMMUNE_USERS,
+  "assessment.appraise": ["REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -61,10 +67,12 @@ const OWN_COMMUNE_ONLY: ReadonlySet<Permission> = new Set<Permission>([
   "commune.delegateSubmit",
   "survey.manage",
   "survey.publish",
+  "assessment.self.write",
+  "assessment.self.submit",
 ]);
 
 /** Submitting is the chairman's, or a staff member's the chairman allowed (`canSubmit`). */
-const SUBMIT: ReadonlySet<Permission> = new Set<Permission>(["report.submit", "plan.submit"]);
+const SUBMIT: ReadonlySet<Permission> = new Set<Permission>(["report.submit", "plan.submit", "assessment.self.submit"]);
 
 /** Who is asking, as the policy needs it. */
 export interface Principal {

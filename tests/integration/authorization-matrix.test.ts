@@ -33,6 +33,13 @@ import * as reportDocxRoute from "@/app/api/bao-cao/docx/route";
 import * as reportXlsxRoute from "@/app/api/bao-cao/xlsx/route";
 import * as reviewXlsxRoute from "@/app/api/xet-duyet/xlsx/route";
 import * as surveyActions from "@/server/survey/actions";
+import * as setActions from "@/server/assessment/set-actions";
+import * as selfActions from "@/server/assessment/self-actions";
+import * as appraisalActions from "@/server/assessment/appraisal-actions";
+import { DEMO_CRITERIA_TEXT } from "@/server/assessment/demo-criteria";
+import * as assessmentDocxRoute from "@/app/api/cham-diem/docx/route";
+import * as assessmentXlsxRoute from "@/app/api/cham-diem/xlsx/route";
+import { parseCriteriaText } from "@/domain/assessment";
 
 // ---- discovery -------------------------------------------------------------------------------
 
@@ -212,7 +219,128 @@ const SURVEY_PUBLIC = { skip: "public by design (citizens' form, open data); tes
 
 const plan = (fn: (p: Awaited<ReturnType<typeof freshPlan>>, c: Commune) => Call): Fixture => async ({ target }) => fn(await freshPlan(target), target);
 
+// ---- PAR Index assessment fixtures (issue 19) -------------------------------------------------
+
+/** Years for sets made through the action (2000–2100), apart from those made directly. */
+let setYear = 2040;
+let directSetYear = 3000;
+/** A criteria set made directly: a reviewer's own unit issues it (their sets are the only ones they manage), else the commune's parent unit. */
+async function freshSet(target: Commune, actor: Actor, status: "DRAFT" | "PUBLISHED", full = false) {
+  const issuerUnitId = actor.role === "REVIEWER" ? actor.orgUnitId : target.parentId;
+  const set = await t.db.assessmentSet.create({ data: { issuerUnitId, year: directSetYear++, title: `Bộ thử ${next()}`, status, bands: [] } });
+  if (full) {
+    const { writeStructure } = await import("@/server/assessment/structure-store");
+    await t.db.$transaction((tx) => writeStructure(tx, set.id, parseCriteriaText(DEMO_CRITERIA_TEXT).structure));
+  } else {
+    const area = await t.db.assessmentArea.create({ data: { setId: set.id, code: "I", title: "Lĩnh vực thử", position: 0 } });
+    const criterion = await t.db.assessmentCriterion.create({ data: { areaId: area.id, code: "1", title: "Tiêu chí thử", position: 1 } });
+    await t.db.assessmentSubCriterion.create({ data: { criterionId: criterion.id, code: "1.1", text: "Tiêu chí thành phần thử", maxPoints: 2, allowHalf: true, position: 2 } });
+  }
+  return set;
+}
+
+/** The target commune's assessment of a fresh published set, in the given stage. */
+async function freshAssessment(target: Commune, actor: Actor, stage: "DRAFT" | "SUBMITTED" | "RETURNED" | "EXPLAINED", score: Record<string, unknown> = {}) {
+  const set = await freshSet(target, actor, "PUBLISHED");
+  const sub = await t.db.assessmentSubCriterion.findFirstOrThrow({ where: { criterion: { area: { setId: set.id } } } });
+  const appraised = stage === "RETURNED" || stage === "EXPLAINED";
+  const assessment = await t.db.assessment.create({
+    data: {
+      setId: set.id,
+      communeId: target.id,
+      status: stage === "EXPLAINED" ? "SUBMITTED" : stage,
+      appraisedAt: appraised ? new Date() : null,
+      explainDueDate: appraised ? new Date("2099-12-31") : null,
+    },
+  });
+  const row = await t.db.assessmentScore.create({
+    data: { assessmentId: assessment.id, subCriterionId: sub.id, selfScore: stage === "DRAFT" ? null : 2, selfNote: "Có hồ sơ lưu", appraisedScore: appraised ? 1 : null, ...score },
+  });
+  return { set, assessment, row };
+}
+
 const FIXTURES: Record<string, Fixture> = {
+  "src/app/api/cham-diem/docx/route.ts#GET": async ({ target }) => {
+    const a = await t.db.assessment.findFirstOrThrow({ where: { communeId: target.id, isDemo: true } });
+    return fromResponse(() => assessmentDocxRoute.GET(new Request(`http://localhost/api/cham-diem/docx?id=${a.id}`)));
+  },
+  "src/app/api/cham-diem/xlsx/route.ts#GET": async ({ target }) => {
+    const a = await t.db.assessment.findFirstOrThrow({ where: { communeId: target.id, isDemo: true } });
+    return fromResponse(() => assessmentXlsxRoute.GET(new Request(`http://localhost/api/cham-diem/xlsx?bo=${a.setId}`)));
+  },
+  "src/server/assessment/set-actions.ts#createAssessmentSet": async ({ target }) =>
+    fromAction(() => setActions.createAssessmentSet(null, formData({ year: String(setYear++), title: "Bộ tiêu chí thử", start: "empty", issuerUnitId: target.parentId }))),
+  "src/server/assessment/set-actions.ts#createAssessmentSetAndOpen": async ({ target }) =>
+    fromAction(() => setActions.createAssessmentSetAndOpen(null, formData({ year: String(setYear++), title: "Bộ tiêu chí thử", start: "demo", issuerUnitId: target.parentId }))),
+  "src/server/assessment/set-actions.ts#previewCriteriaImport": async ({ target, actor }) => {
+    const set = await freshSet(target, actor, "DRAFT");
+    return fromAction(() => setActions.previewCriteriaImport(formData({ setId: set.id, text: DEMO_CRITERIA_TEXT })));
+  },
+  "src/server/assessment/set-actions.ts#confirmCriteriaImport": async ({ target, actor }) => {
+    const set = await freshSet(target, actor, "DRAFT");
+    return fromAction(() => setActions.confirmCriteriaImport({ setId: set.id, version: set.version, structure: parseCriteriaText(DEMO_CRITERIA_TEXT).structure }));
+  },
+  "src/server/assessment/set-actions.ts#updateSubCriterion": async ({ target, actor }) => {
+    const set = await freshSet(target, actor, "DRAFT");
+    const sub = await t.db.assessmentSubCriterion.findFirstOrThrow({ where: { criterion: { area: { setId: set.id } } } });
+    return fromAction(() => setActions.updateSubCriterion(null, formData({ setId: set.id, id: sub.id, text: "Tiêu chí đã sửa", maxPoints: "1,5", scoredBy: "SELF", allowHalf: "on" })));
+  },
+  "src/server/assessment/set-actions.ts#publishAssessmentSet": async ({ target, actor }) => {
+    const set = await freshSet(target, actor, "DRAFT");
+    return fromAction(() => setActions.publishAssessmentSet({ setId: set.id, version: set.version }));
+  },
+  "src/server/assessment/set-actions.ts#amendAssessmentSet": async ({ target, actor }) => {
+    const set = await freshSet(target, actor, "PUBLISHED");
+    return fromAction(() => setActions.amendAssessmentSet(null, formData({ setId: set.id, reason: "Sửa hướng dẫn chấm" })));
+  },
+  "src/server/assessment/self-actions.ts#saveSelfAssessment": async ({ target, actor }) => {
+    const { assessment, row } = await freshAssessment(target, actor, "DRAFT");
+    return fromAction(() => selfActions.saveSelfAssessment({ assessmentId: assessment.id, rows: [{ scoreId: row.id, version: row.version, selfScore: "1,5", selfNote: "Có hồ sơ" }] }));
+  },
+  "src/server/assessment/self-actions.ts#attachAssessmentEvidenceFile": async ({ target, actor }) => {
+    const { assessment, row } = await freshAssessment(target, actor, "DRAFT");
+    const fd = formData({ assessmentId: assessment.id, scoreId: row.id });
+    fd.append("file", pdfBlob(), "minh-chung.pdf");
+    return fromAction(() => selfActions.attachAssessmentEvidenceFile(fd));
+  },
+  "src/server/assessment/self-actions.ts#attachAssessmentEvidence": async ({ target, actor }) => {
+    const { assessment, row } = await freshAssessment(target, actor, "DRAFT");
+    return fromAction(() => selfActions.attachAssessmentEvidence({ assessmentId: assessment.id, scoreId: row.id, docNumber: "Số: 3/KH-UBND", docSummary: "Kế hoạch CCHC" }));
+  },
+  "src/server/assessment/self-actions.ts#detachAssessmentEvidence": async ({ target, actor }) => {
+    const { assessment, row } = await freshAssessment(target, actor, "DRAFT");
+    const evidence = await t.db.evidence.create({ data: { communeId: target.id, docNumber: "3/KH-UBND", docSummary: "Kế hoạch", createdById: target.staffId } });
+    await t.db.assessmentEvidence.create({ data: { scoreId: row.id, evidenceId: evidence.id } });
+    return fromAction(() => selfActions.detachAssessmentEvidence({ assessmentId: assessment.id, scoreId: row.id, evidenceId: evidence.id }));
+  },
+  "src/server/assessment/self-actions.ts#submitSelfAssessment": async ({ target, actor }) => {
+    const { assessment } = await freshAssessment(target, actor, "DRAFT", { selfScore: 2 });
+    return fromAction(() => selfActions.submitSelfAssessment({ assessmentId: assessment.id }));
+  },
+  "src/server/assessment/self-actions.ts#saveExplanations": async ({ target, actor }) => {
+    const { assessment, row } = await freshAssessment(target, actor, "RETURNED");
+    return fromAction(() => selfActions.saveExplanations({ assessmentId: assessment.id, rows: [{ scoreId: row.id, explanation: "Đã có văn bản bổ sung." }] }));
+  },
+  "src/server/assessment/self-actions.ts#sendExplanations": async ({ target, actor }) => {
+    const { assessment, row } = await freshAssessment(target, actor, "RETURNED");
+    return fromAction(() => selfActions.sendExplanations({ assessmentId: assessment.id, rows: [{ scoreId: row.id, explanation: "Đã có văn bản bổ sung." }] }));
+  },
+  "src/server/assessment/appraisal-actions.ts#saveAppraisal": async ({ target, actor }) => {
+    const { assessment, row } = await freshAssessment(target, actor, "SUBMITTED");
+    return fromAction(() => appraisalActions.saveAppraisal({ assessmentId: assessment.id, rows: [{ scoreId: row.id, version: row.version, appraisedScore: "1", comment: "Thiếu minh chứng." }] }));
+  },
+  "src/server/assessment/appraisal-actions.ts#sendAppraisal": async ({ target, actor }) => {
+    const { assessment } = await freshAssessment(target, actor, "SUBMITTED", { appraisedScore: 1 });
+    return fromAction(() => appraisalActions.sendAppraisal({ assessmentId: assessment.id, explainDueDate: "2099-12-31" }));
+  },
+  "src/server/assessment/appraisal-actions.ts#decideExplanations": async ({ target, actor }) => {
+    const { assessment, row } = await freshAssessment(target, actor, "EXPLAINED", { explanation: "Đã bổ sung." });
+    return fromAction(() => appraisalActions.decideExplanations({ assessmentId: assessment.id, rows: [{ scoreId: row.id, decision: "ACCEPTED" }] }));
+  },
+  "src/server/assessment/appraisal-actions.ts#finalizeAssessment": async ({ target, actor }) => {
+    const { assessment } = await freshAssessment(target, actor, "EXPLAINED", { explanation: "Đã bổ sung.", decision: "REJECTED" });
+    return fromAction(() => appraisalActions.finalizeAssessment({ assessmentId: assessment.id }));
+  },
   "src/server/reports/actions.ts#saveReport": async ({ target }) => {
     const row = await progressRow(target);
     return fromAction(() =>

@@ -48,6 +48,11 @@ const planWrite: Spec = { permission: "plan.write", scope: "own-commune", target
 /** The report's Word and Excel downloads: `xa` names the commune for reviewers only. */
 const reportExport: Spec = { permission: "report.export", scope: "commune-in-scope", target: "input", ownForCommuneUsers: true, readOnly: true };
 
+/** Criteria sets: a reviewer manages their own unit's sets only (the input cannot name another); the admin any. */
+const criteriaWrite: Spec = { permission: "assessment.criteria.write", scope: "own-unit" };
+const selfWrite: Spec = { permission: "assessment.self.write", scope: "own-commune", target: "input" };
+const appraise: Spec = { permission: "assessment.appraise", scope: "commune-in-scope", target: "input" };
+
 export const ENDPOINTS: Endpoint[] = [
   ...actions("src/server/reports/actions.ts", {
     saveReport: { permission: "report.write", scope: "own-commune", target: "input" },
@@ -128,6 +133,33 @@ export const ENDPOINTS: Endpoint[] = [
   ...route("src/app/ks/[code]/cam-on/route.ts", ["GET"], { permission: null, scope: "public", readOnly: true }),
   ...route("src/app/cong-khai/[commune]/du-lieu.csv/route.ts", ["GET"], { permission: null, scope: "public", readOnly: true }),
   ...route("src/app/cong-khai/[commune]/du-lieu.json/route.ts", ["GET"], { permission: null, scope: "public", readOnly: true }),
+  // PAR Index self-assessment (issue 19).
+  ...actions("src/server/assessment/set-actions.ts", {
+    createAssessmentSet: criteriaWrite,
+    createAssessmentSetAndOpen: criteriaWrite,
+    previewCriteriaImport: { ...criteriaWrite, readOnly: true },
+    confirmCriteriaImport: criteriaWrite,
+    updateSubCriterion: criteriaWrite,
+    publishAssessmentSet: criteriaWrite,
+    amendAssessmentSet: criteriaWrite,
+  }),
+  ...actions("src/server/assessment/self-actions.ts", {
+    saveSelfAssessment: selfWrite,
+    attachAssessmentEvidenceFile: selfWrite,
+    attachAssessmentEvidence: selfWrite,
+    detachAssessmentEvidence: selfWrite,
+    submitSelfAssessment: { permission: "assessment.self.submit", scope: "own-commune", target: "input" },
+    saveExplanations: selfWrite,
+    sendExplanations: { permission: "assessment.self.submit", scope: "own-commune", target: "input" },
+  }),
+  ...actions("src/server/assessment/appraisal-actions.ts", {
+    saveAppraisal: appraise,
+    sendAppraisal: appraise,
+    decideExplanations: appraise,
+    finalizeAssessment: appraise,
+  }),
+  ...route("src/app/api/cham-diem/docx/route.ts", ["GET"], { permission: "assessment.read", scope: "commune-in-scope", target: "input", readOnly: true }),
+  ...route("src/app/api/cham-diem/xlsx/route.ts", ["GET"], { permission: "review.read", scope: "commune-in-scope", target: "implicit", readOnly: true }),
   ...route("src/app/api/auth/[...nextauth]/route.ts", ["GET", "POST"], { permission: null, scope: "public" }),
   ...route("src/app/api/minh-chung/[id]/route.ts", ["GET"], { permission: "evidence.read", scope: "commune-in-scope", target: "input", readOnly: true }),
   ...route("src/app/api/tong-quan/xlsx/route.ts", ["GET"], { permission: "dashboard.read", scope: "own-commune", target: "implicit", readOnly: true }),

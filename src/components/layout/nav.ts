@@ -17,6 +17,7 @@ const MENU: { href: string; label: string | ((p: Principal) => string); permissi
   { href: "/xet-duyet/nop-bao-cao", label: "Nộp báo cáo", permission: "review.remind" },
   { href: "/so-sanh", label: "So sánh", permission: "review.read" },
   { href: "/ke-hoach", label: (p) => (p.role === "REVIEWER" ? "Kế hoạch các xã" : "Kế hoạch"), permission: "plan.read" },
+  { href: "/cham-diem", label: "Chấm điểm CCHC", permission: "assessment.read" },
   { href: "/khao-sat", label: "Khảo sát", permission: "survey.manage" },
   { href: "/don-vi", label: (p) => (p.role === "ADMIN" ? "Ban, ngành các xã" : "Ban, ngành"), permission: "unit.read" },
   { href: "/tai-khoan", label: "Tài khoản", permission: "account.changePassword" },

@@ -11,6 +11,7 @@ import { seededRandom } from "@/domain/random";
 import { hashPassword } from "@/server/auth/password";
 import { saveParsedPlan } from "@/server/plans/save-parsed-plan";
 import { DEMO_UNIT_REGISTERS } from "./unit-registers";
+import { seedAssessmentDemo } from "./assessment-demo";
 
 export const DEMO_PASSWORD = "Demo@2025";
 export const DEMO_DOCS_DIR = path.join(process.cwd(), "prisma", "demo");
@@ -153,6 +154,7 @@ export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[] }> {
       // The province department (Sở Nội vụ) reviewer of Khánh Hòa is the one Diên Khánh reports to.
       await seedPeriods(tx);
       await seedFigures(tx, unitIds);
+      await seedAssessmentDemo(tx);
     },
     { timeout: 120_000, maxWait: 20_000 },
   );

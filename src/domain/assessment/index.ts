@@ -1,0 +1,5 @@
+export * from "./rules";
+export * from "./scores";
+export * from "./ranking";
+export * from "./workflow";
+export * from "./structure";

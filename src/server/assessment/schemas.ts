@@ -1,0 +1,125 @@
+// Input schemas of the assessment actions, with Vietnamese messages.
+import { id, optionalText, text, z } from "@/server/validation";
+import { parseViNumber } from "@/domain/format";
+
+export const yearField = z.coerce
+  .number({ error: "Năm không hợp lệ." })
+  .int("Năm không hợp lệ.")
+  .min(2000, "Năm không hợp lệ.")
+  .max(2100, "Năm không hợp lệ.");
+
+/** "1,5" or 1.5; blank is null. */
+export const points = (label: string) =>
+  z
+    .union([z.number(), z.string(), z.null()])
+    .optional()
+    .transform((v, ctx) => {
+      if (v === null || v === undefined || v === "") return null;
+      const n = typeof v === "number" ? v : parseViNumber(v);
+      if (n === null || !Number.isFinite(n)) {
+        ctx.addIssue({ code: "custom", message: `${label}: phải là số (ví dụ 1,5).` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const ruleStep = z.object({ min: z.number().min(0).max(1_000_000), strict: z.boolean().optional(), points: z.number().min(0).max(100) });
+export const figureRuleSchema = z
+  .object({ steps: z.array(ruleStep).min(1).max(10), unit: z.string().max(20).nullable().optional(), indicatorHint: z.string().max(200).nullable().optional() })
+  .nullable();
+
+const sub = z.object({
+  code: text("Mã tiêu chí", 20),
+  text: text("Nội dung tiêu chí", 1000),
+  maxPoints: z.number({ error: "Điểm tối đa không hợp lệ." }).positive("Điểm tối đa phải lớn hơn 0.").max(100, "Điểm tối đa không quá 100."),
+  allowHalf: z.boolean(),
+  guidance: z.string().max(2000, "Hướng dẫn chấm: tối đa 2000 ký tự.").nullable(),
+  expectedEvidence: z.string().max(1000, "Tài liệu kiểm chứng: tối đa 1000 ký tự.").nullable(),
+  scoredBy: z.enum(["SELF", "PROVINCE"]),
+  figureRule: figureRuleSchema,
+});
+
+export const structureSchema = z.object({
+  areas: z
+    .array(
+      z.object({
+        code: text("Mã lĩnh vực", 20),
+        title: text("Tên lĩnh vực", 500),
+        criteria: z.array(z.object({ code: text("Mã tiêu chí", 20), title: text("Tên tiêu chí", 1000), subCriteria: z.array(sub).max(50) })).max(50),
+      }),
+    )
+    .min(1, "Bộ tiêu chí cần ít nhất một lĩnh vực.")
+    .max(20, "Tối đa 20 lĩnh vực."),
+});
+
+export const createSetSchema = z.object({
+  year: yearField,
+  title: text("Tên bộ tiêu chí", 300),
+  issuerUnitId: id("Đơn vị ban hành").optional(),
+  start: z.enum(["empty", "copy", "demo"], { error: "Chọn cách tạo bộ tiêu chí." }).default("empty"),
+});
+
+export const setRefSchema = z.object({ setId: id("Bộ tiêu chí"), version: z.coerce.number().int().min(0) });
+
+export const amendSchema = z.object({ setId: id("Bộ tiêu chí"), reason: text("Lý do điều chỉnh", 1000) });
+
+export const subCriterionSchema = z.object({
+  setId: id("Bộ tiêu chí"),
+  id: id("Tiêu chí"),
+  text: text("Nội dung tiêu chí", 1000),
+  maxPoints: points("Điểm tối đa").pipe(z.number({ error: "Điểm tối đa: bắt buộc nhập." }).positive("Điểm tối đa phải lớn hơn 0.").max(100, "Điểm tối đa không quá 100.")),
+  allowHalf: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  guidance: optionalText("Hướng dẫn chấm", 2000),
+  expectedEvidence: optionalText("Tài liệu kiểm chứng", 1000),
+  scoredBy: z.enum(["SELF", "PROVINCE"], { error: "Chọn ai chấm tiêu chí." }),
+});
+
+export const selfRowSchema = z.object({
+  scoreId: id("Tiêu chí"),
+  version: z.number().int().min(0),
+  selfScore: points("Điểm tự chấm"),
+  selfNote: optionalText("Giải trình khi không có minh chứng", 2000),
+  responsibleUnitId: z.string().max(64).nullable().optional(),
+  indicatorId: z.string().max(64).nullable().optional(),
+});
+export const saveSelfSchema = z.object({ assessmentId: id("Bản chấm điểm"), rows: z.array(selfRowSchema).min(1).max(300) });
+
+export const assessmentRefSchema = z.object({ assessmentId: id("Bản chấm điểm") });
+
+export const explanationSchema = z.object({
+  assessmentId: id("Bản chấm điểm"),
+  rows: z.array(z.object({ scoreId: id("Tiêu chí"), explanation: optionalText("Giải trình", 2000) })).max(300),
+});
+
+export const appraisalSchema = z.object({
+  assessmentId: id("Bản chấm điểm"),
+  rows: z.array(z.object({ scoreId: id("Tiêu chí"), version: z.number().int().min(0), appraisedScore: points("Điểm thẩm định"), comment: optionalText("Nhận xét", 2000) })).min(1).max(300),
+});
+
+export const sendAppraisalSchema = z.object({
+  assessmentId: id("Bản chấm điểm"),
+  explainDueDate: z.string({ error: "Hạn giải trình: bắt buộc nhập." }).transform((s, ctx) => {
+    const iso = /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : null;
+    if (!iso || Number.isNaN(Date.parse(`${iso}T00:00:00Z`))) {
+      ctx.addIssue({ code: "custom", message: "Hạn giải trình không hợp lệ (ngày/tháng/năm)." });
+      return z.NEVER;
+    }
+    return iso;
+  }),
+  comment: optionalText("Ý kiến chung", 2000),
+});
+
+export const decideSchema = z.object({
+  assessmentId: id("Bản chấm điểm"),
+  rows: z.array(z.object({ scoreId: id("Tiêu chí"), decision: z.enum(["ACCEPTED", "REJECTED"], { error: "Chọn chấp nhận hoặc giữ điểm thẩm định." }), comment: optionalText("Ý kiến", 2000) })).max(300),
+});
+
+export const evidenceRefSchema = z.object({
+  assessmentId: id("Bản chấm điểm"),
+  scoreId: id("Tiêu chí"),
+  existingEvidenceId: z.string().max(64).optional(),
+  docNumber: optionalText("Số, ký hiệu văn bản", 100),
+  docSummary: optionalText("Trích yếu", 500),
+});
+
+export const detachSchema = z.object({ assessmentId: id("Bản chấm điểm"), scoreId: id("Tiêu chí"), evidenceId: id("Minh chứng") });

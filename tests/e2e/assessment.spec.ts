@@ -1,0 +1,114 @@
+// PAR Index self-assessment, the whole journey in the browser: the clerk self-scores with
+// evidence, the chairman submits, the province appraises one sub-criterion lower, the commune
+// explains, the province accepts and finalizes, and the ranking shows the commune.
+import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { DEMO_PASSWORD, shot } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+// The shared machine is slow at times (password hashing under load): wait for conditions longer, never sleep.
+test.setTimeout(180_000);
+
+async function signIn(page: Page, username: string) {
+  await page.goto("/dang-nhap");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).not.toHaveURL(/dang-nhap/, { timeout: 60_000 });
+}
+
+async function noSeriousAxe(page: Page) {
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+}
+
+async function openHanhDung(page: Page, username: string) {
+  await signIn(page, username);
+  await page.getByRole("navigation", { name: "Menu chính" }).getByRole("link", { name: "Chấm điểm CCHC" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chấm điểm Chỉ số CCHC");
+  const row = page.getByRole("row").filter({ hasText: "2025" }).filter({ hasText: username.startsWith("hanhdung") ? "" : "Xã Hành Dũng" });
+  await row.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Xã Hành Dũng");
+}
+
+const sub = (page: Page, code: string) => page.locator(`[data-code="${code}"]`);
+
+test("the clerk self-scores with evidence", async ({ page }) => {
+  await openHanhDung(page, "hanhdung.canbo");
+  await expect(page.getByText("không phải bộ tiêu chí chính thức").first()).toBeVisible({ timeout: 30_000 });
+  const online = sub(page, "VII.1.1");
+  // The app's own year-to-date figure and the score its rule proposes.
+  await expect(online.getByText(/Số liệu của xã trong ứng dụng/)).toBeVisible({ timeout: 30_000 });
+  await online.getByLabel("Tự chấm").fill("4");
+  const digitised = sub(page, "III.4.2");
+  await digitised.getByLabel("Tự chấm").fill("2");
+  await expect(digitised.getByText("Chỉ chấm theo bước 0,5 điểm.").or(digitised.getByText(/Điểm tối đa/))).toHaveCount(0);
+  await digitised.getByLabel("Tự chấm").fill("1,5");
+  await digitised.getByLabel(/Giải trình khi chưa có tài liệu kiểm chứng/).fill("Số liệu số hóa lưu tại Bộ phận Một cửa.");
+  const before = await page.getByTestId("self-total").textContent();
+  await page.getByRole("button", { name: "Lưu điểm tự chấm" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu điểm tự chấm." })).toBeVisible({ timeout: 30_000 });
+  expect(before).toBeTruthy();
+
+  await sub(page, "VII.1.1").getByText("Thêm tài liệu kiểm chứng").click();
+  await sub(page, "VII.1.1").getByLabel("Văn bản: số, ký hiệu").fill("Số: 15/BC-UBND");
+  await sub(page, "VII.1.1").getByLabel("Trích yếu").fill("Báo cáo tỷ lệ hồ sơ trực tuyến năm 2025");
+  await sub(page, "VII.1.1").getByRole("button", { name: "Thêm văn bản" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã gắn tài liệu kiểm chứng." })).toBeVisible({ timeout: 30_000 });
+  await expect(sub(page, "VII.1.1").getByText("15/BC-UBND – Báo cáo tỷ lệ hồ sơ trực tuyến năm 2025")).toBeVisible({ timeout: 30_000 });
+  await expect(sub(page, "VII.1.1").getByLabel("Tự chấm")).toHaveValue("4");
+  await noSeriousAxe(page);
+  await page.screenshot(shot("assessment-self-1366"));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await sub(page, "VII.1.1").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "tests/e2e/screenshots/assessment-self-390.png" });
+});
+
+test("the chairman submits", async ({ page }) => {
+  await openHanhDung(page, "hanhdung.chutich");
+  page.on("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "Nộp bản tự chấm" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã nộp bản tự chấm" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("Đã nộp, chờ thẩm định").first()).toBeVisible({ timeout: 30_000 });
+});
+
+test("the province appraises one sub-criterion lower and sends the appraisal", async ({ page }) => {
+  await openHanhDung(page, "quangngai.thamdinh");
+  await sub(page, "VII.1.1").getByLabel("Thẩm định", { exact: true }).fill("2");
+  await sub(page, "VII.1.1").getByLabel("Nhận xét thẩm định").fill("Tỷ lệ hồ sơ trực tuyến cả năm chỉ đạt 58%.");
+  await sub(page, "VIII.1.1").getByLabel("Thẩm định", { exact: true }).fill("5");
+  await sub(page, "VIII.1.2").getByLabel("Thẩm định", { exact: true }).fill("4");
+  await page.getByRole("button", { name: "Lưu điểm thẩm định" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu điểm thẩm định." })).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel("Hạn giải trình").fill("2099-12-31");
+  await page.getByRole("button", { name: "Gửi kết quả thẩm định cho xã" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã gửi kết quả thẩm định cho xã." })).toBeVisible({ timeout: 30_000 });
+});
+
+test("the commune explains", async ({ page }) => {
+  await openHanhDung(page, "hanhdung.chutich");
+  await expect(page.getByText("Hạn giải trình: 31/12/2099")).toBeVisible({ timeout: 30_000 });
+  await sub(page, "VII.1.1").getByLabel("Giải trình của xã").fill("Số liệu quý IV đưa tỷ lệ cả năm lên 72%, có báo cáo 15/BC-UBND.");
+  await page.getByRole("button", { name: "Gửi giải trình cho tỉnh" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã gửi giải trình cho tỉnh." })).toBeVisible({ timeout: 30_000 });
+});
+
+test("the province accepts, finalizes, and the ranking shows the commune", async ({ page }) => {
+  await openHanhDung(page, "quangngai.thamdinh");
+  await sub(page, "VII.1.1").getByLabel("Quyết định").selectOption("ACCEPTED");
+  await page.getByRole("button", { name: "Lưu quyết định" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu quyết định." })).toBeVisible({ timeout: 30_000 });
+  page.on("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "Chốt điểm chính thức" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã chốt và công bố điểm chính thức." })).toBeVisible({ timeout: 30_000 });
+  await expect(sub(page, "VII.1.1").getByText("Chính thức")).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("link", { name: "Xếp hạng" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kết quả Chỉ số CCHC năm 2025");
+  const ranking = page.getByRole("table").first();
+  await expect(ranking.getByRole("row").filter({ hasText: "Xã Hành Dũng" })).toContainText("1");
+  await noSeriousAxe(page);
+  await page.screenshot(shot("assessment-results-1366"));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot(shot("assessment-results-390"));
+});
