@@ -21,6 +21,11 @@ export interface EvidenceItem {
   createdAt: string;
 }
 
+export interface ReportSnapshotInfo {
+  /** When the report was submitted (ISO timestamp): the day its figures and deadlines are judged on. */
+  takenAt: string;
+}
+
 export interface HistoryItem {
   at: string;
   by: string;
@@ -323,6 +328,8 @@ async function fetchReports(communeIds: string[], year: number, quarter: number,
         plans: plans.filter((p) => p.communeId === communeId).map(planView),
         units: units.filter((u) => u.communeId === communeId).map((u) => ({ id: u.id, name: u.name })),
         decisions: details && report ? await decisionHistory({ reportId: report.id }) : ([] as DecisionHistory),
+        /** What was frozen when the report was submitted; null for a report still being written. */
+        snapshot: null as ReportSnapshotInfo | null,
       };
     }),
   );

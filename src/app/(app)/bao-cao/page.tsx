@@ -5,6 +5,7 @@ import { choosePeriod } from "@/server/reports/period-choice";
 import { isEditable } from "@/domain/reporting/workflow";
 import { can } from "@/domain/policy";
 import { formatDateTime, quarterLabel } from "@/domain/format";
+import { judgementDay } from "@/domain/evaluation/as-of";
 import { PageHeader } from "@/components/ui/page-header";
 import { PeriodNav } from "@/components/dashboard/period-nav";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
@@ -52,7 +53,7 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
       {data.plans.length === 0 ? (
         <p className="card text-sm text-slate-700">Xã chưa có kế hoạch năm {year}. Chọn năm khác hoặc nhập kế hoạch trước.</p>
       ) : (
-        <ReportForm data={data} editable={editable} canSubmit={canSubmit} today={today} rowComments={returned?.rows ?? {}} />
+        <ReportForm data={data} editable={editable} canSubmit={canSubmit} today={judgementDay(year, quarter, data.snapshot?.takenAt ?? today)} rowComments={returned?.rows ?? {}} />
       )}
       <ReviewHistory decisions={data.decisions} />
     </>

@@ -6,6 +6,7 @@ import { can } from "@/domain/policy";
 import { loadReport } from "@/server/reports/queries";
 import { reportForReview } from "@/server/review/queries";
 import { todayInVietnam, formatDateTime, quarterLabel } from "@/domain/format";
+import { judgementDay } from "@/domain/evaluation/as-of";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { ReportForm } from "@/components/report/report-form";
@@ -43,7 +44,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
       />
       {can(actor, "review.decide") && <DecisionForm subjectType="report" subjectId={report.id} status={report.status} rows={rows} />}
       <ReviewHistory decisions={data.decisions} />
-      <ReportForm data={data} editable={false} canSubmit={false} today={todayInVietnam()} rowComments={returned?.rows ?? {}} />
+      <ReportForm data={data} editable={false} canSubmit={false} today={judgementDay(report.period.year, report.period.quarter, data.snapshot?.takenAt ?? todayInVietnam())} rowComments={returned?.rows ?? {}} />
     </>
   );
 }
