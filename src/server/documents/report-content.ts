@@ -6,7 +6,7 @@ import { getDb } from "@/server/db";
 import { loadReport, type EvidenceItem, type ReportData } from "@/server/reports/queries";
 import { buildDashboard, type Dashboard } from "@/server/dashboard/queries";
 import { quarterFigure, taskStatusText as statusOfTask, ytdFigure, type FigureText } from "@/domain/evaluation/display";
-import { formatDate, quarterLabel } from "@/domain/format";
+import { formatDate, quarterLabel, todayInVietnam } from "@/domain/format";
 
 export type { FigureText };
 
@@ -24,21 +24,27 @@ export interface ReportDocument {
   quarter: number;
   /** The fourth quarter's report is the year's report. */
   yearly: boolean;
-  /** Date the document is issued (ISO), printed in the place-and-date line. */
+  /**
+   * Date the document is issued (ISO), printed in the place-and-date line: the submission day for
+   * a report on file (so it reads the same every time it is downloaded), today for a draft.
+   */
   today: string;
+  /** A report not (or no longer) on file: its document is marked "dự thảo". */
+  draft: boolean;
 }
 
 /** Authorized by loadReport (the commune must be in the actor's scope). */
 export async function loadReportDocument(actor: Actor, communeId: string, year: number, quarter: number, today: string): Promise<ReportDocument> {
   const data = await loadReport(actor, communeId, year, quarter);
-  const dashboard = buildDashboard(data, quarter, today);
+  const issued = data.snapshot ? todayInVietnam(new Date(data.snapshot.takenAt)) : today;
+  const dashboard = buildDashboard(data, quarter, issued);
   const db = await getDb();
   const chairman = await db.user.findFirst({
     where: { orgUnitId: communeId, role: "CHAIRMAN", active: true },
     orderBy: { createdAt: "asc" },
     select: { fullName: true },
   });
-  return { data, dashboard, chairmanName: chairman?.fullName ?? null, year, quarter, yearly: quarter === 4, today };
+  return { data, dashboard, chairmanName: chairman?.fullName ?? null, year, quarter, yearly: quarter === 4, today: issued, draft: !data.snapshot };
 }
 
 // ---- Wording -------------------------------------------------------------------------------

@@ -399,6 +399,8 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
         },
         children: [
           documentHeader(doc),
+          // A report not yet submitted is not the one on file: said at the top, where a reader looks first.
+          ...(doc.draft ? [centered("DỰ THẢO", { bold: true, size: SIZE.body, before: 12 })] : []),
           centered("BÁO CÁO", { bold: true, size: SIZE.body, before: 18 }),
           centered(subtitle, { bold: true, size: SIZE.body }),
           rule(mm(35), TEXT_WIDTH, 12),

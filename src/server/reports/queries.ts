@@ -7,6 +7,8 @@ import { ForbiddenError, NotFoundError } from "@/server/errors";
 import { getDb } from "@/server/db";
 import { checkPeriod } from "./periods";
 import { decisionHistory, type DecisionHistory } from "@/server/review/queries";
+import type { Prisma } from "@/generated/prisma/client";
+import { snapshotChanges, type SnapshotChange } from "@/domain/reporting/snapshot";
 
 const num = (d: { toNumber(): number } | null | undefined) => (d === null || d === undefined ? null : d.toNumber());
 const iso = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
@@ -24,7 +26,16 @@ export interface EvidenceItem {
 export interface ReportSnapshotInfo {
   /** When the report was submitted (ISO timestamp): the day its figures and deadlines are judged on. */
   takenAt: string;
+  /** What changed since, in what the report depended on (figures, targets, deadlines, evidence). */
+  changes: SnapshotChange[];
+  /** Plans amended since: the report was judged against an older version. */
+  newerPlanVersions: { planId: string; title: string; judgedVersion: number; currentVersion: number }[];
 }
+
+/** States in which a report is on file: read from its snapshot, not from the live rows. */
+export const FROZEN_STATES: ReadonlySet<string> = new Set(["SUBMITTED", "APPROVED"]);
+
+type Client = Prisma.TransactionClient;
 
 export interface HistoryItem {
   at: string;
@@ -42,6 +53,15 @@ export async function loadReport(actor: Actor, communeId: string, year: number, 
   checkPeriod(year, quarter);
   await assertCommuneInScope(actor, communeId);
   const [data] = await fetchReports([communeId], year, quarter, options.details ?? true);
+  return data;
+}
+
+/**
+ * The live report data, read in the caller's transaction, for freezing at submission: never the
+ * snapshot itself, without decisions (they are read live). Callers have checked the scope.
+ */
+export async function loadLiveReportForSnapshot(tx: Client, communeId: string, year: number, quarter: number) {
+  const [data] = await fetchReports([communeId], year, quarter, true, { client: tx, live: true });
   return data;
 }
 
@@ -68,8 +88,8 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 }
 
 /** The shared body of loadReport and loadReportSummaries: callers have checked the scope. */
-async function fetchReports(communeIds: string[], year: number, quarter: number, details: boolean) {
-  const db = await getDb();
+async function fetchReports(communeIds: string[], year: number, quarter: number, details: boolean, options: { client?: Client; live?: boolean } = {}) {
+  const db = options.client ?? (await getDb());
 
   const [communes, plans, period] = await Promise.all([
     db.orgUnit.findMany({ where: { id: { in: communeIds } }, select: { id: true, name: true, parent: { select: { name: true, level: true } } } }),
@@ -84,6 +104,7 @@ async function fetchReports(communeIds: string[], year: number, quarter: number,
         documentNumber: true,
         documentDate: true,
         documentDateText: true,
+        versionNo: true,
         sections: { orderBy: { position: "asc" }, select: { id: true, code: true, title: true, depth: true, position: true, parentId: true } },
         tasks: {
           orderBy: { position: "asc" },
@@ -226,6 +247,7 @@ async function fetchReports(communeIds: string[], year: number, quarter: number,
     documentNumber: plan.documentNumber,
     documentDate: iso(plan.documentDate),
     documentDateText: plan.documentDateText,
+    versionNo: plan.versionNo,
     sections: plan.sections,
     indicators: plan.indicators.map((ind) => {
       const own = valuesOf.get(ind.id) ?? [];
@@ -310,9 +332,40 @@ async function fetchReports(communeIds: string[], year: number, quarter: number,
     }),
   });
 
+  // Reports on file are read from what was frozen when they were submitted (one statement, only
+  // when there are any); the live rows are compared with it to show what changed since.
+  const frozenIds = options.live ? [] : reports.filter((r) => FROZEN_STATES.has(r.status)).map((r) => r.id);
+  const snapshots = frozenIds.length
+    ? await db.reportSnapshot.findMany({ where: { reportId: { in: frozenIds } }, orderBy: { takenAt: "desc" }, select: { reportId: true, takenAt: true, data: true, planVersions: true } })
+    : [];
+  const snapshotOf = new Map<string, (typeof snapshots)[number]>();
+  for (const snap of snapshots) if (!snapshotOf.has(snap.reportId)) snapshotOf.set(snap.reportId, snap);
+
   return Promise.all(
     communeIds.map(async (communeId) => {
       const report = reports.find((r) => r.communeId === communeId);
+      const livePlans = plans.filter((p) => p.communeId === communeId).map(planView);
+      const snap = report ? snapshotOf.get(report.id) : undefined;
+      const frozen = snap ? (snap.data as unknown as { plans: typeof livePlans; units: { id: string; name: string }[] }) : null;
+      const judged = (snap?.planVersions ?? {}) as Record<string, number>;
+      const snapshot: ReportSnapshotInfo | null = snap
+        ? {
+            takenAt: snap.takenAt.toISOString(),
+            changes: snapshotChanges(frozen!.plans, livePlans, quarter, { evidence: details }),
+            newerPlanVersions: livePlans
+              .filter((p) => judged[p.id] !== undefined && p.versionNo > judged[p.id])
+              .map((p) => ({ planId: p.id, title: p.title, judgedVersion: judged[p.id], currentVersion: p.versionNo })),
+          }
+        : null;
+      // The row history is the audit trail, read live: it shows edits made after submission too.
+      const historyById = new Map(livePlans.flatMap((p) => [...p.indicators, ...p.tasks]).map((r) => [r.id, r.history]));
+      const shownPlans = frozen
+        ? frozen.plans.map((p) => ({
+            ...p,
+            indicators: p.indicators.map((i) => ({ ...i, evidence: details ? i.evidence : [], history: historyById.get(i.id) ?? [] })),
+            tasks: p.tasks.map((t) => ({ ...t, evidence: details ? t.evidence : [], history: historyById.get(t.id) ?? [] })),
+          }))
+        : livePlans;
       return {
         commune: communeById.get(communeId)!,
         year,
@@ -325,16 +378,18 @@ async function fetchReports(communeIds: string[], year: number, quarter: number,
               decidedAt: report.decidedAt?.toISOString() ?? null,
             }
           : null,
-        plans: plans.filter((p) => p.communeId === communeId).map(planView),
-        units: units.filter((u) => u.communeId === communeId).map((u) => ({ id: u.id, name: u.name })),
-        decisions: details && report ? await decisionHistory({ reportId: report.id }) : ([] as DecisionHistory),
+        plans: shownPlans,
+        units: frozen?.units ?? units.filter((u) => u.communeId === communeId).map((u) => ({ id: u.id, name: u.name })),
+        decisions: details && report && !options.live ? await decisionHistory({ reportId: report.id }) : ([] as DecisionHistory),
         /** What was frozen when the report was submitted; null for a report still being written. */
-        snapshot: null as ReportSnapshotInfo | null,
+        snapshot,
       };
     }),
   );
 }
 
 export type ReportData = Awaited<ReturnType<typeof loadReport>>;
+/** What ReportSnapshot.data holds: the plans as the report showed them at submission. */
+export type FrozenReport = Pick<ReportData, "plans" | "units">;
 export type ReportIndicator = ReportData["plans"][number]["indicators"][number];
 export type ReportTask = ReportData["plans"][number]["tasks"][number];

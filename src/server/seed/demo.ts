@@ -3,6 +3,8 @@
 // quarters of plausible figures (flagged isDemo) so that pages are not empty.
 import fs from "node:fs";
 import path from "node:path";
+import { takeReportSnapshot } from "@/server/reports/snapshot";
+import { recordPlanVersion } from "@/server/plans/versions";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
@@ -144,6 +146,7 @@ export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[] }> {
       // The province department (Sở Nội vụ) reviewer of Khánh Hòa is the one Diên Khánh reports to.
       await seedPeriods(tx);
       await seedFigures(tx, unitIds);
+      await seedRecords(tx);
     },
     { timeout: 120_000, maxWait: 20_000 },
   );
@@ -247,5 +250,30 @@ async function seedFigures(tx: Prisma.TransactionClient, unitIds: Map<string, st
       });
       if (progress.length) await tx.taskProgress.createMany({ data: progress });
     }
+  }
+}
+
+/**
+ * Issue 14: the demo is coherent with "an approved report is a record". A commune with reports
+ * on file has its plans in force (approved by the level above, version 1 kept), and every
+ * submitted or approved report has the snapshot it was submitted with.
+ */
+async function seedRecords(tx: Prisma.TransactionClient) {
+  const reports = await tx.quarterlyReport.findMany({
+    where: { status: { in: ["SUBMITTED", "APPROVED"] } },
+    orderBy: [{ communeId: "asc" }, { submittedAt: "asc" }],
+    select: { id: true, communeId: true, submittedAt: true, period: { select: { year: true } } },
+  });
+  const communes = [...new Set(reports.map((r) => r.communeId))];
+  const plans = await tx.plan.findMany({ where: { communeId: { in: communes } }, select: { id: true, year: true } });
+  for (const plan of plans) {
+    const inForceAt = new Date(Date.UTC(plan.year, 0, 20));
+    await tx.plan.update({ where: { id: plan.id }, data: { status: "APPROVED", submittedAt: new Date(Date.UTC(plan.year, 0, 10)), decidedAt: inForceAt, inForceAt, versionNo: 1 } });
+    await recordPlanVersion(tx, plan.id, 1, null, null, inForceAt);
+  }
+  const chairmen = await tx.user.findMany({ where: { orgUnitId: { in: communes }, role: "CHAIRMAN" }, select: { id: true, orgUnitId: true } });
+  for (const r of reports) {
+    const by = chairmen.find((c) => c.orgUnitId === r.communeId);
+    await takeReportSnapshot(tx, r.id, by?.id ?? null, r.submittedAt!);
   }
 }
