@@ -187,7 +187,7 @@ describe("the report as a Word document", () => {
     expect(text).toContain("XÃ TÂN ĐỨC");
     expect(text).toContain("Kết quả thực hiện kế hoạch cải cách hành chính năm 2024");
     expect(text).toContain("III. NHIỆM VỤ NĂM 2025");
-    expect(text).toContain("Chủ tịch UBND – Tân Đức");
+    expect(text).toContain("Nguyễn Văn Mẫu (dữ liệu mẫu)");
     const header = (await docRows(buffer)).find((r) => r[0] === "STT" && r[1] === "Chỉ tiêu")!;
     expect(header[4]).toBe("Lũy kế cả năm");
   });

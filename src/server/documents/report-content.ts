@@ -190,8 +190,11 @@ export function indicatorFullName(doc: ReportDocument, ind: { name: string; pare
 }
 
 export interface LagSummary {
+  /** `cause` is empty when the unit wrote none: those rows are named once in `unexplained`. */
   indicators: { ind: EvaluatedIndicator; name: string; verdict: string; cause: string }[];
   tasks: { task: EvaluatedTask; name: string; verdict: string; cause: string }[];
+  /** Rows lagging without an explanation, listed once instead of a boilerplate line per row. */
+  unexplained: string[];
 }
 
 /** Indicators not (yet) met and tasks overdue or impossible, each with the cause its unit wrote. */
@@ -204,7 +207,7 @@ export function lagSummary(doc: ReportDocument): LagSummary {
       verdict: trimEnd(ind.result.reason),
       cause: ind.current?.note?.trim()
         ? `Nguyên nhân: ${trimEnd(ind.current.note)}.`
-        : `Chưa có giải trình nguyên nhân${ind.ownerUnitName ? ` của ${trimEnd(ind.ownerUnitName)}` : ""}.`,
+        : "",
     }));
   const tasks = doc.dashboard.tasks.all
     .filter((t) => t.overdue || t.status === "CANNOT_DO")
@@ -218,8 +221,9 @@ export function lagSummary(doc: ReportDocument): LagSummary {
         task,
         name: trimEnd(task.content),
         verdict,
-        cause: reason ? `Lý do: ${trimEnd(reason)}.` : `Chưa có giải trình lý do${task.leadUnitName ? ` của ${trimEnd(task.leadUnitName)}` : ""}.`,
+        cause: reason ? `Lý do: ${trimEnd(reason)}.` : "",
       };
     });
-  return { indicators, tasks };
+  const unexplained = [...indicators.filter((l) => !l.cause).map((l) => l.name), ...tasks.filter((l) => !l.cause).map((l) => l.name)];
+  return { indicators, tasks, unexplained };
 }
