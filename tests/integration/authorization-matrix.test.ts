@@ -217,6 +217,11 @@ const FIXTURES: Record<string, Fixture> = {
     );
   },
   "src/server/review/actions.ts#submitPlan": plan((p) => fromAction(() => reviewActions.submitPlan({ planId: p.plan.id }))),
+  "src/server/review/actions.ts#amendPlan": async ({ target }) => {
+    const p = await freshPlan(target);
+    await t.db.plan.update({ where: { id: p.plan.id }, data: { status: "APPROVED" } });
+    return fromAction(() => reviewActions.amendPlan({ planId: p.plan.id, reason: "Điều chỉnh theo chỉ đạo của tỉnh" }));
+  },
   "src/server/review/actions.ts#setReportingDeadline": async ({ target }) =>
     fromAction(() => reviewActions.setReportingDeadline(null, formData({ year: String(YEAR), quarter: String(OPEN_QUARTER), dueDate: "10/01/2026", orgUnitId: target.id }))),
   "src/server/account/actions.ts#changePassword": async ({ target }) =>

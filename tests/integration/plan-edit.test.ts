@@ -236,6 +236,8 @@ describe("what may not be changed", () => {
     // A row id of one plan sent with another plan's id is not found there.
     await actAs("hanhdung.canbo");
     const demo = await t.db.plan.findFirstOrThrow({ where: { commune: { name: "Xã Hành Dũng" }, isDemo: true } });
+    // The demo plan is in force; opened for amendment, its rows with reported figures still stay.
+    await t.db.plan.update({ where: { id: demo.id }, data: { status: "RETURNED" } });
     expect(await call(updateSection, { planId: demo.id, id: section.id, title: "Lạc kế hoạch" })).toMatchObject({ ok: false, error: "Không tìm thấy mục trong kế hoạch này." });
     expect(await snapshot()).toEqual({ ...before, plans: expect.any(Array) });
     expect((await t.db.planSection.findUniqueOrThrow({ where: { id: section.id } })).title).toBe("Cải cách thủ tục hành chính");
@@ -244,6 +246,8 @@ describe("what may not be changed", () => {
   it("refuses to delete rows or a plan with reported figures, naming the quarters", async () => {
     await actAs("hanhdung.canbo");
     const demo = await t.db.plan.findFirstOrThrow({ where: { commune: { name: "Xã Hành Dũng" }, isDemo: true } });
+    // The demo plan is in force; opened for amendment, its rows with reported figures still stay.
+    await t.db.plan.update({ where: { id: demo.id }, data: { status: "RETURNED" } });
     const value = await t.db.indicatorValue.findFirstOrThrow({ where: { indicator: { planId: demo.id } }, include: { indicator: true } });
     const progress = await t.db.taskProgress.findFirstOrThrow({ where: { task: { planId: demo.id, sectionId: { not: null } } }, include: { task: true } });
     const before = await snapshot();

@@ -53,6 +53,7 @@ export const ENDPOINTS: Endpoint[] = [
     decideSubmission: { permission: "review.decide", scope: "commune-in-scope", target: "input" },
     decideSubmissionForm: { permission: "review.decide", scope: "commune-in-scope", target: "input" },
     submitPlan: { permission: "plan.submit", scope: "own-commune", target: "input" },
+    amendPlan: { permission: "plan.submit", scope: "own-commune", target: "input" },
     setReportingDeadline: { permission: "review.deadline", scope: "own-unit" },
   }),
   ...actions("src/server/account/actions.ts", {
