@@ -3,7 +3,7 @@
 // not from the live rows, while it waits for review and once approved. Returning or reopening
 // lets the commune edit the live rows again; the next submission freezes a new snapshot.
 import type { Prisma } from "@/generated/prisma/client";
-import { loadLiveReportForSnapshot, type FrozenReport } from "./queries";
+import { loadLiveReportForSnapshot, type FrozenReport } from "./fetch";
 
 type Tx = Prisma.TransactionClient;
 
