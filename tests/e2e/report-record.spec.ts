@@ -40,7 +40,8 @@ test("approved Q4 keeps its figures after the clerk edits Q3; the reviewer sees 
   await chairman.getByRole("button", { name: "Nộp báo cáo" }).click();
   await expect(chairman.getByText("Đã nộp báo cáo lên cấp trên.")).toBeVisible();
 
-  const reviewer = await browser.newPage();
+  // A page of its own context: axe analyses only such pages.
+  const reviewer = await (await browser.newContext()).newPage();
   await signIn(reviewer, "nghiahanh.thamdinh");
   await reviewer.goto("/xet-duyet?nam=2025");
   await reviewer.getByRole("link", { name: /Xã Hành Dũng Quý IV: Đã nộp/ }).click();
