@@ -381,6 +381,11 @@ const FIXTURES: Record<string, Fixture> = {
     fromAction(() => notificationActions.saveEmailPreferences(null, formData({ email: "thu@example.vn", emailMode: "DAILY_DIGEST", userId: target.staffId }))),
   "src/server/notifications/actions.ts#remindCommunes": async ({ target }) =>
     fromAction(() => notificationActions.remindCommunes(null, formData({ year: String(YEAR + 1), quarter: "1", communeId: target.id, message: "Đề nghị xã nộp báo cáo." }))),
+  "src/server/review/actions.ts#amendPlan": async ({ target }) => {
+    const p = await freshPlan(target);
+    await t.db.plan.update({ where: { id: p.plan.id }, data: { status: "APPROVED" } });
+    return fromAction(() => reviewActions.amendPlan({ planId: p.plan.id, reason: "Điều chỉnh theo chỉ đạo của tỉnh" }));
+  },
   "src/server/account/actions.ts#changePassword": async ({ target }) =>
     fromAction(() =>
       accountActions.changePassword(null, formData({ currentPassword: DEMO_PASSWORD, newPassword: "MatKhauMoi@2026", confirmPassword: "MatKhauMoi@2026", userId: target.staffId })),

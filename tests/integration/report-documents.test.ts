@@ -11,6 +11,8 @@ import { seedDemo } from "@/server/seed/demo";
 import { setDatabase, type Db } from "@/server/db";
 import { loadDashboard, loadDashboards } from "@/server/dashboard/queries";
 import { formatNumber, formatPercent, todayInVietnam } from "@/domain/format";
+import { decideSubmission } from "@/server/review/actions";
+import { submitReport } from "@/server/reports/actions";
 import * as docxRoute from "@/app/api/bao-cao/docx/route";
 import * as xlsxRoute from "@/app/api/bao-cao/xlsx/route";
 import * as reviewXlsxRoute from "@/app/api/xet-duyet/xlsx/route";
@@ -110,8 +112,9 @@ describe("the report as a Word document", () => {
     }
     expect(text).toMatch(/Số:\s+\/BC-UBND/);
     expect(text).toMatch(/Hành Dũng, ngày \d{2} tháng \d{1,2} năm \d{4}/);
-    // The date is the day the document is made, in Vietnam.
-    const [y, m, d] = todayInVietnam().split("-");
+    // An approved report is dated the day it was submitted (in Vietnam), however late it is downloaded.
+    const report = await t.db.quarterlyReport.findFirstOrThrow({ where: { communeId: hanhDung.id, period: { year: 2025, quarter: 2 } } });
+    const [y, m, d] = todayInVietnam(report.submittedAt!).split("-");
     expect(text).toContain(`ngày ${d} tháng ${Number(m) <= 2 ? m : Number(m)} năm ${y}`);
     // The signer's name comes after the signing authority, as it is signed.
     expect(text.indexOf(CHAIRMAN)).toBeGreaterThan(text.indexOf("TM. ỦY BAN NHÂN DÂN"));
@@ -132,7 +135,7 @@ describe("the report as a Word document", () => {
       expect(row![3]).toBe(`${formatPercent((n2 * 100) / d2)} (${formatNumber(n2)}/${formatNumber(d2)})`);
       expect(row![4]).toBe(`${formatPercent(ytd.percent)} (${formatNumber(ytd.n)}/${formatNumber(ytd.d)})`);
       // The verdict is the dashboard's, word for word.
-      const verdict = { ACHIEVED: "Đạt", AT_RISK: "Có nguy cơ", NOT_ACHIEVED: "Chưa đạt", NO_DATA: "Chưa có số liệu", NO_TARGET: "Không đặt chỉ tiêu" }[dashboard.indicators.find((i) => i.id === ind.id)!.status];
+      const verdict = { ACHIEVED: "Đạt", AT_RISK: "Có nguy cơ không đạt", NOT_ACHIEVED: "Chưa đạt", NO_DATA: "Chưa có số liệu", NO_TARGET: "Không đặt chỉ tiêu" }[dashboard.indicators.find((i) => i.id === ind.id)!.status];
       expect(row![5]).toBe(verdict);
       const target = ind.targetValue?.toNumber() ?? 100;
       expect(verdict === "Đạt").toBe(ytd.percent >= target - 1e-9);
@@ -158,6 +161,16 @@ describe("the report as a Word document", () => {
     await t.db.evidence.create({
       data: { communeId: hanhDung.id, taskProgressId: done.id, docNumber: "35/QĐ-UBND", docDate: new Date("2025-04-15T00:00:00Z"), docSummary: "Kế hoạch rà soát TTHC", createdById: staff.id },
     });
+    // The approved report says what was approved: these changes reach its documents once it is
+    // reopened, submitted again and approved again (a new record).
+    const report = await t.db.quarterlyReport.findFirstOrThrow({ where: { communeId: hanhDung.id, periodId: period.id } });
+    await actAs("nghiahanh.thamdinh");
+    expect((await decideSubmission({ subjectType: "report", subjectId: report.id, decision: "reopen", comment: "Bổ sung minh chứng, lý do" })).ok).toBe(true);
+    await actAs("hanhdung.chutich");
+    expect((await submitReport({ year: 2025, quarter: 2 })).ok).toBe(true);
+    await actAs("nghiahanh.thamdinh");
+    expect((await decideSubmission({ subjectType: "report", subjectId: report.id, decision: "approve", comment: null })).ok).toBe(true);
+    await actAs("hanhdung.chutich");
 
     const buffer = await body(await get(docxRoute, "/api/bao-cao/docx?nam=2025&quy=2"));
     const text = await docText(buffer);
@@ -187,7 +200,7 @@ describe("the report as a Word document", () => {
     expect(text).toContain("XÃ TÂN ĐỨC");
     expect(text).toContain("Kết quả thực hiện kế hoạch cải cách hành chính năm 2024");
     expect(text).toContain("III. NHIỆM VỤ NĂM 2025");
-    expect(text).toContain("Chủ tịch UBND – Tân Đức");
+    expect(text).toContain("Nguyễn Văn Mẫu (dữ liệu mẫu)");
     const header = (await docRows(buffer)).find((r) => r[0] === "STT" && r[1] === "Chỉ tiêu")!;
     expect(header[4]).toBe("Lũy kế cả năm");
   });
@@ -284,7 +297,8 @@ describe("the reviewer's combined workbook", () => {
       const all = await t.db.orgUnit.findMany({ where: { level: "COMMUNE" }, select: { id: true } });
       expect(all.length).toBeGreaterThan(3);
       queries = 0;
-      await loadDashboards(admin, [all[0].id], 2025, 2, todayInVietnam());
+      // One commune with a report on file: its snapshot is one statement, whatever the number of communes.
+      await loadDashboards(admin, [hanhDung.id], 2025, 2, todayInVietnam());
       const one = queries;
       queries = 0;
       const many = await loadDashboards(admin, all.map((c) => c.id), 2025, 2, todayInVietnam());

@@ -144,8 +144,8 @@ describe("quarterly report", () => {
     });
     expect(second.ok).toBe(false);
     if (second.ok) return;
-    expect(second.error).toContain('Chủ tịch UBND – Diên Khánh đã lưu "50/60"');
-    expect(second.details).toEqual([expect.objectContaining({ rowId: ratio.id, current: "50/60", updatedBy: "Chủ tịch UBND – Diên Khánh" })]);
+    expect(second.error).toContain('Lê Văn Demo (dữ liệu mẫu) đã lưu "50/60"');
+    expect(second.details).toEqual([expect.objectContaining({ rowId: ratio.id, current: "50/60", updatedBy: "Lê Văn Demo (dữ liệu mẫu)" })]);
     expect(await snapshot()).toEqual(before);
     const stored = await t.db.indicatorValue.findFirstOrThrow({ where: { indicatorId: ratio.id, period: { year: YEAR, quarter: Q } } });
     expect([stored.numerator?.toNumber(), stored.version]).toEqual([50, 1]);

@@ -65,6 +65,7 @@ export const ENDPOINTS: Endpoint[] = [
   }),
   // issue 16: the reporting calendar, notices, email preferences, reminders.
   ...actions("src/server/calendar/actions.ts", {
+    amendPlan: { permission: "plan.submit", scope: "own-commune", target: "input" },
     setReportingDeadline: { permission: "review.deadline", scope: "own-unit" },
     setDeadlineRule: { permission: "review.deadline", scope: "own-unit", orgLevel: "PROVINCE" },
   }),

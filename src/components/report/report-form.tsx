@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ReportData, ReportIndicator, ReportTask } from "@/server/reports/queries";
 import { saveReport, submitReport } from "@/server/reports/actions";
-import { indicatorStatus } from "@/domain/evaluation/status";
+import { indicatorStatusAsOf } from "@/domain/evaluation/as-of";
 import { aggregationShortText, NO_FIGURE, targetText, ytdFigure } from "@/domain/evaluation/display";
 import { AGGREGATION_LABEL, type QuarterValue } from "@/domain/evaluation/year-to-date";
 import { TASK_STATUS_ICON, TASK_STATUS_LABEL, isOverdue, type TaskStatus } from "@/domain/evaluation/tasks";
@@ -407,7 +407,7 @@ function IndicatorRow({ ind, draft, onChange, quarter, year, editable, errorOf, 
     ...ind.quarters.filter((q) => q.quarter !== quarter),
     { quarter: quarter as QuarterValue["quarter"], numerator: entry.numerator, denominator: entry.denominator, value: entry.value, done: entry.done },
   ];
-  const result = indicatorStatus(ind, quarters, quarter);
+  const result = indicatorStatusAsOf(ind, quarters, quarter);
   const ytd = ytdFigure(ind, result.ytd);
   const key = (f: string) => `indicators.${ind.id}.${f}`;
   const ratioNow = entry.numerator !== null && entry.denominator ? (entry.numerator * 100) / entry.denominator : null;

@@ -3,7 +3,7 @@ import type { DecisionHistory } from "@/server/review/queries";
 import { SUBMISSION_STATUS_LABEL } from "@/domain/labels";
 import { formatDateTime } from "@/domain/format";
 
-const ACTION_LABEL: Record<string, string> = { submit: "Nộp", approve: "Duyệt", return: "Trả lại", reopen: "Mở lại" };
+const ACTION_LABEL: Record<string, string> = { submit: "Nộp", approve: "Duyệt", return: "Trả lại", reopen: "Mở lại", amend: "Điều chỉnh" };
 
 export function ReviewHistory({ decisions }: { decisions: DecisionHistory }) {
   if (!decisions.length) return null;

@@ -3,13 +3,15 @@
 // an explicit reopen with a reason.
 
 export type SubmissionStatus = "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
-export type Transition = "submit" | "approve" | "return" | "reopen";
+export type Transition = "submit" | "approve" | "return" | "reopen" | "amend";
 
 const TRANSITIONS: Record<Transition, { from: SubmissionStatus[]; to: SubmissionStatus; by: "commune" | "reviewer" }> = {
   submit: { from: ["DRAFT", "RETURNED"], to: "SUBMITTED", by: "commune" },
   approve: { from: ["SUBMITTED"], to: "APPROVED", by: "reviewer" },
   return: { from: ["SUBMITTED"], to: "RETURNED", by: "reviewer" },
   reopen: { from: ["APPROVED"], to: "RETURNED", by: "reviewer" },
+  // Issue 14: a commune amends (điều chỉnh) a plan in force, with a reason; it is reviewed again.
+  amend: { from: ["APPROVED"], to: "RETURNED", by: "commune" },
 };
 
 export const TRANSITION_LABEL: Record<Transition, string> = {
@@ -17,6 +19,7 @@ export const TRANSITION_LABEL: Record<Transition, string> = {
   approve: "duyệt",
   return: "trả lại",
   reopen: "mở lại",
+  amend: "điều chỉnh",
 };
 
 export function transitionTarget(transition: Transition): SubmissionStatus {
@@ -42,4 +45,12 @@ export function transitionError(transition: Transition, from: SubmissionStatus):
 /** Whether the commune may still change the figures. */
 export function isEditable(status: SubmissionStatus): boolean {
   return status === "DRAFT" || status === "RETURNED";
+}
+
+/**
+ * A plan is in force (reports may be judged and submitted against it) once approved, or, where
+ * the province does not review commune plans, once the commune has issued (submitted) it.
+ */
+export function isPlanInForce(status: SubmissionStatus, provinceReviewsPlans: boolean): boolean {
+  return status === "APPROVED" || (!provinceReviewsPlans && status === "SUBMITTED");
 }

@@ -3,21 +3,26 @@
 import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { loadReport, loadReportSummaries, type ReportData } from "@/server/reports/queries";
-import { indicatorStatus, STATUS_ORDER, type IndicatorStatus, type StatusResult } from "@/domain/evaluation/status";
+import { STATUS_ORDER, type IndicatorStatus } from "@/domain/evaluation/status";
+import { indicatorStatusAsOf, judgementDay, reportQuartersWithoutFigures, taskVerdictAsOf, type AsOfStatus } from "@/domain/evaluation/as-of";
 import { quarterDisplayValue, type Quarter } from "@/domain/evaluation/year-to-date";
-import { daysUntilDue, isDueSoon, isOverdue, DUE_SOON_DAYS } from "@/domain/evaluation/tasks";
 import { aggregateByUnit } from "@/domain/evaluation/by-unit";
 import { coverage766 } from "@/domain/evaluation/decision-766";
 import type { IndicatorGroup } from "@/domain/plan-import/types";
 
 export const GROUP_ORDER: IndicatorGroup[] = ["PAR_INDEX", "SIPAS", "DTI", "PCI", "ONLINE_SERVICES", "OTHER"];
 
+/**
+ * `today` is the viewing day; the period is judged as of its end (or today while it runs), and a
+ * report on file as of the day it was submitted (data.snapshot), whatever day it is read.
+ */
 export function buildDashboard(data: ReportData, asOf: number, today: string) {
+  const judgedAt = judgementDay(data.year, asOf, data.snapshot?.takenAt ?? today);
   const unitName = new Map(data.units.map((u) => [u.id, u.name]));
   const indicators = data.plans.flatMap((plan) =>
     plan.indicators.map((ind) => {
       const quarters = ind.quarters.filter((q) => q.quarter <= asOf);
-      const result: StatusResult = indicatorStatus(ind, quarters, asOf);
+      const result: AsOfStatus = indicatorStatusAsOf(ind, quarters, asOf);
       const trend = ([1, 2, 3, 4] as Quarter[])
         .filter((q) => q <= asOf)
         .map((q) => {
@@ -38,9 +43,7 @@ export function buildDashboard(data: ReportData, asOf: number, today: string) {
         ...task,
         planTitle: plan.title,
         status,
-        overdue: isOverdue(deadline, status, today),
-        dueSoon: isDueSoon(deadline, status, today, DUE_SOON_DAYS),
-        daysLeft: daysUntilDue(deadline, today),
+        ...taskVerdictAsOf(deadline, status, data.year, asOf, judgedAt),
       };
     }),
   );
@@ -58,6 +61,10 @@ export function buildDashboard(data: ReportData, asOf: number, today: string) {
     year: data.year,
     asOf,
     today,
+    /** The day overdue and due-soon were judged on (see judgementDay). */
+    judgedAt,
+    /** Quarters up to asOf without a single figure: the year's report names them. */
+    missingQuarters: reportQuartersWithoutFigures(indicators, asOf),
     counts,
     scoredCount: scored.length,
     tasks: {

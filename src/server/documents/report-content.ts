@@ -7,7 +7,7 @@ import { getDb } from "@/server/db";
 import { loadReport, type EvidenceItem, type ReportData } from "@/server/reports/queries";
 import { buildDashboard, type Dashboard } from "@/server/dashboard/queries";
 import { quarterFigure, taskStatusText as statusOfTask, ytdFigure, type FigureText } from "@/domain/evaluation/display";
-import { formatDate, quarterLabel } from "@/domain/format";
+import { formatDate, quarterLabel, todayInVietnam } from "@/domain/format";
 
 export type { FigureText };
 
@@ -25,21 +25,27 @@ export interface ReportDocument {
   quarter: number;
   /** The fourth quarter's report is the year's report. */
   yearly: boolean;
-  /** Date the document is issued (ISO), printed in the place-and-date line. */
+  /**
+   * Date the document is issued (ISO), printed in the place-and-date line: the submission day for
+   * a report on file (so it reads the same every time it is downloaded), today for a draft.
+   */
   today: string;
+  /** A report not (or no longer) on file: its document is marked "dự thảo". */
+  draft: boolean;
 }
 
 /** Authorized by loadReport (the commune must be in the actor's scope). */
 export async function loadReportDocument(actor: Actor, communeId: string, year: number, quarter: number, today: string): Promise<ReportDocument> {
   const data = await loadReport(actor, communeId, year, quarter);
-  const dashboard = buildDashboard(data, quarter, today);
+  const issued = data.snapshot ? todayInVietnam(new Date(data.snapshot.takenAt)) : today;
+  const dashboard = buildDashboard(data, quarter, issued);
   const db = await getDb();
   const chairman = await db.user.findFirst({
     where: { orgUnitId: communeId, role: "CHAIRMAN", active: true },
     orderBy: { createdAt: "asc" },
     select: { fullName: true },
   });
-  return { data, dashboard, chairmanName: chairman?.fullName ?? null, year, quarter, yearly: quarter === 4, today };
+  return { data, dashboard, chairmanName: chairman?.fullName ?? null, year, quarter, yearly: quarter === 4, today: issued, draft: !data.snapshot };
 }
 
 // ---- Wording -------------------------------------------------------------------------------
@@ -185,8 +191,11 @@ export function indicatorFullName(doc: ReportDocument, ind: { name: string; pare
 }
 
 export interface LagSummary {
+  /** `cause` is empty when the unit wrote none: those rows are named once in `unexplained`. */
   indicators: { ind: EvaluatedIndicator; name: string; verdict: string; cause: string }[];
   tasks: { task: EvaluatedTask; name: string; verdict: string; cause: string }[];
+  /** Rows lagging without an explanation, listed once instead of a boilerplate line per row. */
+  unexplained: string[];
 }
 
 /** Indicators not (yet) met and tasks overdue or impossible, each with the cause its unit wrote. */
@@ -199,7 +208,7 @@ export function lagSummary(doc: ReportDocument): LagSummary {
       verdict: trimEnd(ind.result.reason),
       cause: ind.current?.note?.trim()
         ? `Nguyên nhân: ${trimEnd(ind.current.note)}.`
-        : `Chưa có giải trình nguyên nhân${ind.ownerUnitName ? ` của ${trimEnd(ind.ownerUnitName)}` : ""}.`,
+        : "",
     }));
   const tasks = doc.dashboard.tasks.all
     .filter((t) => t.overdue || t.status === "CANNOT_DO")
@@ -213,8 +222,9 @@ export function lagSummary(doc: ReportDocument): LagSummary {
         task,
         name: trimEnd(task.content),
         verdict,
-        cause: reason ? `Lý do: ${trimEnd(reason)}.` : `Chưa có giải trình lý do${task.leadUnitName ? ` của ${trimEnd(task.leadUnitName)}` : ""}.`,
+        cause: reason ? `Lý do: ${trimEnd(reason)}.` : "",
       };
     });
-  return { indicators, tasks };
+  const unexplained = [...indicators.filter((l) => !l.cause).map((l) => l.name), ...tasks.filter((l) => !l.cause).map((l) => l.name)];
+  return { indicators, tasks, unexplained };
 }

@@ -22,6 +22,7 @@ import {
   type IRunOptions,
 } from "docx";
 import { STATUS_LABEL } from "@/domain/evaluation/status";
+import { quarterList } from "@/domain/evaluation/as-of";
 import { quarterLabel } from "@/domain/format";
 import {
   evidenceRefs,
@@ -184,6 +185,9 @@ function headingRow(code: string, title: string, widths: number[]): TableRow {
   });
 }
 
+/** A signed document writes the verdict out: "Có nguy cơ không đạt", not the page's short badge. */
+const DOCUMENT_STATUS_LABEL: Record<keyof typeof STATUS_LABEL, string> = { ...STATUS_LABEL, AT_RISK: "Có nguy cơ không đạt" };
+
 function indicatorTable(doc: ReportDocument): Table {
   const widths = [mm(14), mm(52), mm(27), mm(23), mm(25), mm(24)];
   const header = new TableRow({
@@ -198,19 +202,23 @@ function indicatorTable(doc: ReportDocument): Table {
       th("Đánh giá", widths[5]),
     ],
   });
+  // STT: the plan's own number when it has one, else a running number (sub-rows are "-").
+  let stt = 0;
   const rows = indicatorRows(doc).map((r) => {
     if (r.kind === "heading") return headingRow(r.code, r.title, widths);
     const { raw, evaluated, isSubRow } = r.item;
+    if (!isSubRow) stt++;
+    const number = tidy(raw.code).trim() || (isSubRow ? "-" : String(stt));
     const name = `${isSubRow ? "- " : ""}${tidy(raw.name)}`;
     return new TableRow({
       cantSplit: true,
       children: [
-        cell([tableText(tidy(raw.code), AlignmentType.CENTER)], widths[0]),
+        cell([tableText(number, AlignmentType.CENTER)], widths[0]),
         cell([tableText(name, AlignmentType.LEFT)], widths[1]),
         cell([tableText(targetText(raw), AlignmentType.CENTER)], widths[2]),
         evaluated ? figureCell(quarterFigureOf(evaluated, doc.quarter), widths[3]) : cell([], widths[3]),
         evaluated ? figureCell(ytdFigureOf(evaluated), widths[4]) : cell([], widths[4]),
-        cell(evaluated ? [tableText(STATUS_LABEL[evaluated.status], AlignmentType.CENTER)] : [], widths[5]),
+        cell(evaluated ? [tableText(DOCUMENT_STATUS_LABEL[evaluated.status], AlignmentType.CENTER)] : [], widths[5]),
       ],
     });
   });
@@ -287,6 +295,8 @@ function bodyParagraphs(doc: ReportDocument): (Paragraph | Table)[] {
     parts.push(`chưa đạt ${c.NOT_ACHIEVED}`, `chưa có số liệu ${c.NO_DATA}`);
     if (c.NO_TARGET) parts.push(`chỉ theo dõi, không đặt chỉ tiêu ${c.NO_TARGET}`);
     out.push(body(`Tổng số ${plural(judged, "chỉ tiêu")}; ${doc.yearly ? "cả năm" : `đến hết ${quarterLabel(doc.quarter)}`}: ${parts.join(", ")}. Chỉ tiêu năm được đánh giá trên số liệu lũy kế; tỷ lệ lũy kế bằng tổng tử số chia tổng mẫu số của các quý. Chi tiết tại Bảng 1.`));
+    // The year's report names the quarters that never had figures rather than judging silently without them.
+    if (d.missingQuarters.length) out.push(body(`${quarterList(d.missingQuarters)} chưa có số liệu báo cáo; kết quả ${doc.yearly ? "cả năm" : "lũy kế"} chỉ tính trên các quý đã có số liệu.`));
     out.push(caption("Bảng 1. Kết quả thực hiện các chỉ tiêu"));
     out.push(indicatorTable(doc));
   }
@@ -313,11 +323,14 @@ function bodyParagraphs(doc: ReportDocument): (Paragraph | Table)[] {
   }
   if (lag.indicators.length) {
     out.push(heading(`1. Chỉ tiêu ${doc.yearly ? "chưa đạt" : "chưa đạt, có nguy cơ không đạt"}`));
-    for (const l of lag.indicators) out.push(body([`- ${l.name}: ${l.verdict}. `, { text: l.cause, italics: true }]));
+    for (const l of lag.indicators) out.push(body(l.cause ? [`- ${l.name}: ${l.verdict}. `, { text: l.cause, italics: true }] : `- ${l.name}: ${l.verdict}.`));
   }
   if (lag.tasks.length) {
     out.push(heading(`${lag.indicators.length ? "2" : "1"}. Nhiệm vụ chậm tiến độ, không thực hiện được`));
-    for (const l of lag.tasks) out.push(body([`- ${l.name}: ${l.verdict}. `, { text: l.cause, italics: true }]));
+    for (const l of lag.tasks) out.push(body(l.cause ? [`- ${l.name}: ${l.verdict}. `, { text: l.cause, italics: true }] : `- ${l.name}: ${l.verdict}.`));
+  }
+  if (lag.unexplained.length) {
+    out.push(body({ text: `Các đơn vị chưa giải trình nguyên nhân đối với ${lag.unexplained.length === 1 ? "nội dung" : `${lag.unexplained.length} nội dung`}: ${lag.unexplained.join("; ")}.`, italics: true }));
   }
 
   out.push(part(`III. NHIỆM VỤ ${doc.yearly ? `NĂM ${doc.year + 1}` : "TRONG THỜI GIAN TỚI"}`));
@@ -400,6 +413,8 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
         },
         children: [
           documentHeader(doc),
+          // A report not yet submitted is not the one on file: said at the top, where a reader looks first.
+          ...(doc.draft ? [centered("DỰ THẢO", { bold: true, size: SIZE.body, before: 12 })] : []),
           centered("BÁO CÁO", { bold: true, size: SIZE.body, before: 18 }),
           centered(subtitle, { bold: true, size: SIZE.body }),
           rule(mm(35), TEXT_WIDTH, 12),

@@ -20,8 +20,9 @@ function periodLine(year: number, quarter: number, today: string): string {
 
 export async function reportWorkbook(doc: ReportDocument): Promise<Buffer> {
   const d = doc.dashboard;
-  const wb = newWorkbook();
-  const lines = (title: string) => [title, communeLine(d), periodLine(doc.year, doc.quarter, doc.today)];
+  const wb = newWorkbook(doc.draft ? undefined : doc.today);
+  const draft = doc.draft ? " (DỰ THẢO)" : "";
+  const lines = (title: string) => [`${title}${draft}`, communeLine(d), periodLine(doc.year, doc.quarter, doc.today)];
 
   for (const g of d.groups) {
     const ws = addSheet(wb, INDICATOR_GROUP_LABEL[g.group]);

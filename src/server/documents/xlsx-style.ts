@@ -18,10 +18,12 @@ export function numberFormat(value: number): string {
 const THIN = { style: "thin" } as const;
 export const CELL_BORDER: Partial<ExcelJS.Borders> = { top: THIN, bottom: THIN, left: THIN, right: THIN };
 
-export function newWorkbook(): ExcelJS.Workbook {
+/** `issuedOn` (ISO date) for a document on file: the same workbook every time it is downloaded. */
+export function newWorkbook(issuedOn?: string): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "CCHC xã";
-  wb.created = new Date();
+  wb.created = issuedOn ? new Date(`${issuedOn}T00:00:00Z`) : new Date();
+  wb.modified = wb.created;
   return wb;
 }
 

@@ -81,3 +81,16 @@ export async function submitPlan(input: { planId: string }) {
 }
 
 // Report deadlines are set on the reporting calendar: src/server/calendar/actions.ts.
+
+/**
+ * Issue 14: the commune amends (điều chỉnh) a plan in force, saying why. The plan goes back to
+ * the commune for editing and is reviewed again; the version in force is kept, and reports
+ * already on file keep what they were judged against.
+ */
+export async function amendPlan(input: { planId: string; reason: string }) {
+  return runAction("plan.submit", z.object({ planId: id("Kế hoạch"), reason: z.string().trim().min(1, "Nêu lý do điều chỉnh.").max(COMMENT_MAX, `Lý do tối đa ${COMMENT_MAX} ký tự.`) }), input, async (actor, data) => {
+    await write((tx) => applyTransition(tx, actor, { subject: { type: "plan", id: data.planId }, transition: "amend", comment: data.reason.normalize("NFC") }));
+    revalidate("/ke-hoach");
+    return null;
+  }, "Đã mở kế hoạch để điều chỉnh. Sửa các dòng cần điều chỉnh rồi nộp lại để cấp trên xét duyệt.");
+}

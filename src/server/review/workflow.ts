@@ -8,6 +8,8 @@ import type { Permission } from "@/domain/policy";
 import { audit } from "@/server/audit";
 import { ForbiddenError, NotFoundError, UserError } from "@/server/errors";
 import { notifyTransition } from "@/server/notifications/transitions";
+import { takeReportSnapshot } from "@/server/reports/snapshot";
+import { bringPlanIntoForce, provinceReviewsPlans, refuseReportWithoutPlanInForce } from "@/server/plans/in-force";
 import { transitionActor, transitionError, transitionTarget, type Transition } from "@/domain/reporting/workflow";
 
 type Tx = Prisma.TransactionClient;
@@ -72,6 +74,9 @@ export async function applyTransition(tx: Tx, actor: Actor, input: TransitionInp
   const comment = input.comment?.trim() || null;
   if (input.transition === "return" && !comment) throw new UserError("Trả lại phải có ý kiến chung.", { comment: "Nhập ý kiến chung khi trả lại." });
   if (input.transition === "reopen" && !comment) throw new UserError("Mở lại hồ sơ đã duyệt phải nêu lý do.", { comment: "Nêu lý do mở lại." });
+  if (input.transition === "amend" && input.subject.type !== "plan") throw new UserError("Chỉ điều chỉnh được kế hoạch.");
+  if (input.transition === "amend" && !comment) throw new UserError("Điều chỉnh kế hoạch phải nêu lý do.", { comment: "Nêu lý do điều chỉnh." });
+  if (input.subject.type === "report" && input.transition === "submit") await refuseReportWithoutPlanInForce(tx, subject.communeId, subject.year);
   const rowComments = (input.rowComments ?? []).filter((r) => r.comment.trim());
   if (rowComments.length && input.transition !== "return") throw new UserError("Ý kiến theo dòng chỉ dùng khi trả lại.");
   await checkRows(tx, subject.planIds, rowComments);
@@ -81,8 +86,14 @@ export async function applyTransition(tx: Tx, actor: Actor, input: TransitionInp
   const stamps = input.transition === "submit" ? { submittedAt: now } : { decidedAt: now };
   if (input.subject.type === "plan") {
     await tx.plan.update({ where: { id: input.subject.id }, data: { status: to, ...stamps, version: { increment: 1 } } });
+    // Issue 14: approved (or issued where the province does not review plans) -> in force, version kept.
+    if (input.transition === "approve" || (input.transition === "submit" && !(await provinceReviewsPlans(tx, subject.communeId)))) {
+      await bringPlanIntoForce(tx, input.subject.id, actor.id, now);
+    }
   } else {
     await tx.quarterlyReport.update({ where: { id: input.subject.id }, data: { status: to, ...stamps, version: { increment: 1 } } });
+    // Issue 14: submitting freezes what the report says; approving keeps it, returning reopens the live rows.
+    if (input.transition === "submit") await takeReportSnapshot(tx, input.subject.id, actor.id, now);
   }
   const decision = await tx.reviewDecision.create({
     data: {

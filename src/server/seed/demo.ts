@@ -3,6 +3,8 @@
 // quarters of plausible figures (flagged isDemo) so that pages are not empty.
 import fs from "node:fs";
 import path from "node:path";
+import { takeReportSnapshot } from "@/server/reports/snapshot";
+import { recordPlanVersion } from "@/server/plans/versions";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
@@ -68,6 +70,17 @@ export const DEMO_COMMUNES: DemoCommune[] = [
   },
 ];
 
+/**
+ * The chairman signs the documents with a full name: plainly fictitious ones, marked as demo so
+ * that nobody mistakes a printed demo report for a real person's signature.
+ */
+const DEMO_CHAIRMEN: Record<string, string> = {
+  tanduc: "Nguyễn Văn Mẫu (dữ liệu mẫu)",
+  hanhdung: "Trần Thị Thử (dữ liệu mẫu)",
+  dienkhanh: "Lê Văn Demo (dữ liệu mẫu)",
+  taythuan: "Phạm Thị Ví Dụ (dữ liệu mẫu)",
+};
+
 const REVIEWER_KEYS: Record<string, string> = {
   "Tỉnh Thái Nguyên": "thainguyen",
   "Huyện Phú Bình": "phubinh",
@@ -119,7 +132,7 @@ export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[] }> {
         const communeId = await ensureUnit(c.name, "COMMUNE", districtId ?? provinceId);
         const short = c.name.replace(/^Xã /, "");
         await addUser({ username: `${c.key}.canbo`, fullName: `Công chức Văn phòng – ${short}`, role: "COMMUNE_STAFF", unit: c.name }, communeId);
-        await addUser({ username: `${c.key}.chutich`, fullName: `Chủ tịch UBND – ${short}`, role: "CHAIRMAN", unit: c.name }, communeId, {
+        await addUser({ username: `${c.key}.chutich`, fullName: DEMO_CHAIRMEN[c.key] ?? `Chủ tịch UBND – ${short}`, role: "CHAIRMAN", unit: c.name }, communeId, {
           canSubmit: true,
         });
 
@@ -155,6 +168,7 @@ export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[] }> {
       await seedPeriods(tx);
       await seedFigures(tx, unitIds);
       await seedAssessmentDemo(tx);
+      await seedRecords(tx);
     },
     { timeout: 120_000, maxWait: 20_000 },
   );
@@ -258,5 +272,42 @@ async function seedFigures(tx: Prisma.TransactionClient, unitIds: Map<string, st
       });
       if (progress.length) await tx.taskProgress.createMany({ data: progress });
     }
+  }
+}
+
+/**
+ * Issue 14: the demo is coherent with "an approved report is a record". A commune with reports
+ * on file has its plans in force (approved by the level above, version 1 kept), and every
+ * submitted or approved report has the snapshot it was submitted with.
+ */
+async function seedRecords(tx: Prisma.TransactionClient) {
+  const reports = await tx.quarterlyReport.findMany({
+    where: { status: { in: ["SUBMITTED", "APPROVED"] } },
+    orderBy: [{ communeId: "asc" }, { submittedAt: "asc" }],
+    select: { id: true, communeId: true, submittedAt: true, period: { select: { year: true } } },
+  });
+  const communes = [...new Set(reports.map((r) => r.communeId))];
+  const plans = await tx.plan.findMany({ where: { communeId: { in: communes } }, select: { id: true, year: true } });
+  for (const plan of plans) {
+    const inForceAt = new Date(Date.UTC(plan.year, 0, 20));
+    await tx.plan.update({ where: { id: plan.id }, data: { status: "APPROVED", submittedAt: new Date(Date.UTC(plan.year, 0, 10)), decidedAt: inForceAt, inForceAt, versionNo: 1 } });
+    await recordPlanVersion(tx, plan.id, 1, null, null, inForceAt);
+  }
+  // Khánh Hòa shows the other setting: the province does not review commune plans, so Diên
+  // Khánh's plan is in force once the commune issued it (its plan is dated October 2025).
+  const khanhHoa = await tx.orgUnit.findFirst({ where: { name: "Tỉnh Khánh Hòa", level: "PROVINCE" } });
+  if (khanhHoa) {
+    await tx.orgUnit.update({ where: { id: khanhHoa.id }, data: { reviewsPlans: false } });
+    const issued = await tx.plan.findMany({ where: { commune: { parentId: khanhHoa.id }, status: "DRAFT" }, select: { id: true, year: true, documentDate: true } });
+    for (const plan of issued) {
+      const inForceAt = plan.documentDate ?? new Date(Date.UTC(plan.year, 9, 24));
+      await tx.plan.update({ where: { id: plan.id }, data: { status: "SUBMITTED", submittedAt: inForceAt, inForceAt, versionNo: 1 } });
+      await recordPlanVersion(tx, plan.id, 1, null, null, inForceAt);
+    }
+  }
+  const chairmen = await tx.user.findMany({ where: { orgUnitId: { in: communes }, role: "CHAIRMAN" }, select: { id: true, orgUnitId: true } });
+  for (const r of reports) {
+    const by = chairmen.find((c) => c.orgUnitId === r.communeId);
+    await takeReportSnapshot(tx, r.id, by?.id ?? null, r.submittedAt!);
   }
 }

@@ -5,6 +5,8 @@ import { choosePeriod } from "@/server/reports/period-choice";
 import { isEditable } from "@/domain/reporting/workflow";
 import { can } from "@/domain/policy";
 import { formatDateTime, quarterLabel } from "@/domain/format";
+import { judgementDay, reportQuartersWithoutFigures } from "@/domain/evaluation/as-of";
+import { RecordNotice } from "@/components/report/record-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { PeriodNav } from "@/components/dashboard/period-nav";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
@@ -49,10 +51,11 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
       )}
       {status === "SUBMITTED" && <p className="mb-3 rounded border border-blue-200 bg-blue-50 p-2 text-sm text-blue-900">Báo cáo đã nộp, đang chờ cấp trên xét duyệt: không thể sửa.</p>}
       {status === "APPROVED" && <p className="mb-3 rounded border border-green-200 bg-green-50 p-2 text-sm text-green-900">Báo cáo đã được duyệt và khóa.</p>}
+      <RecordNotice data={data} missingQuarters={reportQuartersWithoutFigures(data.plans.flatMap((p) => p.indicators), quarter)} />
       {data.plans.length === 0 ? (
         <p className="card text-sm text-slate-700">Xã chưa có kế hoạch năm {year}. Chọn năm khác hoặc nhập kế hoạch trước.</p>
       ) : (
-        <ReportForm data={data} editable={editable} canSubmit={canSubmit} today={today} rowComments={returned?.rows ?? {}} />
+        <ReportForm data={data} editable={editable} canSubmit={canSubmit} today={judgementDay(year, quarter, data.snapshot?.takenAt ?? today)} rowComments={returned?.rows ?? {}} />
       )}
       <ReviewHistory decisions={data.decisions} />
     </>

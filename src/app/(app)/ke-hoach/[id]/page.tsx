@@ -13,6 +13,9 @@ import { isEditable } from "@/domain/reporting/workflow";
 import { latestReturnComments, ReviewHistory } from "@/components/review/review-history";
 import { DecisionForm } from "@/components/review/decision-form";
 import { SubmitPlanButton } from "@/components/review/submit-plan-button";
+import { AmendPlanForm } from "@/components/review/amend-plan-form";
+import { PlanHistory } from "@/components/plans/plan-history";
+import { planHistory } from "@/server/plans/versions";
 
 export const metadata: Metadata = { title: "Chi tiết kế hoạch" };
 
@@ -20,7 +23,8 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const actor = await requirePageActor("plan.read");
   const { id } = await params;
   const plan = await orRefusePage(getPlanDetail(actor, id));
-  const decisions = await decisionHistory(actor, { planId: plan.id, communeId: plan.communeId });
+  const [decisions, history] = await Promise.all([decisionHistory(actor, { planId: plan.id, communeId: plan.communeId }), planHistory(plan.id)]);
+  const canAmend = can(actor, "plan.submit", { communeId: plan.communeId }) && plan.status === "APPROVED";
   const returned = plan.status === "RETURNED" ? latestReturnComments(decisions) : null;
   const scope = { communeId: plan.communeId };
   const canSubmit = can(actor, "plan.submit", scope) && isEditable(plan.status);
@@ -67,7 +71,9 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         </div>
       )}
       {can(actor, "review.decide") && <DecisionForm subjectType="plan" subjectId={plan.id} status={plan.status} rows={rows} />}
+      {canAmend && <AmendPlanForm planId={plan.id} />}
       <ReviewHistory decisions={decisions} />
+      <PlanHistory history={history} />
       <dl className="card mb-4 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
         <div>
           <dt className="text-slate-600">Loại kế hoạch</dt>

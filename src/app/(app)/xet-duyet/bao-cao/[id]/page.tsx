@@ -7,6 +7,8 @@ import { routes } from "@/domain/routes";
 import { loadReport } from "@/server/reports/queries";
 import { reportForReview } from "@/server/review/queries";
 import { todayInVietnam, formatDateTime, quarterLabel } from "@/domain/format";
+import { judgementDay, reportQuartersWithoutFigures } from "@/domain/evaluation/as-of";
+import { RecordNotice } from "@/components/report/record-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { ReportForm } from "@/components/report/report-form";
@@ -44,6 +46,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
         }
         actions={<ReportDownloads year={report.period.year} quarter={report.period.quarter} communeId={report.communeId} />}
       />
+      <RecordNotice data={data} reviewer missingQuarters={reportQuartersWithoutFigures(data.plans.flatMap((p) => p.indicators), report.period.quarter)} />
       {can(actor, "review.decide") && <DecisionForm subjectType="report" subjectId={report.id} status={report.status} rows={rows} />}
       <ReviewHistory decisions={data.decisions} />
       <SurveyBesideSipas
@@ -68,7 +71,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
             })),
         )}
       />
-      <ReportForm data={data} editable={false} canSubmit={false} today={todayInVietnam()} rowComments={returned?.rows ?? {}} />
+      <ReportForm data={data} editable={false} canSubmit={false} today={judgementDay(report.period.year, report.period.quarter, data.snapshot?.takenAt ?? todayInVietnam())} rowComments={returned?.rows ?? {}} />
     </>
   );
 }

@@ -1,0 +1,372 @@
+// The shared body of the report loaders (queries.ts authorizes; this file reads). Kept apart
+// from the authorization modules so the seed (outside Next) can freeze reports with it.
+// Everything the quarterly report page shows, in a fixed number of queries whatever the
+// number of rows (or of communes): plans, their rows, all quarters' figures of the year,
+// evidence, history.
+import { NotFoundError } from "@/server/errors";
+import { getDb } from "@/server/db";
+import type { DecisionHistory } from "@/server/review/queries";
+import type { Prisma } from "@/generated/prisma/client";
+import { snapshotChanges, type SnapshotChange } from "@/domain/reporting/snapshot";
+
+const num = (d: { toNumber(): number } | null | undefined) => (d === null || d === undefined ? null : d.toNumber());
+const iso = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
+
+export interface EvidenceItem {
+  id: string;
+  fileName: string | null;
+  sizeBytes: number | null;
+  docNumber: string | null;
+  docDate: string | null;
+  docSummary: string | null;
+  createdAt: string;
+}
+
+export interface ReportSnapshotInfo {
+  /** When the report was submitted (ISO timestamp): the day its figures and deadlines are judged on. */
+  takenAt: string;
+  /** What changed since, in what the report depended on (figures, targets, deadlines, evidence). */
+  changes: SnapshotChange[];
+  /** Plans amended since: the report was judged against an older version. */
+  newerPlanVersions: { planId: string; title: string; judgedVersion: number; currentVersion: number }[];
+}
+
+/** States in which a report is on file: read from its snapshot, not from the live rows. */
+export const FROZEN_STATES: ReadonlySet<string> = new Set(["SUBMITTED", "APPROVED"]);
+
+type Client = Prisma.TransactionClient;
+
+export interface HistoryItem {
+  at: string;
+  by: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * The live report data, read in the caller's transaction, for freezing at submission: never the
+ * snapshot itself, without decisions (they are read live). Callers have checked the scope.
+ */
+export async function loadLiveReportForSnapshot(tx: Client, communeId: string, year: number, quarter: number) {
+  const [data] = await fetchReports([communeId], year, quarter, true, { client: tx, live: true });
+  return data;
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+/** The shared body of loadReport and loadReportSummaries: callers have checked the scope. */
+export async function fetchReports(communeIds: string[], year: number, quarter: number, details: boolean, options: { client?: Client; live?: boolean } = {}) {
+  const db = options.client ?? (await getDb());
+
+  const [communes, plans, period] = await Promise.all([
+    db.orgUnit.findMany({ where: { id: { in: communeIds } }, select: { id: true, name: true, parent: { select: { name: true, level: true } } } }),
+    db.plan.findMany({
+      where: { communeId: { in: communeIds }, year },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        communeId: true,
+        title: true,
+        kind: true,
+        documentNumber: true,
+        documentDate: true,
+        documentDateText: true,
+        versionNo: true,
+        sections: { orderBy: { position: "asc" }, select: { id: true, code: true, title: true, depth: true, position: true, parentId: true } },
+        tasks: {
+          orderBy: { position: "asc" },
+          select: {
+            id: true,
+            code: true,
+            position: true,
+            sectionId: true,
+            content: true,
+            requirement: true,
+            expectedResult: true,
+            deadlineText: true,
+            deadlineKind: true,
+            dueDate: true,
+            occurrenceDates: true,
+            leadUnitId: true,
+            leadUnitText: true,
+            leadUnit: { select: { name: true } },
+            coordinatingUnits: { select: { unitId: true } },
+          },
+        },
+        indicators: {
+          orderBy: { position: "asc" },
+          select: {
+            id: true,
+            code: true,
+            position: true,
+            sectionId: true,
+            parentId: true,
+            name: true,
+            group: true,
+            measurementUnit: true,
+            valueKind: true,
+            targetText: true,
+            targetRule: true,
+            targetValue: true,
+            baselineValue: true,
+            numeratorLabel: true,
+            denominatorLabel: true,
+            monitoringUnitId: true,
+            monitoringUnitText: true,
+            monitoringUnit: { select: { name: true } },
+            implementingUnits: { select: { unitId: true } },
+          },
+        },
+      },
+    }),
+    db.reportingPeriod.findUnique({ where: { year_quarter: { year, quarter } } }),
+  ]);
+  // A missing commune is a caller's mistake, as findUniqueOrThrow made it before.
+  const communeById = new Map(communes.map((c) => [c.id, c]));
+  for (const id of communeIds) if (!communeById.has(id)) throw new NotFoundError("Không tìm thấy xã.");
+
+  const planIds = plans.map((p) => p.id);
+  const [reports, values, progress, units] = await Promise.all([
+    period ? db.quarterlyReport.findMany({ where: { communeId: { in: communeIds }, periodId: period.id } }) : [],
+    db.indicatorValue.findMany({
+      where: { indicator: { planId: { in: planIds } }, period: { year } },
+      select: {
+        id: true,
+        indicatorId: true,
+        numerator: true,
+        denominator: true,
+        value: true,
+        done: true,
+        note: true,
+        version: true,
+        updatedAt: true,
+        updatedById: true,
+        isDemo: true,
+        period: { select: { quarter: true } },
+      },
+    }),
+    db.taskProgress.findMany({
+      where: { task: { planId: { in: planIds } }, period: { year, quarter: { lte: quarter } } },
+      select: {
+        id: true,
+        taskId: true,
+        status: true,
+        resultText: true,
+        reason: true,
+        version: true,
+        updatedAt: true,
+        updatedById: true,
+        isDemo: true,
+        period: { select: { quarter: true } },
+      },
+    }),
+    db.responsibleUnit.findMany({ where: { communeId: { in: communeIds } }, orderBy: { name: "asc" }, select: { id: true, name: true, communeId: true } }),
+  ]);
+
+  const currentValueIds = values.filter((v) => v.period.quarter === quarter).map((v) => v.id);
+  const currentProgressIds = progress.filter((p) => p.period.quarter === quarter).map((p) => p.id);
+  const [evidence, audit] = details
+    ? await Promise.all([
+        db.evidence.findMany({
+          where: { OR: [{ indicatorValueId: { in: currentValueIds } }, { taskProgressId: { in: currentProgressIds } }] },
+          orderBy: { createdAt: "asc" },
+        }),
+        db.auditLog.findMany({
+          where: { entityId: { in: [...currentValueIds, ...currentProgressIds] } },
+          orderBy: { createdAt: "desc" },
+          take: 2000,
+          select: { entityId: true, createdAt: true, action: true, before: true, after: true, user: { select: { fullName: true } } },
+        }),
+      ])
+    : [[], []];
+  const userIds = [...new Set([...values, ...progress].map((r) => r.updatedById).filter(Boolean) as string[])];
+  const users = userIds.length ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, fullName: true } }) : [];
+  const userName = new Map(users.map((u) => [u.id, u.fullName]));
+
+  // Grouped once: with many communes, filtering the whole list per row would be quadratic.
+  const valuesOf = groupBy(values, (v) => v.indicatorId);
+  const progressOf = groupBy(progress, (p) => p.taskId);
+  const evidenceOf = (key: "indicatorValueId" | "taskProgressId", id: string | undefined): EvidenceItem[] =>
+    id
+      ? evidence
+          .filter((e) => e[key] === id)
+          .map((e) => ({
+            id: e.id,
+            fileName: e.fileName,
+            sizeBytes: e.sizeBytes,
+            docNumber: e.docNumber,
+            docDate: iso(e.docDate),
+            docSummary: e.docSummary,
+            createdAt: e.createdAt.toISOString(),
+          }))
+      : [];
+  const historyOf = (id: string | undefined): HistoryItem[] =>
+    id
+      ? audit
+          .filter((a) => a.entityId === id)
+          .slice(0, 10)
+          .map((a) => ({ at: a.createdAt.toISOString(), by: a.user?.fullName ?? "Hệ thống", action: a.action, before: a.before, after: a.after }))
+      : [];
+
+  const planView = (plan: (typeof plans)[number]) => ({
+    id: plan.id,
+    title: plan.title,
+    kind: plan.kind,
+    documentNumber: plan.documentNumber,
+    documentDate: iso(plan.documentDate),
+    documentDateText: plan.documentDateText,
+    versionNo: plan.versionNo,
+    sections: plan.sections,
+    indicators: plan.indicators.map((ind) => {
+      const own = valuesOf.get(ind.id) ?? [];
+      const current = own.find((v) => v.period.quarter === quarter);
+      return {
+        id: ind.id,
+        code: ind.code,
+        position: ind.position,
+        sectionId: ind.sectionId,
+        parentId: ind.parentId,
+        name: ind.name,
+        group: ind.group,
+        measurementUnit: ind.measurementUnit,
+        valueKind: ind.valueKind,
+        targetText: ind.targetText,
+        targetRule: ind.targetRule,
+        targetValue: num(ind.targetValue),
+        baselineValue: num(ind.baselineValue),
+        numeratorLabel: ind.numeratorLabel,
+        denominatorLabel: ind.denominatorLabel,
+        monitoringUnitId: ind.monitoringUnitId,
+        monitoringUnitName: ind.monitoringUnit?.name ?? ind.monitoringUnitText,
+        unitIds: [ind.monitoringUnitId, ...ind.implementingUnits.map((u) => u.unitId)].filter(Boolean) as string[],
+        quarters: own.map((v) => ({
+          quarter: v.period.quarter as 1 | 2 | 3 | 4,
+          numerator: num(v.numerator),
+          denominator: num(v.denominator),
+          value: num(v.value),
+          done: v.done,
+        })),
+        current: current
+          ? {
+              id: current.id,
+              version: current.version,
+              numerator: num(current.numerator),
+              denominator: num(current.denominator),
+              value: num(current.value),
+              done: current.done,
+              note: current.note,
+              updatedAt: current.updatedAt.toISOString(),
+              updatedBy: current.updatedById ? (userName.get(current.updatedById) ?? null) : null,
+              isDemo: current.isDemo,
+            }
+          : null,
+        evidence: evidenceOf("indicatorValueId", current?.id),
+        history: historyOf(current?.id),
+      };
+    }),
+    tasks: plan.tasks.map((task) => {
+      const own = progressOf.get(task.id) ?? [];
+      const current = own.find((p) => p.period.quarter === quarter);
+      const previous = own.filter((p) => p.period.quarter < quarter).sort((a, b) => b.period.quarter - a.period.quarter)[0];
+      return {
+        id: task.id,
+        code: task.code,
+        position: task.position,
+        sectionId: task.sectionId,
+        content: task.content,
+        requirement: task.requirement ?? task.expectedResult,
+        deadlineText: task.deadlineText,
+        deadlineKind: task.deadlineKind,
+        dueDate: iso(task.dueDate),
+        occurrences: task.occurrenceDates.map((d) => iso(d)!),
+        leadUnitId: task.leadUnitId,
+        leadUnitName: task.leadUnit?.name ?? task.leadUnitText,
+        unitIds: [task.leadUnitId, ...task.coordinatingUnits.map((u) => u.unitId)].filter(Boolean) as string[],
+        previousStatus: previous?.status ?? null,
+        current: current
+          ? {
+              id: current.id,
+              version: current.version,
+              status: current.status,
+              resultText: current.resultText,
+              reason: current.reason,
+              updatedAt: current.updatedAt.toISOString(),
+              updatedBy: current.updatedById ? (userName.get(current.updatedById) ?? null) : null,
+              isDemo: current.isDemo,
+            }
+          : null,
+        evidence: evidenceOf("taskProgressId", current?.id),
+        history: historyOf(current?.id),
+      };
+    }),
+  });
+
+  // Reports on file are read from what was frozen when they were submitted (one statement, only
+  // when there are any); the live rows are compared with it to show what changed since.
+  const frozenIds = options.live ? [] : reports.filter((r) => FROZEN_STATES.has(r.status)).map((r) => r.id);
+  const snapshots = frozenIds.length
+    ? await db.reportSnapshot.findMany({ where: { reportId: { in: frozenIds } }, orderBy: { takenAt: "desc" }, select: { reportId: true, takenAt: true, data: true, planVersions: true } })
+    : [];
+  const snapshotOf = new Map<string, (typeof snapshots)[number]>();
+  for (const snap of snapshots) if (!snapshotOf.has(snap.reportId)) snapshotOf.set(snap.reportId, snap);
+
+  return Promise.all(
+    communeIds.map(async (communeId) => {
+      const report = reports.find((r) => r.communeId === communeId);
+      const livePlans = plans.filter((p) => p.communeId === communeId).map(planView);
+      const snap = report ? snapshotOf.get(report.id) : undefined;
+      const frozen = snap ? (snap.data as unknown as { plans: typeof livePlans; units: { id: string; name: string }[] }) : null;
+      const judged = (snap?.planVersions ?? {}) as Record<string, number>;
+      const snapshot: ReportSnapshotInfo | null = snap
+        ? {
+            takenAt: snap.takenAt.toISOString(),
+            changes: snapshotChanges(frozen!.plans, livePlans, quarter, { evidence: details }),
+            newerPlanVersions: livePlans
+              .filter((p) => judged[p.id] !== undefined && p.versionNo > judged[p.id])
+              .map((p) => ({ planId: p.id, title: p.title, judgedVersion: judged[p.id], currentVersion: p.versionNo })),
+          }
+        : null;
+      // The row history is the audit trail, read live: it shows edits made after submission too.
+      const historyById = new Map(livePlans.flatMap((p) => [...p.indicators, ...p.tasks]).map((r) => [r.id, r.history]));
+      const shownPlans = frozen
+        ? frozen.plans.map((p) => ({
+            ...p,
+            indicators: p.indicators.map((i) => ({ ...i, evidence: details ? i.evidence : [], history: historyById.get(i.id) ?? [] })),
+            tasks: p.tasks.map((t) => ({ ...t, evidence: details ? t.evidence : [], history: historyById.get(t.id) ?? [] })),
+          }))
+        : livePlans;
+      return {
+        commune: communeById.get(communeId)!,
+        year,
+        quarter,
+        report: report
+          ? {
+              id: report.id,
+              status: report.status,
+              submittedAt: report.submittedAt?.toISOString() ?? null,
+              decidedAt: report.decidedAt?.toISOString() ?? null,
+            }
+          : null,
+        plans: shownPlans,
+        units: frozen?.units ?? units.filter((u) => u.communeId === communeId).map((u) => ({ id: u.id, name: u.name })),
+        decisions: details && report && !options.live ? await (await import("@/server/review/queries")).decisionsOf({ reportId: report.id }) : ([] as DecisionHistory),
+        /** What was frozen when the report was submitted; null for a report still being written. */
+        snapshot,
+      };
+    }),
+  );
+}
+
+type FetchedReport = Awaited<ReturnType<typeof fetchReports>>[number];
+/** What ReportSnapshot.data holds: the plans as the report showed them at submission. */
+export type FrozenReport = Pick<FetchedReport, "plans" | "units">;
