@@ -1,8 +1,10 @@
 "use server";
 
 // Saving and submitting a commune's quarterly report. A save is one transaction: every row
-// is checked (scope, report state, values, optimistic lock) before anything is written, and
-// a single bad or conflicting row rejects the whole save.
+// is checked (scope, report state, values) before anything is written, and a single invalid
+// row rejects the whole save. A row someone else saved since it was loaded (optimistic lock)
+// is not written and comes back with their figures, who and when; every other row is written,
+// so one clash never throws away the rest of the clerk's work.
 import { runAction } from "@/server/action";
 import { audit } from "@/server/audit";
 import { getDb, Prisma } from "@/server/db";
@@ -10,7 +12,8 @@ import { ConflictError, ForbiddenError, UserError } from "@/server/errors";
 import { revalidate } from "@/server/revalidate";
 import { id, z } from "@/server/validation";
 import { validateIndicatorEntry, validateTaskEntry, NOTE_MAX, RESULT_MAX } from "@/domain/reporting/entry";
-import { doneText } from "@/domain/evaluation/display";
+import { doneText, taskStatusText } from "@/domain/evaluation/display";
+import type { SavedIndicatorValue, SavedTaskProgress } from "@/domain/reporting/drafts";
 import { formatDateTime } from "@/domain/format";
 import { ensurePeriod } from "./periods";
 import { editableReport } from "./access";
@@ -54,9 +57,18 @@ export interface ConflictRow {
   kind: "indicator" | "task";
   rowId: string;
   name: string;
+  /** Their value in words, for the message. */
   current: string;
   updatedBy: string;
   updatedAt: string;
+  /** Their row as stored now (null when it was deleted), and its version: what a resolution is based on. */
+  theirs: SavedIndicatorValue | SavedTaskProgress | null;
+  version: number | null;
+}
+
+export interface SaveReportResult {
+  saved: number;
+  conflicts: ConflictRow[];
 }
 
 /** A row created empty to hold evidence is no conflict for a browser that saw no row yet. */
@@ -70,7 +82,7 @@ function sameVersion<T extends { version: number }>(existing: T | undefined, loa
   return existing.version === loaded;
 }
 
-const show = (v: { numerator: unknown; denominator: unknown; value: unknown; done: boolean | null }) => {
+const show = (v: SavedIndicatorValue) => {
   if (v.numerator !== null || v.denominator !== null) return `${v.numerator ?? "?"}/${v.denominator ?? "?"}`;
   if (v.done !== null) return doneText(v.done);
   return v.value === null ? "(trống)" : String(v.value);
@@ -146,25 +158,23 @@ export async function saveReport(input: SaveReportInput) {
         const existing = valueByIndicator.get(row.indicatorId);
         const ind = indicatorById.get(row.indicatorId)!;
         const next = { numerator: row.numerator, denominator: row.denominator, value: row.value, done: row.done, note: row.note };
+        const before: SavedIndicatorValue | null = existing
+          ? { numerator: existing.numerator?.toNumber() ?? null, denominator: existing.denominator?.toNumber() ?? null, value: existing.value?.toNumber() ?? null, done: existing.done, note: existing.note }
+          : null;
         if (!sameVersion(existing, row.version, isEmptyValue)) {
           conflicts.push({
             kind: "indicator",
             rowId: row.indicatorId,
             name: `${ind.code ? ind.code + ". " : ""}${ind.name}`,
-            current: existing ? show({ numerator: existing.numerator?.toNumber() ?? null, denominator: existing.denominator?.toNumber() ?? null, value: existing.value?.toNumber() ?? null, done: existing.done }) : "(đã bị xóa)",
+            current: before ? show(before) : "(đã bị xóa)",
             updatedBy: existing?.updatedById ? (editors.get(existing.updatedById) ?? "người khác") : "người khác",
             updatedAt: existing ? formatDateTime(existing.updatedAt) : "",
+            theirs: before,
+            version: existing?.version ?? null,
           });
           continue;
         }
-        if (existing) {
-          const before = {
-            numerator: existing.numerator?.toNumber() ?? null,
-            denominator: existing.denominator?.toNumber() ?? null,
-            value: existing.value?.toNumber() ?? null,
-            done: existing.done,
-            note: existing.note,
-          };
+        if (existing && before) {
           if (JSON.stringify(before) === JSON.stringify(next)) continue;
           const updated = await tx.indicatorValue.updateMany({
             where: { id: existing.id, version: existing.version },
@@ -190,9 +200,11 @@ export async function saveReport(input: SaveReportInput) {
             kind: "task",
             rowId: row.taskId,
             name: `${task.code ? task.code + ". " : ""}${task.content.slice(0, 80)}`,
-            current: existing ? existing.status : "(đã bị xóa)",
+            current: existing ? taskStatusText(existing.status) : "(đã bị xóa)",
             updatedBy: existing?.updatedById ? (editors.get(existing.updatedById) ?? "người khác") : "người khác",
             updatedAt: existing ? formatDateTime(existing.updatedAt) : "",
+            theirs: existing ? { status: existing.status, resultText: existing.resultText, reason: existing.reason } : null,
+            version: existing?.version ?? null,
           });
           continue;
         }
@@ -214,15 +226,8 @@ export async function saveReport(input: SaveReportInput) {
         saved++;
       }
 
-      if (conflicts.length) {
-        const first = conflicts[0];
-        throw new ConflictError(
-          `Không lưu: ${conflicts.length} dòng đã được người khác sửa sau khi bạn mở trang (ví dụ "${first.name}": ${first.updatedBy} đã lưu "${first.current}" lúc ${first.updatedAt}). Tải lại trang để xem số mới rồi nhập lại.`,
-          conflicts,
-        );
-      }
-      await tx.quarterlyReport.update({ where: { id: report.id }, data: { version: { increment: 1 } } });
-      return { saved };
+      if (saved > 0) await tx.quarterlyReport.update({ where: { id: report.id }, data: { version: { increment: 1 } } });
+      return { saved, conflicts } satisfies SaveReportResult;
     })).catch((error: unknown) => {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
         throw new ConflictError("Số liệu vừa được người khác lưu cùng lúc. Vui lòng tải lại trang rồi nhập lại.");
