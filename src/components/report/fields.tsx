@@ -52,3 +52,28 @@ export function ReviewNote({ text }: { text?: string }) {
     </div>
   );
 }
+
+/** Giải trình of a red row: the cause and the remedy, required before the report is submitted. */
+export function ExplanationFields({ id, cause, remedy, onChange, editable }: { id: string; cause: string; remedy: string; onChange: (patch: { cause?: string; remedy?: string }) => void; editable: boolean }) {
+  const missing = !cause.trim() || !remedy.trim();
+  if (!editable)
+    return (
+      <div className="mt-1 text-xs">
+        <div>Nguyên nhân: {cause || "chưa có"}</div>
+        <div>Giải pháp: {remedy || "chưa có"}</div>
+      </div>
+    );
+  return (
+    <fieldset className={`mt-2 rounded border p-2 ${missing ? "border-red-400 bg-red-50/50" : "border-slate-300"}`}>
+      <legend className="px-1 text-xs font-semibold text-slate-800">Giải trình (bắt buộc trước khi nộp)</legend>
+      <label htmlFor={`${id}-cause`} className="block text-xs text-slate-700">
+        Nguyên nhân
+      </label>
+      <textarea id={`${id}-cause`} className="input text-xs" rows={2} value={cause} onChange={(e) => onChange({ cause: e.target.value })} />
+      <label htmlFor={`${id}-remedy`} className="mt-1 block text-xs text-slate-700">
+        Giải pháp khắc phục
+      </label>
+      <textarea id={`${id}-remedy`} className="input text-xs" rows={2} value={remedy} onChange={(e) => onChange({ remedy: e.target.value })} />
+    </fieldset>
+  );
+}

@@ -10,7 +10,8 @@ import { formatNumber, formatPercent } from "@/domain/format";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { EvidencePanel } from "./evidence-panel";
 import { ConflictPanel } from "./conflict-panel";
-import { FieldMessage, NumberInput, ReviewNote, moveDown } from "./fields";
+import { ExplanationFields, FieldMessage, NumberInput, ReviewNote, moveDown } from "./fields";
+import { RED_STATUSES } from "@/domain/reporting/explanations";
 
 export interface IndicatorRowProps {
   ind: ReportIndicator;
@@ -101,6 +102,7 @@ export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editab
           <>
             <StatusBadge status={result.status} />
             <div className="mt-0.5 text-xs text-slate-700">{result.reason}</div>
+            {RED_STATUSES.has(result.status) && <ExplanationFields id={ind.id} cause={draft.cause} remedy={draft.remedy} onChange={set} editable={editable} />}
           </>
         ) : (
           <div className="text-xs font-medium text-red-800">Chưa đánh giá: có ô chưa hợp lệ.</div>

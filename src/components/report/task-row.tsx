@@ -7,7 +7,7 @@ import type { TaskDraft } from "@/domain/reporting/drafts";
 import { formatDate } from "@/domain/format";
 import { EvidencePanel } from "./evidence-panel";
 import { ConflictPanel } from "./conflict-panel";
-import { FieldMessage, ReviewNote, moveDown } from "./fields";
+import { ExplanationFields, FieldMessage, ReviewNote, moveDown } from "./fields";
 
 export interface TaskRowProps {
   task: ReportTask;
@@ -44,6 +44,7 @@ export function TaskRow({ task, draft, onChange, quarter, year, editable, errorO
           )}
         </div>
         {overdue && <div className="mt-1 text-xs font-semibold text-red-800">✖ Quá hạn, chưa hoàn thành</div>}
+        {overdue && <ExplanationFields id={task.id} cause={draft.cause} remedy={draft.remedy} onChange={set} editable={editable} />}
         <ReviewNote text={reviewComment} />
       </td>
       <td data-label="Tiến độ">

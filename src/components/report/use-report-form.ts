@@ -112,7 +112,7 @@ export function useReportForm({ data, today }: { data: ReportData; today: string
         indicators: validIndicators.map((i) => ({ indicatorId: i.id, version: state.indicators.get(i.id)!.version, ...readIndicatorDraft(state.indicators.get(i.id)!.draft).entry })),
         tasks: validTasks.map((t) => {
           const d = state.tasks.get(t.id)!.draft;
-          return { taskId: t.id, version: state.tasks.get(t.id)!.version, status: d.status, resultText: d.resultText || null, reason: d.reason || null };
+          return { taskId: t.id, version: state.tasks.get(t.id)!.version, status: d.status, resultText: d.resultText || null, reason: d.reason || null, cause: d.cause || null, remedy: d.remedy || null };
         }),
       });
       if (!result.ok) {

@@ -13,11 +13,16 @@ export interface IndicatorDraft {
   value: string;
   done: "" | "yes" | "no";
   note: string;
+  /** Giải trình of a red row: why, and what will be done. */
+  cause: string;
+  remedy: string;
 }
 export interface TaskDraft {
   status: TaskStatusValue;
   resultText: string;
   reason: string;
+  cause: string;
+  remedy: string;
 }
 
 /** A saved figure as the server sends it. */
@@ -27,11 +32,15 @@ export interface SavedIndicatorValue {
   value: number | null;
   done: boolean | null;
   note: string | null;
+  cause?: string | null;
+  remedy?: string | null;
 }
 export interface SavedTaskProgress {
   status: string;
   resultText: string | null;
   reason: string | null;
+  cause?: string | null;
+  remedy?: string | null;
 }
 
 /** A number as the clerk would type it back: vi-VN decimals, no thousands dots. */
@@ -44,11 +53,13 @@ export function indicatorDraftOf(saved: SavedIndicatorValue | null | undefined):
     value: numberText(saved?.value),
     done: saved?.done === true ? "yes" : saved?.done === false ? "no" : "",
     note: saved?.note ?? "",
+    cause: saved?.cause ?? "",
+    remedy: saved?.remedy ?? "",
   };
 }
 
 export function taskDraftOf(saved: SavedTaskProgress | null | undefined, previousStatus?: string | null): TaskDraft {
-  return { status: (saved?.status ?? previousStatus ?? "NOT_STARTED") as TaskStatusValue, resultText: saved?.resultText ?? "", reason: saved?.reason ?? "" };
+  return { status: (saved?.status ?? previousStatus ?? "NOT_STARTED") as TaskStatusValue, resultText: saved?.resultText ?? "", reason: saved?.reason ?? "", cause: saved?.cause ?? "", remedy: saved?.remedy ?? "" };
 }
 
 export const NOT_A_NUMBER = "Không phải là số. Nhập chữ số, ví dụ 1234 hoặc 12,5.";
@@ -64,7 +75,7 @@ export function parseNumberField(text: string): { ok: true; value: number | null
  * The entry a draft stands for, plus an error for every field that could not be read.
  * A field that is not a number is left out of the entry, and the row is invalid.
  */
-export function readIndicatorDraft(d: IndicatorDraft): { entry: Required<IndicatorEntry>; parseErrors: Record<string, string> } {
+export function readIndicatorDraft(d: IndicatorDraft): { entry: Required<IndicatorEntry> & { cause: string | null; remedy: string | null }; parseErrors: Record<string, string> } {
   const parseErrors: Record<string, string> = {};
   const num = (field: "numerator" | "denominator" | "value") => {
     const parsed = parseNumberField(d[field]);
@@ -75,7 +86,7 @@ export function readIndicatorDraft(d: IndicatorDraft): { entry: Required<Indicat
     return parsed.value;
   };
   return {
-    entry: { numerator: num("numerator"), denominator: num("denominator"), value: num("value"), done: d.done === "" ? null : d.done === "yes", note: d.note.trim() || null },
+    entry: { numerator: num("numerator"), denominator: num("denominator"), value: num("value"), done: d.done === "" ? null : d.done === "yes", note: d.note.trim() || null, cause: d.cause.trim() || null, remedy: d.remedy.trim() || null },
     parseErrors,
   };
 }

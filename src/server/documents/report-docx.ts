@@ -26,6 +26,7 @@ import {
   evidenceRefs,
   indicatorRows,
   lagSummary,
+  groupByUnit,
   tidy,
   periodText,
   placeName,
@@ -312,11 +313,17 @@ function bodyParagraphs(doc: ReportDocument): (Paragraph | Table)[] {
   }
   if (lag.indicators.length) {
     out.push(heading(`1. Chỉ tiêu ${doc.yearly ? "chưa đạt" : "chưa đạt, có nguy cơ không đạt"}`));
-    for (const l of lag.indicators) out.push(body([`- ${l.name}: ${l.verdict}. `, { text: l.cause, italics: true }]));
+    for (const [unit, lines] of groupByUnit(lag.indicators)) {
+      out.push(body([{ text: `${unit}:`, bold: true }]));
+      for (const l of lines) out.push(body([`- ${l.name}: ${l.verdict}. `, { text: l.cause, italics: true }]));
+    }
   }
   if (lag.tasks.length) {
     out.push(heading(`${lag.indicators.length ? "2" : "1"}. Nhiệm vụ chậm tiến độ, không thực hiện được`));
-    for (const l of lag.tasks) out.push(body([`- ${l.name}: ${l.verdict}. `, { text: l.cause, italics: true }]));
+    for (const [unit, lines] of groupByUnit(lag.tasks)) {
+      out.push(body([{ text: `${unit}:`, bold: true }]));
+      for (const l of lines) out.push(body([`- ${l.name}: ${l.verdict}. `, { text: l.cause, italics: true }]));
+    }
   }
 
   out.push(part(`III. NHIỆM VỤ ${doc.yearly ? `NĂM ${doc.year + 1}` : "TRONG THỜI GIAN TỚI"}`));

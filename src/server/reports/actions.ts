@@ -14,14 +14,20 @@ import { id, z } from "@/server/validation";
 import { validateIndicatorEntry, validateTaskEntry, NOTE_MAX, RESULT_MAX } from "@/domain/reporting/entry";
 import { doneText, taskStatusText } from "@/domain/evaluation/display";
 import type { SavedIndicatorValue, SavedTaskProgress } from "@/domain/reporting/drafts";
-import { formatDateTime } from "@/domain/format";
+import { formatDateTime, todayInVietnam } from "@/domain/format";
 import { ensurePeriod } from "./periods";
+import { loadReport } from "./queries";
+import { buildDashboard } from "@/server/dashboard/queries";
+import { missingExplanationMessage, RED_STATUSES } from "@/domain/reporting/explanations";
 import { editableReport } from "./access";
 import { ownCommuneOf } from "@/server/auth/guard";
 import { applyTransition } from "@/server/review/workflow";
 
 const finite = z.number({ error: "Phải là một số." }).finite("Phải là một số.");
 const nullableNumber = finite.nullable().optional().transform((v) => (v === undefined ? null : v));
+
+const explanation = (label: string) =>
+  z.string().max(NOTE_MAX, `${label} tối đa ${NOTE_MAX} ký tự.`).nullable().optional().transform((v) => v?.normalize("NFC").trim() || null);
 
 const indicatorRowSchema = z.object({
   indicatorId: id("Chỉ tiêu"),
@@ -31,6 +37,8 @@ const indicatorRowSchema = z.object({
   value: nullableNumber,
   done: z.boolean().nullable().optional().transform((v) => v ?? null),
   note: z.string().max(NOTE_MAX, `Ghi chú tối đa ${NOTE_MAX} ký tự.`).nullable().optional().transform((v) => v?.normalize("NFC").trim() || null),
+  cause: explanation("Nguyên nhân"),
+  remedy: explanation("Giải pháp"),
 });
 
 const taskRowSchema = z.object({
@@ -39,6 +47,8 @@ const taskRowSchema = z.object({
   status: z.enum(["NOT_STARTED", "IN_PROGRESS", "DONE", "CANNOT_DO"], { error: "Trạng thái nhiệm vụ không hợp lệ." }),
   resultText: z.string().max(RESULT_MAX, `Kết quả tối đa ${RESULT_MAX} ký tự.`).nullable().optional().transform((v) => v?.normalize("NFC").trim() || null),
   reason: z.string().max(NOTE_MAX, `Lý do tối đa ${NOTE_MAX} ký tự.`).nullable().optional().transform((v) => v?.normalize("NFC").trim() || null),
+  cause: explanation("Nguyên nhân"),
+  remedy: explanation("Giải pháp"),
 });
 
 const periodSchema = z.object({
@@ -72,9 +82,10 @@ export interface SaveReportResult {
 }
 
 /** A row created empty to hold evidence is no conflict for a browser that saw no row yet. */
-const isEmptyValue = (v: { numerator: unknown; denominator: unknown; value: unknown; done: unknown; note: unknown }) =>
-  v.numerator === null && v.denominator === null && v.value === null && v.done === null && v.note === null;
-const isEmptyProgress = (p: { status: string; resultText: unknown; reason: unknown }) => p.status === "NOT_STARTED" && p.resultText === null && p.reason === null;
+const isEmptyValue = (v: { numerator: unknown; denominator: unknown; value: unknown; done: unknown; note: unknown; cause: unknown; remedy: unknown }) =>
+  v.numerator === null && v.denominator === null && v.value === null && v.done === null && v.note === null && v.cause === null && v.remedy === null;
+const isEmptyProgress = (p: { status: string; resultText: unknown; reason: unknown; cause: unknown; remedy: unknown }) =>
+  p.status === "NOT_STARTED" && p.resultText === null && p.reason === null && p.cause === null && p.remedy === null;
 
 function sameVersion<T extends { version: number }>(existing: T | undefined, loaded: number | null, isEmpty: (row: T) => boolean): boolean {
   if (!existing) return loaded === null;
@@ -157,9 +168,9 @@ export async function saveReport(input: SaveReportInput) {
       for (const row of data.indicators) {
         const existing = valueByIndicator.get(row.indicatorId);
         const ind = indicatorById.get(row.indicatorId)!;
-        const next = { numerator: row.numerator, denominator: row.denominator, value: row.value, done: row.done, note: row.note };
+        const next = { numerator: row.numerator, denominator: row.denominator, value: row.value, done: row.done, note: row.note, cause: row.cause, remedy: row.remedy };
         const before: SavedIndicatorValue | null = existing
-          ? { numerator: existing.numerator?.toNumber() ?? null, denominator: existing.denominator?.toNumber() ?? null, value: existing.value?.toNumber() ?? null, done: existing.done, note: existing.note }
+          ? { numerator: existing.numerator?.toNumber() ?? null, denominator: existing.denominator?.toNumber() ?? null, value: existing.value?.toNumber() ?? null, done: existing.done, note: existing.note, cause: existing.cause, remedy: existing.remedy }
           : null;
         if (!sameVersion(existing, row.version, isEmptyValue)) {
           conflicts.push({
@@ -194,7 +205,7 @@ export async function saveReport(input: SaveReportInput) {
       for (const row of data.tasks) {
         const existing = progressByTask.get(row.taskId);
         const task = taskById.get(row.taskId)!;
-        const next = { status: row.status, resultText: row.resultText, reason: row.status === "CANNOT_DO" ? row.reason : null };
+        const next = { status: row.status, resultText: row.resultText, reason: row.status === "CANNOT_DO" ? row.reason : null, cause: row.cause, remedy: row.remedy };
         if (!sameVersion(existing, row.version, isEmptyProgress)) {
           conflicts.push({
             kind: "task",
@@ -203,13 +214,13 @@ export async function saveReport(input: SaveReportInput) {
             current: existing ? taskStatusText(existing.status) : "(đã bị xóa)",
             updatedBy: existing?.updatedById ? (editors.get(existing.updatedById) ?? "người khác") : "người khác",
             updatedAt: existing ? formatDateTime(existing.updatedAt) : "",
-            theirs: existing ? { status: existing.status, resultText: existing.resultText, reason: existing.reason } : null,
+            theirs: existing ? { status: existing.status, resultText: existing.resultText, reason: existing.reason, cause: existing.cause, remedy: existing.remedy } : null,
             version: existing?.version ?? null,
           });
           continue;
         }
         if (existing) {
-          const before = { status: existing.status, resultText: existing.resultText, reason: existing.reason };
+          const before = { status: existing.status, resultText: existing.resultText, reason: existing.reason, cause: existing.cause, remedy: existing.remedy };
           if (JSON.stringify(before) === JSON.stringify(next)) continue;
           const updated = await tx.taskProgress.updateMany({
             where: { id: existing.id, version: existing.version },
@@ -245,6 +256,14 @@ export async function saveReport(input: SaveReportInput) {
 export async function submitReport(input: { year: number; quarter: number }) {
   return runAction("report.submit", periodSchema, input, async (actor, data) => {
     const communeId = ownCommuneOf(actor, "report.submit");
+    // Reasons for red: every indicator chưa đạt / có nguy cơ and every overdue task carries its
+    // cause and remedy before the report goes up (they fill section II of the Word report).
+    const dashboard = buildDashboard(await loadReport(actor, communeId, data.year, data.quarter, { details: false }), data.quarter, todayInVietnam());
+    const missing = missingExplanationMessage(
+      dashboard.indicators.filter((i) => RED_STATUSES.has(i.status)).map((i) => ({ code: i.code, name: i.name, current: i.current })),
+      dashboard.tasks.all.filter((t) => t.overdue).map((t) => ({ code: t.code, name: t.content, current: t.current })),
+    );
+    if (missing) throw new UserError(missing);
     const db = await getDb();
     await db.$transaction(async (tx) => {
       const period = await ensurePeriod(tx, data.year, data.quarter);

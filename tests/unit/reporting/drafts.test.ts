@@ -19,7 +19,7 @@ import { rowMatches, NO_QUERY, type RowFacts } from "@/domain/reporting/row-filt
 
 const ratio = { valueKind: "RATIO" as const, targetRule: "AT_LEAST" as const, measurementUnit: "%" };
 const percent = { valueKind: "NUMBER" as const, targetRule: "AT_LEAST" as const, measurementUnit: "%" };
-const empty: IndicatorDraft = { numerator: "", denominator: "", value: "", done: "", note: "" };
+const empty: IndicatorDraft = { numerator: "", denominator: "", value: "", done: "", note: "", cause: "", remedy: "" };
 
 describe("typed text is never silently dropped", () => {
   it("text in a number field is an error at that field, not an empty value", () => {
