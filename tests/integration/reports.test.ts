@@ -5,6 +5,7 @@ import { createTestDb, type TestDb } from "../support/db";
 import { actAs, actorFor } from "../support/actors";
 import { seedDemo } from "@/server/seed/demo";
 import { saveReport, submitReport } from "@/server/reports/actions";
+import { explainRedRows } from "../support/explain";
 import { loadReport } from "@/server/reports/queries";
 
 let t: TestDb;
@@ -178,6 +179,10 @@ describe("quarterly report", () => {
       error: "Chỉ Chủ tịch UBND xã (hoặc người được Chủ tịch cho phép) được nộp.",
     });
     await actAs("dienkhanh.chutich");
+    // Reasons for red: refused while a red row has no cause and remedy, named in the message.
+    const refused = await submitReport({ year: YEAR, quarter: Q });
+    expect(refused).toMatchObject({ ok: false, error: expect.stringContaining("chưa có giải trình (nguyên nhân và giải pháp khắc phục)") });
+    await explainRedRows(t, "dienkhanh.chutich", YEAR, Q);
     expect(await submitReport({ year: YEAR, quarter: Q })).toMatchObject({ ok: true });
     expect(await submitReport({ year: YEAR, quarter: Q })).toMatchObject({ ok: false, error: "Không thể nộp: hồ sơ đã nộp, đang chờ xét duyệt." });
     const before = await snapshot();

@@ -21,6 +21,7 @@ import { buildDashboard } from "@/server/dashboard/queries";
 import { missingExplanationMessage, RED_STATUSES } from "@/domain/reporting/explanations";
 import { editableReport } from "./access";
 import { ownCommuneOf } from "@/server/auth/guard";
+import type { Actor } from "@/server/auth/actor";
 import { applyTransition } from "@/server/review/workflow";
 
 const finite = z.number({ error: "Phải là một số." }).finite("Phải là một số.");
@@ -253,18 +254,27 @@ export async function saveReport(input: SaveReportInput) {
   }, "Đã lưu.");
 }
 
+async function missingExplanations(actor: Actor, communeId: string, year: number, quarter: number) {
+  const dashboard = buildDashboard(await loadReport(actor, communeId, year, quarter, { details: false }), quarter, todayInVietnam());
+  return missingExplanationMessage(
+    dashboard.indicators.filter((i) => RED_STATUSES.has(i.status)).map((i) => ({ code: i.code, name: i.name, current: i.current })),
+    dashboard.tasks.all.filter((t) => t.overdue).map((t) => ({ code: t.code, name: t.content, current: t.current })),
+  );
+}
+
 export async function submitReport(input: { year: number; quarter: number }) {
   return runAction("report.submit", periodSchema, input, async (actor, data) => {
     const communeId = ownCommuneOf(actor, "report.submit");
     // Reasons for red: every indicator chưa đạt / có nguy cơ and every overdue task carries its
     // cause and remedy before the report goes up (they fill section II of the Word report).
-    const dashboard = buildDashboard(await loadReport(actor, communeId, data.year, data.quarter, { details: false }), data.quarter, todayInVietnam());
-    const missing = missingExplanationMessage(
-      dashboard.indicators.filter((i) => RED_STATUSES.has(i.status)).map((i) => ({ code: i.code, name: i.name, current: i.current })),
-      dashboard.tasks.all.filter((t) => t.overdue).map((t) => ({ code: t.code, name: t.content, current: t.current })),
-    );
-    if (missing) throw new UserError(missing);
+    // Checked only when the report could be submitted at all, so a report already sent or
+    // approved gets the workflow's own answer.
     const db = await getDb();
+    const state = await db.quarterlyReport.findFirst({ where: { communeId, period: { year: data.year, quarter: data.quarter } }, select: { status: true } });
+    if (!state || state.status === "DRAFT" || state.status === "RETURNED") {
+      const missing = await missingExplanations(actor, communeId, data.year, data.quarter);
+      if (missing) throw new UserError(missing);
+    }
     await db.$transaction(async (tx) => {
       const period = await ensurePeriod(tx, data.year, data.quarter);
       const report =
