@@ -38,7 +38,7 @@ test.describe("on a phone (390×844)", () => {
     await expect(card.getByText("Không phải là số. Nhập chữ số, ví dụ 1234 hoặc 12,5.")).toBeVisible();
     await expect(card.getByText("Chưa đánh giá: có ô chưa hợp lệ.")).toBeVisible();
     await page.getByRole("button", { name: "Lưu" }).click();
-    await expect(page.getByRole("alert")).toContainText("1 ô chưa hợp lệ");
+    await expect(page.locator("[data-report-form] [role=alert]")).toContainText("1 ô chưa hợp lệ");
     await expect(numerator).toBeFocused();
     await page.screenshot(shot("entry-phone-invalid"));
 
@@ -75,8 +75,8 @@ test("at 1366×768 two sessions conflict on a row and resolve it row by row; the
   await b(page).getByLabel("Tử số").fill("7");
   await b(page).getByLabel("Mẫu số").fill("10");
   await page.getByRole("button", { name: "Lưu" }).click();
-  await expect(page.getByRole("alert")).toContainText("Đã lưu 1 dòng");
-  await expect(page.getByRole("alert")).toContainText("1 dòng chưa lưu vì người khác đã sửa");
+  await expect(page.locator("[data-report-form] [role=alert]")).toContainText("Đã lưu 1 dòng");
+  await expect(page.locator("[data-report-form] [role=alert]")).toContainText("1 dòng chưa lưu vì người khác đã sửa");
   const conflict = a(page).getByRole("group", { name: /Xung đột/ });
   await expect(conflict).toContainText("Của bạn:9/10");
   await expect(conflict).toContainText("Của họ:5/10");
@@ -101,7 +101,7 @@ test("the chairman cannot submit with a red row lacking a reason; adds the reaso
   await page.goto(URL);
   page.on("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "Nộp báo cáo" }).click();
-  await expect(page.getByRole("alert")).toContainText("chưa có giải trình (nguyên nhân và giải pháp khắc phục)");
+  await expect(page.locator("[data-report-form] [role=alert]")).toContainText("chưa có giải trình (nguyên nhân và giải pháp khắc phục)");
   await page.screenshot(shot("entry-submit-refused"));
 
   await page.getByLabel("Lọc", { exact: true }).selectOption("red");
