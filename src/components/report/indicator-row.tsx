@@ -36,7 +36,7 @@ export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editab
   const valueLabel = input === "RANK" ? "Thứ hạng" : input === "PERCENT" ? "Giá trị (%)" : `Giá trị${ind.measurementUnit ? ` (${ind.measurementUnit})` : ""}`;
   return (
     <tr data-row={ind.id} className={conflict ? "bg-amber-50/60" : undefined}>
-      <td className="tabular-nums max-sm:hidden">{ind.code}</td>
+      <td className="card-hide tabular-nums">{ind.code}</td>
       <td className={ind.parentId ? "sm:pl-5" : ""}>
         <div className="font-medium">
           <span className="sm:hidden">{ind.code ? `${ind.code}. ` : ""}</span>

@@ -28,7 +28,7 @@ export function TaskRow({ task, draft, onChange, quarter, year, editable, errorO
   const set = (patch: Partial<TaskDraft>) => onChange({ ...draft, ...patch });
   return (
     <tr data-row={task.id} className={conflict ? "bg-amber-50/60" : overdue ? "bg-red-50/60" : undefined}>
-      <td className="tabular-nums max-sm:hidden">{task.code}</td>
+      <td className="card-hide tabular-nums">{task.code}</td>
       <td>
         <div className="whitespace-pre-line">
           <span className="font-medium sm:hidden">{task.code ? `${task.code}. ` : ""}</span>
