@@ -104,7 +104,7 @@ test("the chairman cannot submit with a red row lacking a reason; adds the reaso
   await expect(page.locator("[data-report-form] [role=alert]")).toContainText("chưa có giải trình (nguyên nhân và giải pháp khắc phục)");
   await page.screenshot(shot("entry-submit-refused"));
 
-  await page.getByLabel("Lọc", { exact: true }).selectOption("red");
+  await page.getByLabel("Lọc các dòng").selectOption("red");
   const causes = page.getByLabel("Nguyên nhân", { exact: true });
   const count = await causes.count();
   expect(count).toBeGreaterThan(0);

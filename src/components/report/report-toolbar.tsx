@@ -11,7 +11,7 @@ export function RowFinder({ query, onChange, units, shown, total, filters }: { q
       </label>
       <label className="flex w-full flex-col text-sm sm:w-auto">
         <span>Lọc</span>
-        <select className="input sm:w-auto" value={query.filter} onChange={(e) => onChange({ ...query, filter: e.target.value as RowFilter })}>
+        <select className="input sm:w-auto" aria-label="Lọc các dòng" value={query.filter} onChange={(e) => onChange({ ...query, filter: e.target.value as RowFilter })}>
           {filters.map((f) => (
             <option key={f} value={f}>
               {ROW_FILTER_LABEL[f]}
