@@ -13,3 +13,19 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 export function shot(name: string) {
   return { path: `tests/e2e/screenshots/${name}.png`, fullPage: true };
 }
+
+/** Issue 17: a report goes up only when every red row has its cause and remedy; fill them all, then save. */
+export async function explainRedRows(page: Page) {
+  await page.getByLabel("Lọc các dòng").selectOption("red");
+  const causes = page.getByLabel("Nguyên nhân", { exact: true });
+  const count = await causes.count();
+  for (let i = 0; i < count; i++) {
+    await causes.nth(i).fill("Nguyên nhân (kiểm thử)");
+    await page.getByLabel("Giải pháp khắc phục").nth(i).fill("Giải pháp (kiểm thử)");
+  }
+  if (count) {
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await expect(page.locator("[data-report-form] [role=status]").filter({ hasText: "Đã lưu" })).toBeVisible();
+  }
+  await page.getByLabel("Lọc các dòng").selectOption("");
+}

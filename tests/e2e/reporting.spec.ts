@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { shot, signIn } from "./helpers";
+import { explainRedRows, shot, signIn } from "./helpers";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
@@ -54,6 +54,7 @@ test("a Diên Khánh clerk fills Q3 including a ratio, attaches a PDF, saves; th
   const chairman = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   await signIn(chairman, "dienkhanh.chutich");
   await chairman.goto("/bao-cao?nam=2025&quy=3");
+  await explainRedRows(chairman);
   chairman.once("dialog", (d) => d.accept());
   await chairman.getByRole("button", { name: "Nộp báo cáo" }).click();
   await expect(chairman.getByText("Đã nộp báo cáo lên cấp trên.")).toBeVisible();

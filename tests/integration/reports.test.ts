@@ -5,6 +5,7 @@ import { createTestDb, type TestDb } from "../support/db";
 import { actAs, actorFor } from "../support/actors";
 import { seedDemo } from "@/server/seed/demo";
 import { saveReport, submitReport } from "@/server/reports/actions";
+import { explainRedRows } from "../support/explain";
 import { loadReport } from "@/server/reports/queries";
 
 let t: TestDb;
@@ -126,14 +127,13 @@ describe("quarterly report", () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it("the second save of a row changed since it was loaded is refused, naming the newer value and who saved it", async () => {
+  it("a row changed since it was loaded is not overwritten; the rest of the save lands, and the clash names the newer value and who saved it", async () => {
     const { ratio, number } = await dienKhanh();
     await actAs("dienkhanh.chutich");
     const first = await saveReport({ year: YEAR, quarter: Q, indicators: [{ indicatorId: ratio.id, version: 0, numerator: 50, denominator: 60 }] });
     expect(first.ok).toBe(true);
     await actAs("dienkhanh.canbo");
-    const before = await snapshot();
-    // The clerk still holds version 0 and also changed another row: nothing of the save lands.
+    // The clerk still holds version 0 of the ratio and also changed another row: that row lands.
     const second = await saveReport({
       year: YEAR,
       quarter: Q,
@@ -142,13 +142,16 @@ describe("quarterly report", () => {
         { indicatorId: ratio.id, version: 0, numerator: 40, denominator: 60 },
       ],
     });
-    expect(second.ok).toBe(false);
-    if (second.ok) return;
-    expect(second.error).toContain('Lê Văn Demo (dữ liệu mẫu) đã lưu "50/60"');
-    expect(second.details).toEqual([expect.objectContaining({ rowId: ratio.id, current: "50/60", updatedBy: "Lê Văn Demo (dữ liệu mẫu)" })]);
-    expect(await snapshot()).toEqual(before);
+    expect(second.ok).toBe(true);
+    if (!second.ok) return;
+    expect(second.data.saved).toBe(1);
+    expect(second.data.conflicts).toEqual([
+      expect.objectContaining({ rowId: ratio.id, current: "50/60", updatedBy: "Lê Văn Demo (dữ liệu mẫu)", version: 1, theirs: expect.objectContaining({ numerator: 50, denominator: 60 }) }),
+    ]);
     const stored = await t.db.indicatorValue.findFirstOrThrow({ where: { indicatorId: ratio.id, period: { year: YEAR, quarter: Q } } });
     expect([stored.numerator?.toNumber(), stored.version]).toEqual([50, 1]);
+    const numberStored = await t.db.indicatorValue.findFirstOrThrow({ where: { indicatorId: number.id, period: { year: YEAR, quarter: Q } } });
+    expect(numberStored.value?.toNumber()).toBe(95);
     const history = await t.db.auditLog.findMany({ where: { entityId: stored.id }, orderBy: { createdAt: "asc" } });
     expect(history.map((h) => h.action)).toEqual(["create", "update"]);
     expect(history[1]).toMatchObject({ before: { numerator: 45 }, after: { numerator: 50 } });
@@ -162,7 +165,9 @@ describe("quarterly report", () => {
       saveReport({ year: YEAR, quarter: 2, indicators: [{ indicatorId: fresh.id, version: null, numerator: 1, denominator: 2, value: null }] }),
       saveReport({ year: YEAR, quarter: 2, indicators: [{ indicatorId: fresh.id, version: null, numerator: 2, denominator: 2, value: null }] }),
     ]);
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    // Both answer ok; exactly one wrote, the other returns the row as a conflict to resolve.
+    expect(results.map((r) => (r.ok ? r.data.saved : -1)).sort()).toEqual([0, 1]);
+    expect(results.flatMap((r) => (r.ok ? r.data.conflicts : []))).toHaveLength(1);
     expect(await t.db.indicatorValue.count({ where: { indicatorId: fresh.id, period: { year: YEAR, quarter: 2 } } })).toBe(1);
   });
 
@@ -174,6 +179,10 @@ describe("quarterly report", () => {
       error: "Chỉ Chủ tịch UBND xã (hoặc người được Chủ tịch cho phép) được nộp.",
     });
     await actAs("dienkhanh.chutich");
+    // Reasons for red: refused while a red row has no cause and remedy, named in the message.
+    const refused = await submitReport({ year: YEAR, quarter: Q });
+    expect(refused).toMatchObject({ ok: false, error: expect.stringContaining("chưa có giải trình (nguyên nhân và giải pháp khắc phục)") });
+    await explainRedRows(t, "dienkhanh.chutich", YEAR, Q);
     expect(await submitReport({ year: YEAR, quarter: Q })).toMatchObject({ ok: true });
     expect(await submitReport({ year: YEAR, quarter: Q })).toMatchObject({ ok: false, error: "Không thể nộp: hồ sơ đã nộp, đang chờ xét duyệt." });
     const before = await snapshot();
@@ -210,6 +219,6 @@ describe("a row created empty to hold evidence", () => {
     const stored = await t.db.indicatorValue.findFirstOrThrow({ where: { indicatorId: ind2.id, periodId: period.id } });
     expect(stored.numerator).not.toBeNull();
     const conflict = await saveReport({ year: 2025, quarter: 2, indicators: [{ indicatorId: ind2.id, version: null, numerator: 1, denominator: 2 }] });
-    expect(conflict.ok).toBe(false);
+    expect(conflict).toMatchObject({ ok: true, data: { saved: 0, conflicts: [expect.objectContaining({ rowId: ind2.id })] } });
   });
 });

@@ -6,6 +6,7 @@ import { actAs } from "../support/actors";
 import { seedDemo } from "@/server/seed/demo";
 import { decideSubmission, submitPlan } from "@/server/review/actions";
 import { saveReport, submitReport } from "@/server/reports/actions";
+import { explainRedRows } from "../support/explain";
 import { loadComparison } from "@/server/review/comparison";
 import { reviewMatrix } from "@/server/review/queries";
 import { indicatorKey } from "@/domain/comparison";
@@ -41,6 +42,7 @@ async function attempt(type: "plan" | "report", id: string, transition: string) 
     // Reports are submitted against a plan in force; the plan cases above leave it in other states.
     await t.db.plan.updateMany({ where: { commune: { name: "Xã Hành Dũng" } }, data: { status: "APPROVED" } });
     const report = await t.db.quarterlyReport.findUniqueOrThrow({ where: { id }, include: { period: true } });
+    await explainRedRows(t, "hanhdung.chutich", report.period.year, report.period.quarter);
     return submitReport({ year: report.period.year, quarter: report.period.quarter });
   }
   await actAs("nghiahanh.thamdinh");
@@ -91,6 +93,7 @@ describe("state machine", () => {
     await actAs("hanhdung.canbo");
     expect((await saveReport({ year: 2025, quarter: 3, indicators: [{ indicatorId: ind.id, version: null, numerator: 10, denominator: 40 }] })).ok).toBe(true);
     await actAs("hanhdung.chutich");
+    await explainRedRows(t, "hanhdung.chutich", 2025, 3);
     expect((await submitReport({ year: 2025, quarter: 3 })).ok).toBe(true);
     await actAs("quangngai.thamdinh");
     const returned = await decideSubmission({ subjectType: "report", subjectId: report.id, decision: "return", comment: "Kiểm tra lại số liệu", rowComments: [{ indicatorId: ind.id, comment: "Mẫu số chưa khớp Hệ thống một cửa" }] });
@@ -101,6 +104,7 @@ describe("state machine", () => {
     await actAs("hanhdung.canbo");
     expect((await saveReport({ year: 2025, quarter: 3, indicators: [{ indicatorId: ind.id, version: value.version, numerator: 10, denominator: 20 }] })).ok).toBe(true);
     await actAs("hanhdung.chutich");
+    await explainRedRows(t, "hanhdung.chutich", 2025, 3);
     expect((await submitReport({ year: 2025, quarter: 3 })).ok).toBe(true);
     await actAs("nghiahanh.thamdinh");
     expect(await decideSubmission({ subjectType: "report", subjectId: report.id, decision: "approve" })).toMatchObject({ ok: true, data: { status: "APPROVED" } });

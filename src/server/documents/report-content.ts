@@ -192,10 +192,27 @@ export function indicatorFullName(doc: ReportDocument, ind: { name: string; pare
 
 export interface LagSummary {
   /** `cause` is empty when the unit wrote none: those rows are named once in `unexplained`. */
-  indicators: { ind: EvaluatedIndicator; name: string; verdict: string; cause: string }[];
-  tasks: { task: EvaluatedTask; name: string; verdict: string; cause: string }[];
+  indicators: { ind: EvaluatedIndicator; name: string; verdict: string; cause: string; unit: string }[];
+  tasks: { task: EvaluatedTask; name: string; verdict: string; cause: string; unit: string }[];
   /** Rows lagging without an explanation, listed once instead of a boilerplate line per row. */
   unexplained: string[];
+}
+
+const NO_UNIT = "Chưa giao đơn vị";
+
+/** The explanation written on the row (issue 17: cause and remedy), in one sentence pair. */
+function explanationText(current: { cause?: string | null; remedy?: string | null } | null | undefined): string | null {
+  const cause = current?.cause?.trim();
+  const remedy = current?.remedy?.trim();
+  if (!cause && !remedy) return null;
+  return [cause ? `Nguyên nhân: ${trimEnd(cause)}.` : "", remedy ? `Giải pháp: ${trimEnd(remedy)}.` : ""].filter(Boolean).join(" ");
+}
+
+/** Lines grouped by the unit that answers for them, units in order of first appearance. */
+export function groupByUnit<T extends { unit: string }>(lines: T[]): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const l of lines) groups.set(l.unit, [...(groups.get(l.unit) ?? []), l]);
+  return [...groups];
 }
 
 /** Indicators not (yet) met and tasks overdue or impossible, each with the cause its unit wrote. */
@@ -206,9 +223,8 @@ export function lagSummary(doc: ReportDocument): LagSummary {
       ind,
       name: indicatorFullName(doc, ind),
       verdict: trimEnd(ind.result.reason),
-      cause: ind.current?.note?.trim()
-        ? `Nguyên nhân: ${trimEnd(ind.current.note)}.`
-        : "",
+      cause: explanationText(ind.current) ?? (ind.current?.note?.trim() ? `Nguyên nhân: ${trimEnd(ind.current.note)}.` : ""),
+      unit: ind.ownerUnitName ? trimEnd(ind.ownerUnitName) : NO_UNIT,
     }));
   const tasks = doc.dashboard.tasks.all
     .filter((t) => t.overdue || t.status === "CANNOT_DO")
@@ -222,7 +238,8 @@ export function lagSummary(doc: ReportDocument): LagSummary {
         task,
         name: trimEnd(task.content),
         verdict,
-        cause: reason ? `Lý do: ${trimEnd(reason)}.` : "",
+        cause: explanationText(task.current) ?? (reason ? `Lý do: ${trimEnd(reason)}.` : ""),
+        unit: task.leadUnitName ? trimEnd(task.leadUnitName) : NO_UNIT,
       };
     });
   const unexplained = [...indicators.filter((l) => !l.cause).map((l) => l.name), ...tasks.filter((l) => !l.cause).map((l) => l.name)];

@@ -28,6 +28,7 @@ import {
   evidenceRefs,
   indicatorRows,
   lagSummary,
+  groupByUnit,
   tidy,
   periodText,
   placeName,
@@ -323,11 +324,17 @@ function bodyParagraphs(doc: ReportDocument): (Paragraph | Table)[] {
   }
   if (lag.indicators.length) {
     out.push(heading(`1. Chỉ tiêu ${doc.yearly ? "chưa đạt" : "chưa đạt, có nguy cơ không đạt"}`));
-    for (const l of lag.indicators) out.push(body(l.cause ? [`- ${l.name}: ${l.verdict}. `, { text: l.cause, italics: true }] : `- ${l.name}: ${l.verdict}.`));
+    for (const [unit, lines] of groupByUnit(lag.indicators)) {
+      out.push(body([{ text: `${unit}:`, bold: true }]));
+      for (const l of lines) out.push(body(l.cause ? [`- ${l.name}: ${l.verdict}. `, { text: l.cause, italics: true }] : `- ${l.name}: ${l.verdict}.`));
+    }
   }
   if (lag.tasks.length) {
     out.push(heading(`${lag.indicators.length ? "2" : "1"}. Nhiệm vụ chậm tiến độ, không thực hiện được`));
-    for (const l of lag.tasks) out.push(body(l.cause ? [`- ${l.name}: ${l.verdict}. `, { text: l.cause, italics: true }] : `- ${l.name}: ${l.verdict}.`));
+    for (const [unit, lines] of groupByUnit(lag.tasks)) {
+      out.push(body([{ text: `${unit}:`, bold: true }]));
+      for (const l of lines) out.push(body(l.cause ? [`- ${l.name}: ${l.verdict}. `, { text: l.cause, italics: true }] : `- ${l.name}: ${l.verdict}.`));
+    }
   }
   if (lag.unexplained.length) {
     out.push(body({ text: `Các đơn vị chưa giải trình nguyên nhân đối với ${lag.unexplained.length === 1 ? "nội dung" : `${lag.unexplained.length} nội dung`}: ${lag.unexplained.join("; ")}.`, italics: true }));

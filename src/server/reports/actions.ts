@@ -1,8 +1,10 @@
 "use server";
 
 // Saving and submitting a commune's quarterly report. A save is one transaction: every row
-// is checked (scope, report state, values, optimistic lock) before anything is written, and
-// a single bad or conflicting row rejects the whole save.
+// is checked (scope, report state, values) before anything is written, and a single invalid
+// row rejects the whole save. A row someone else saved since it was loaded (optimistic lock)
+// is not written and comes back with their figures, who and when; every other row is written,
+// so one clash never throws away the rest of the clerk's work.
 import { runAction } from "@/server/action";
 import { write } from "@/server/db/write";
 import { audit } from "@/server/audit";
@@ -11,16 +13,24 @@ import { ConflictError, ForbiddenError, UserError } from "@/server/errors";
 import { revalidate } from "@/server/revalidate";
 import { id, periodJsonSchema as periodSchema, z } from "@/server/validation";
 import { validateIndicatorEntry, validateTaskEntry, NOTE_MAX, RESULT_MAX } from "@/domain/reporting/entry";
-import { doneText } from "@/domain/evaluation/display";
-import { formatDateTime } from "@/domain/format";
+import { doneText, taskStatusText } from "@/domain/evaluation/display";
+import type { SavedIndicatorValue, SavedTaskProgress } from "@/domain/reporting/drafts";
+import { formatDateTime, todayInVietnam } from "@/domain/format";
 import { cleanInput } from "@/domain/text";
 import { ensurePeriod } from "./periods";
+import { loadReport } from "./queries";
+import { buildDashboard } from "@/server/dashboard/queries";
+import { missingExplanationMessage, RED_STATUSES } from "@/domain/reporting/explanations";
 import { editableReport } from "./access";
 import { ownCommuneOf } from "@/server/auth/guard";
+import type { Actor } from "@/server/auth/actor";
 import { applyTransition } from "@/server/review/workflow";
 
 const finite = z.number({ error: "Phải là một số." }).finite("Phải là một số.");
 const nullableNumber = finite.nullable().optional().transform((v) => (v === undefined ? null : v));
+
+const explanation = (label: string) =>
+  z.string().max(NOTE_MAX, `${label} tối đa ${NOTE_MAX} ký tự.`).nullable().optional().transform((v) => (v ? cleanInput(v) : "") || null);
 
 const indicatorRowSchema = z.object({
   indicatorId: id("Chỉ tiêu"),
@@ -30,6 +40,8 @@ const indicatorRowSchema = z.object({
   value: nullableNumber,
   done: z.boolean().nullable().optional().transform((v) => v ?? null),
   note: z.string().max(NOTE_MAX, `Ghi chú tối đa ${NOTE_MAX} ký tự.`).nullable().optional().transform((v) => (v ? cleanInput(v) : "") || null),
+  cause: explanation("Nguyên nhân"),
+  remedy: explanation("Giải pháp"),
 });
 
 const taskRowSchema = z.object({
@@ -38,6 +50,8 @@ const taskRowSchema = z.object({
   status: z.enum(["NOT_STARTED", "IN_PROGRESS", "DONE", "CANNOT_DO"], { error: "Trạng thái nhiệm vụ không hợp lệ." }),
   resultText: z.string().max(RESULT_MAX, `Kết quả tối đa ${RESULT_MAX} ký tự.`).nullable().optional().transform((v) => (v ? cleanInput(v) : "") || null),
   reason: z.string().max(NOTE_MAX, `Lý do tối đa ${NOTE_MAX} ký tự.`).nullable().optional().transform((v) => (v ? cleanInput(v) : "") || null),
+  cause: explanation("Nguyên nhân"),
+  remedy: explanation("Giải pháp"),
 });
 
 const saveSchema = periodSchema.extend({
@@ -51,15 +65,25 @@ export interface ConflictRow {
   kind: "indicator" | "task";
   rowId: string;
   name: string;
+  /** Their value in words, for the message. */
   current: string;
   updatedBy: string;
   updatedAt: string;
+  /** Their row as stored now (null when it was deleted), and its version: what a resolution is based on. */
+  theirs: SavedIndicatorValue | SavedTaskProgress | null;
+  version: number | null;
+}
+
+export interface SaveReportResult {
+  saved: number;
+  conflicts: ConflictRow[];
 }
 
 /** A row created empty to hold evidence is no conflict for a browser that saw no row yet. */
-const isEmptyValue = (v: { numerator: unknown; denominator: unknown; value: unknown; done: unknown; note: unknown }) =>
-  v.numerator === null && v.denominator === null && v.value === null && v.done === null && v.note === null;
-const isEmptyProgress = (p: { status: string; resultText: unknown; reason: unknown }) => p.status === "NOT_STARTED" && p.resultText === null && p.reason === null;
+const isEmptyValue = (v: { numerator: unknown; denominator: unknown; value: unknown; done: unknown; note: unknown; cause: unknown; remedy: unknown }) =>
+  v.numerator === null && v.denominator === null && v.value === null && v.done === null && v.note === null && v.cause === null && v.remedy === null;
+const isEmptyProgress = (p: { status: string; resultText: unknown; reason: unknown; cause: unknown; remedy: unknown }) =>
+  p.status === "NOT_STARTED" && p.resultText === null && p.reason === null && p.cause === null && p.remedy === null;
 
 function sameVersion<T extends { version: number }>(existing: T | undefined, loaded: number | null, isEmpty: (row: T) => boolean): boolean {
   if (!existing) return loaded === null;
@@ -67,7 +91,7 @@ function sameVersion<T extends { version: number }>(existing: T | undefined, loa
   return existing.version === loaded;
 }
 
-const show = (v: { numerator: unknown; denominator: unknown; value: unknown; done: boolean | null }) => {
+const show = (v: SavedIndicatorValue) => {
   if (v.numerator !== null || v.denominator !== null) return `${v.numerator ?? "?"}/${v.denominator ?? "?"}`;
   if (v.done !== null) return doneText(v.done);
   return v.value === null ? "(trống)" : String(v.value);
@@ -130,26 +154,24 @@ export async function saveReport(input: SaveReportInput) {
       for (const row of data.indicators) {
         const existing = valueByIndicator.get(row.indicatorId);
         const ind = indicatorById.get(row.indicatorId)!;
-        const next = { numerator: row.numerator, denominator: row.denominator, value: row.value, done: row.done, note: row.note };
+        const next = { numerator: row.numerator, denominator: row.denominator, value: row.value, done: row.done, note: row.note, cause: row.cause, remedy: row.remedy };
+        const before: SavedIndicatorValue | null = existing
+          ? { numerator: existing.numerator?.toNumber() ?? null, denominator: existing.denominator?.toNumber() ?? null, value: existing.value?.toNumber() ?? null, done: existing.done, note: existing.note, cause: existing.cause, remedy: existing.remedy }
+          : null;
         if (!sameVersion(existing, row.version, isEmptyValue)) {
           conflicts.push({
             kind: "indicator",
             rowId: row.indicatorId,
             name: `${ind.code ? ind.code + ". " : ""}${ind.name}`,
-            current: existing ? show({ numerator: existing.numerator?.toNumber() ?? null, denominator: existing.denominator?.toNumber() ?? null, value: existing.value?.toNumber() ?? null, done: existing.done }) : "(đã bị xóa)",
+            current: before ? show(before) : "(đã bị xóa)",
             updatedBy: existing?.updatedById ? (editors.get(existing.updatedById) ?? "người khác") : "người khác",
             updatedAt: existing ? formatDateTime(existing.updatedAt) : "",
+            theirs: before,
+            version: existing?.version ?? null,
           });
           continue;
         }
-        if (existing) {
-          const before = {
-            numerator: existing.numerator?.toNumber() ?? null,
-            denominator: existing.denominator?.toNumber() ?? null,
-            value: existing.value?.toNumber() ?? null,
-            done: existing.done,
-            note: existing.note,
-          };
+        if (existing && before) {
           if (JSON.stringify(before) === JSON.stringify(next)) continue;
           const updated = await tx.indicatorValue.updateMany({
             where: { id: existing.id, version: existing.version },
@@ -169,20 +191,22 @@ export async function saveReport(input: SaveReportInput) {
       for (const row of data.tasks) {
         const existing = progressByTask.get(row.taskId);
         const task = taskById.get(row.taskId)!;
-        const next = { status: row.status, resultText: row.resultText, reason: row.status === "CANNOT_DO" ? row.reason : null };
+        const next = { status: row.status, resultText: row.resultText, reason: row.status === "CANNOT_DO" ? row.reason : null, cause: row.cause, remedy: row.remedy };
         if (!sameVersion(existing, row.version, isEmptyProgress)) {
           conflicts.push({
             kind: "task",
             rowId: row.taskId,
             name: `${task.code ? task.code + ". " : ""}${task.content.slice(0, 80)}`,
-            current: existing ? existing.status : "(đã bị xóa)",
+            current: existing ? taskStatusText(existing.status) : "(đã bị xóa)",
             updatedBy: existing?.updatedById ? (editors.get(existing.updatedById) ?? "người khác") : "người khác",
             updatedAt: existing ? formatDateTime(existing.updatedAt) : "",
+            theirs: existing ? { status: existing.status, resultText: existing.resultText, reason: existing.reason, cause: existing.cause, remedy: existing.remedy } : null,
+            version: existing?.version ?? null,
           });
           continue;
         }
         if (existing) {
-          const before = { status: existing.status, resultText: existing.resultText, reason: existing.reason };
+          const before = { status: existing.status, resultText: existing.resultText, reason: existing.reason, cause: existing.cause, remedy: existing.remedy };
           if (JSON.stringify(before) === JSON.stringify(next)) continue;
           const updated = await tx.taskProgress.updateMany({
             where: { id: existing.id, version: existing.version },
@@ -199,15 +223,8 @@ export async function saveReport(input: SaveReportInput) {
         saved++;
       }
 
-      if (conflicts.length) {
-        const first = conflicts[0];
-        throw new ConflictError(
-          `Không lưu: ${conflicts.length} dòng đã được người khác sửa sau khi bạn mở trang (ví dụ "${first.name}": ${first.updatedBy} đã lưu "${first.current}" lúc ${first.updatedAt}). Tải lại trang để xem số mới rồi nhập lại.`,
-          conflicts,
-        );
-      }
-      await tx.quarterlyReport.update({ where: { id: report.id }, data: { version: { increment: 1 } } });
-      return { saved };
+      if (saved > 0) await tx.quarterlyReport.update({ where: { id: report.id }, data: { version: { increment: 1 } } });
+      return { saved, conflicts } satisfies SaveReportResult;
     }, { onCollision: "Số liệu vừa được người khác lưu cùng lúc. Vui lòng tải lại trang rồi nhập lại." });
     // No revalidatePath here: the report pages are dynamic (nothing cached on the server), and
     // the form calls router.refresh() after a save. Revalidating made Next render the whole
@@ -217,9 +234,26 @@ export async function saveReport(input: SaveReportInput) {
   }, "Đã lưu.");
 }
 
+async function missingExplanations(actor: Actor, communeId: string, year: number, quarter: number) {
+  const dashboard = buildDashboard(await loadReport(actor, communeId, year, quarter, { details: false }), quarter, todayInVietnam());
+  return missingExplanationMessage(
+    dashboard.indicators.filter((i) => RED_STATUSES.has(i.status)).map((i) => ({ code: i.code, name: i.name, current: i.current })),
+    dashboard.tasks.all.filter((t) => t.overdue).map((t) => ({ code: t.code, name: t.content, current: t.current })),
+  );
+}
+
 export async function submitReport(input: { year: number; quarter: number }) {
   return runAction("report.submit", periodSchema, input, async (actor, data) => {
     const communeId = ownCommuneOf(actor, "report.submit");
+    // Reasons for red: every indicator chưa đạt / có nguy cơ and every overdue task carries its
+    // cause and remedy before the report goes up (they fill section II of the Word report).
+    // Checked only when the report could be submitted at all, so a report already sent or
+    // approved gets the workflow's own answer.
+    const state = await (await getDb()).quarterlyReport.findFirst({ where: { communeId, period: { year: data.year, quarter: data.quarter } }, select: { status: true } });
+    if (!state || state.status === "DRAFT" || state.status === "RETURNED") {
+      const missing = await missingExplanations(actor, communeId, data.year, data.quarter);
+      if (missing) throw new UserError(missing);
+    }
     await write(async (tx) => {
       const period = await ensurePeriod(tx, data.year, data.quarter);
       const report =

@@ -1,0 +1,8 @@
+-- AlterTable
+ALTER TABLE "IndicatorValue" ADD COLUMN     "cause" TEXT,
+ADD COLUMN     "remedy" TEXT;
+
+-- AlterTable
+ALTER TABLE "TaskProgress" ADD COLUMN     "cause" TEXT,
+ADD COLUMN     "remedy" TEXT;
+

@@ -1,0 +1,104 @@
+// One task of the quarter: progress, result, evidence. A card below 640 px (CSS: .table-cards).
+import type { ReportTask } from "@/server/reports/queries";
+import type { ConflictRow } from "@/server/reports/actions";
+import { TASK_STATUS_ICON, TASK_STATUS_LABEL, type TaskStatus } from "@/domain/evaluation/tasks";
+import { taskStatusText } from "@/domain/evaluation/display";
+import type { TaskDraft } from "@/domain/reporting/drafts";
+import { formatDate } from "@/domain/format";
+import { EvidencePanel } from "./evidence-panel";
+import { ConflictPanel } from "./conflict-panel";
+import { ExplanationFields, FieldMessage, ReviewNote, moveDown } from "./fields";
+
+export interface TaskRowProps {
+  task: ReportTask;
+  draft: TaskDraft;
+  onChange: (d: TaskDraft) => void;
+  quarter: number;
+  year: number;
+  editable: boolean;
+  errorOf: (key: string) => string | undefined;
+  overdue: boolean;
+  reviewComment?: string;
+  conflict?: ConflictRow;
+  onResolve: (c: ConflictRow, choice: "mine" | "theirs") => void;
+}
+
+export function TaskRow({ task, draft, onChange, quarter, year, editable, errorOf, overdue, reviewComment, conflict, onResolve }: TaskRowProps) {
+  const key = (f: string) => `tasks.${task.id}.${f}`;
+  const set = (patch: Partial<TaskDraft>) => onChange({ ...draft, ...patch });
+  return (
+    <tr data-row={task.id} className={conflict ? "bg-amber-50/60" : overdue ? "bg-red-50/60" : undefined}>
+      <td className="card-hide tabular-nums">{task.code}</td>
+      <td>
+        <div className="whitespace-pre-line">
+          <span className="font-medium sm:hidden">{task.code ? `${task.code}. ` : ""}</span>
+          {task.content}
+        </div>
+        <div className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-600">
+          {task.leadUnitName && <span>Chủ trì: {task.leadUnitName}</span>}
+          {task.deadlineText && (
+            <span>
+              Thời hạn: {task.deadlineText}
+              {task.dueDate ? ` (${formatDate(task.dueDate)})` : ""}
+            </span>
+          )}
+        </div>
+        {overdue && <div className="mt-1 text-xs font-semibold text-red-800">✖ Quá hạn, chưa hoàn thành</div>}
+        {overdue && <ExplanationFields id={task.id} cause={draft.cause} remedy={draft.remedy} onChange={set} editable={editable} />}
+        <ReviewNote text={reviewComment} />
+      </td>
+      <td data-label="Tiến độ">
+        {editable ? (
+          <>
+            <label htmlFor={`${task.id}-status`} className="sr-only">
+              Tiến độ
+            </label>
+            <select id={`${task.id}-status`} className="input" value={draft.status} onChange={(e) => set({ status: e.target.value as TaskStatus })} data-col="task-status" onKeyDown={moveDown}>
+              {(Object.keys(TASK_STATUS_LABEL) as TaskStatus[]).map((s) => (
+                <option key={s} value={s}>
+                  {TASK_STATUS_ICON[s]} {TASK_STATUS_LABEL[s]}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          <div>{task.current ? `${TASK_STATUS_ICON[draft.status as TaskStatus] ?? ""} ${taskStatusText(draft.status)}` : taskStatusText(null)}</div>
+        )}
+        {draft.status === "CANNOT_DO" &&
+          (editable ? (
+            <div className="mt-1">
+              <label htmlFor={`${task.id}-reason`} className="block text-xs text-slate-600">
+                Lý do
+              </label>
+              <textarea id={`${task.id}-reason`} className={`input text-xs ${errorOf(key("reason")) ? "border-red-600" : ""}`} rows={2} value={draft.reason} onChange={(e) => set({ reason: e.target.value })} aria-invalid={!!errorOf(key("reason"))} />
+              <FieldMessage id={`${task.id}-reason-err`} text={errorOf(key("reason"))} />
+            </div>
+          ) : (
+            <p className="mt-1 text-xs">Lý do: {draft.reason}</p>
+          ))}
+        {conflict && <ConflictPanel conflict={conflict} mine={taskStatusText(draft.status)} onResolve={onResolve} />}
+      </td>
+      <td data-label="Kết quả thực hiện">
+        {editable ? (
+          <>
+            <label htmlFor={`${task.id}-result`} className="sr-only">
+              Kết quả thực hiện
+            </label>
+            <textarea id={`${task.id}-result`} className="input text-sm" rows={2} placeholder="Đã làm được gì trong quý" value={draft.resultText} onChange={(e) => set({ resultText: e.target.value })} aria-invalid={!!errorOf(key("resultText"))} />
+            <FieldMessage id={`${task.id}-result-err`} text={errorOf(key("resultText"))} />
+          </>
+        ) : (
+          <p className="whitespace-pre-line text-sm">{draft.resultText || "—"}</p>
+        )}
+        {task.requirement && (
+          <div className="mt-1 line-clamp-2 text-xs text-slate-600" title={task.requirement}>
+            Yêu cầu: {task.requirement}
+          </div>
+        )}
+      </td>
+      <td data-label="Minh chứng">
+        <EvidencePanel kind="task" rowId={task.id} year={year} quarter={quarter} evidence={task.evidence} editable={editable} history={task.history} savedBy={task.current?.updatedBy ?? null} savedAt={task.current?.updatedAt ?? null} />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,217 @@
+"use client";
+
+// The report form's behaviour: drafts per row (src/domain/reporting/drafts), live checks and
+// status, saving the valid rows, conflicts resolved row by row, submitting, Ctrl+S, and
+// taking the clerk to the first invalid field.
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import type { ReportData, ReportTask } from "@/server/reports/queries";
+import { saveReport, submitReport, type ConflictRow } from "@/server/reports/actions";
+import { isOverdue, type TaskStatus } from "@/domain/evaluation/tasks";
+import {
+  indicatorDraftOf,
+  isDirty,
+  liveIndicator,
+  keepMine,
+  markSaved,
+  mergeRows,
+  readIndicatorDraft,
+  takeTheirs,
+  taskDraftErrors,
+  taskDraftOf,
+  type IndicatorDraft,
+  type RowState,
+  type SavedIndicatorValue,
+  type SavedTaskProgress,
+  type TaskDraft,
+} from "@/domain/reporting/drafts";
+import { NO_QUERY, type RowQuery } from "@/domain/reporting/row-filter";
+import { formatDateTime, quarterLabel } from "@/domain/format";
+
+interface FormState {
+  indicators: Map<string, RowState<IndicatorDraft>>;
+  tasks: Map<string, RowState<TaskDraft>>;
+}
+
+function initialState(data: ReportData, old: FormState | null): FormState {
+  return {
+    indicators: mergeRows(old?.indicators ?? null, data.plans.flatMap((p) => p.indicators), (i) => indicatorDraftOf(i.current), (i) => i.current?.version ?? null),
+    tasks: mergeRows(old?.tasks ?? null, data.plans.flatMap((p) => p.tasks), (t) => taskDraftOf(t.current, t.previousStatus), (t) => t.current?.version ?? null),
+  };
+}
+
+export function useReportForm({ data, today }: { data: ReportData; today: string }) {
+  const router = useRouter();
+  const allIndicators = useMemo(() => data.plans.flatMap((p) => p.indicators), [data]);
+  const allTasks = useMemo(() => data.plans.flatMap((p) => p.tasks), [data]);
+  const [state, setState] = useState(() => initialState(data, null));
+  const [loadedData, setLoadedData] = useState(data);
+  if (loadedData !== data) {
+    // New props from the server: fold them in during render (React's pattern for derived state).
+    setLoadedData(data);
+    setState((s) => initialState(data, s));
+  }
+  const [conflicts, setConflicts] = useState<Map<string, ConflictRow>>(new Map());
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [query, setQuery] = useState<RowQuery>(NO_QUERY);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [pending, startTransition] = useTransition();
+
+  const live = useMemo(() => new Map(allIndicators.map((ind) => [ind.id, liveIndicator(ind, state.indicators.get(ind.id)!.draft, data.quarter)])), [allIndicators, state.indicators, data.quarter]);
+  const taskErrors = useMemo(() => new Map(allTasks.map((t) => [t.id, taskDraftErrors(state.tasks.get(t.id)!.draft)])), [allTasks, state.tasks]);
+  const overdue = (t: ReportTask) => isOverdue({ dueDate: t.dueDate, deadlineKind: t.deadlineKind }, state.tasks.get(t.id)!.draft.status as TaskStatus, today);
+
+  const errorCount = [...live.values()].reduce((n, l) => n + Object.keys(l.errors).length, 0) + [...taskErrors.values()].reduce((n, e) => n + Object.keys(e).length, 0);
+  const errorOf = (key: string) => {
+    const [kind, id, field] = key.split(".");
+    return (kind === "indicators" ? live.get(id)?.errors[field] : taskErrors.get(id)?.[field]) ?? serverErrors[key];
+  };
+
+  const dirtyIndicators = allIndicators.filter((i) => isDirty(state.indicators.get(i.id)!));
+  const dirtyTasks = allTasks.filter((t) => isDirty(state.tasks.get(t.id)!));
+  const dirtyCount = dirtyIndicators.length + dirtyTasks.length;
+
+  useEffect(() => {
+    if (!dirtyCount) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirtyCount]);
+
+  // Runs after the render that cleared the filters, so a hidden row's field is on the page.
+  useEffect(() => {
+    if (!focusRequest) return;
+    const first = document.querySelector<HTMLElement>('[data-report-form] [aria-invalid="true"]');
+    first?.scrollIntoView({ block: "center" });
+    first?.focus({ preventScroll: true });
+  }, [focusRequest]);
+  const goToFirstError = () => {
+    setQuery(NO_QUERY);
+    setFocusRequest((n) => n + 1);
+  };
+
+  function save() {
+    if (pending) return;
+    const validIndicators = dirtyIndicators.filter((i) => !Object.keys(live.get(i.id)!.errors).length);
+    const validTasks = dirtyTasks.filter((t) => !Object.keys(taskErrors.get(t.id)!).length);
+    const invalidRows = dirtyCount - validIndicators.length - validTasks.length;
+    const invalidText = errorCount ? `Có ${errorCount} ô chưa hợp lệ (${invalidRows} dòng chưa lưu): sửa các ô được đánh dấu đỏ rồi lưu lại.` : "";
+    if (errorCount) goToFirstError();
+    if (!validIndicators.length && !validTasks.length) {
+      setMessage({ ok: false, text: invalidText || "Không có thay đổi nào để lưu." });
+      return;
+    }
+    startTransition(async () => {
+      const result = await saveReport({
+        year: data.year,
+        quarter: data.quarter,
+        indicators: validIndicators.map((i) => ({ indicatorId: i.id, version: state.indicators.get(i.id)!.version, ...readIndicatorDraft(state.indicators.get(i.id)!.draft).entry })),
+        tasks: validTasks.map((t) => {
+          const d = state.tasks.get(t.id)!.draft;
+          return { taskId: t.id, version: state.tasks.get(t.id)!.version, status: d.status, resultText: d.resultText || null, reason: d.reason || null, cause: d.cause || null, remedy: d.remedy || null };
+        }),
+      });
+      if (!result.ok) {
+        setServerErrors(result.fieldErrors ?? {});
+        setMessage({ ok: false, text: result.error });
+        return;
+      }
+      const clashed = new Set(result.data.conflicts.map((c) => c.rowId));
+      setServerErrors({});
+      setConflicts((old) => {
+        const next = new Map(old);
+        for (const id of [...validIndicators, ...validTasks].map((r) => r.id)) next.delete(id);
+        for (const c of result.data.conflicts) next.set(c.rowId, c);
+        return next;
+      });
+      setState((s) => ({
+        indicators: markSaved(s.indicators, new Set(validIndicators.map((i) => i.id).filter((id) => !clashed.has(id)))),
+        tasks: markSaved(s.tasks, new Set(validTasks.map((t) => t.id).filter((id) => !clashed.has(id)))),
+      }));
+      const parts = [`Đã lưu ${result.data.saved} dòng lúc ${formatDateTime(new Date())}.`];
+      if (clashed.size) parts.push(`${clashed.size} dòng chưa lưu vì người khác đã sửa sau khi bạn mở trang: xem từng dòng, chọn "Giữ của tôi" hoặc "Lấy của họ" rồi lưu lại.`);
+      if (invalidText) parts.push(invalidText);
+      setMessage({ ok: !clashed.size && !invalidText, text: parts.join(" ") });
+      router.refresh();
+    });
+  }
+
+  // Ctrl+S (⌘S) saves, as in Excel; the latest save() is read through a ref.
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        saveRef.current();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const resolve = useCallback((conflict: ConflictRow, choice: "mine" | "theirs") => {
+    setConflicts((old) => {
+      const next = new Map(old);
+      next.delete(conflict.rowId);
+      return next;
+    });
+    setState((s) => {
+      if (conflict.kind === "indicator") {
+        const theirs = { draft: indicatorDraftOf(conflict.theirs as SavedIndicatorValue | null), version: conflict.version };
+        const row = s.indicators.get(conflict.rowId)!;
+        return { ...s, indicators: new Map(s.indicators).set(conflict.rowId, choice === "mine" ? keepMine(row, theirs) : takeTheirs(theirs)) };
+      }
+      const theirs = { draft: taskDraftOf(conflict.theirs as SavedTaskProgress | null), version: conflict.version };
+      const row = s.tasks.get(conflict.rowId)!;
+      return { ...s, tasks: new Map(s.tasks).set(conflict.rowId, choice === "mine" ? keepMine(row, theirs) : takeTheirs(theirs)) };
+    });
+    setMessage({ ok: true, text: choice === "mine" ? 'Đã chọn giữ số của bạn: bấm "Lưu" để ghi.' : "Đã lấy số của người kia cho dòng này." });
+  }, []);
+
+  function submit() {
+    if (dirtyCount) {
+      setMessage({ ok: false, text: "Còn thay đổi chưa lưu. Vui lòng lưu trước khi nộp báo cáo." });
+      return;
+    }
+    const missing = allIndicators.filter((i) => !i.current && i.targetRule !== "NONE").length;
+    const question = `Nộp báo cáo ${quarterLabel(data.quarter)} năm ${data.year} lên cấp trên?${missing ? `\nCòn ${missing} chỉ tiêu chưa có số liệu quý này.` : ""}\nSau khi nộp, báo cáo bị khóa cho đến khi cấp trên trả lại.`;
+    if (!window.confirm(question)) return;
+    startTransition(async () => {
+      const result = await submitReport({ year: data.year, quarter: data.quarter });
+      setMessage(result.ok ? { ok: true, text: result.message ?? "Đã nộp." } : { ok: false, text: result.error });
+      if (result.ok) router.refresh();
+    });
+  }
+
+  const setIndicatorDraft = (id: string, draft: IndicatorDraft) => setState((s) => ({ ...s, indicators: new Map(s.indicators).set(id, { ...s.indicators.get(id)!, draft }) }));
+  const setTaskDraft = (id: string, draft: TaskDraft) => setState((s) => ({ ...s, tasks: new Map(s.tasks).set(id, { ...s.tasks.get(id)!, draft }) }));
+
+  return {
+    state,
+    live,
+    overdue,
+    errorOf,
+    errorCount,
+    dirtyCount,
+    conflicts,
+    resolve,
+    message,
+    pending,
+    query,
+    setQuery,
+    save,
+    submit,
+    goToFirstError,
+    setIndicatorDraft,
+    setTaskDraft,
+  };
+}
+
+export type ReportFormApi = ReturnType<typeof useReportForm>;

@@ -1,0 +1,124 @@
+// Issue 17: data entry a commune clerk prefers to Excel: on a phone, nothing typed lost,
+// conflicts resolved row by row, reasons for every red row before submitting.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { shot, signIn } from "./helpers";
+
+const URL = "/bao-cao?nam=2025&quy=4";
+
+async function noSeriousAxe(page: Page) {
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+}
+
+test.describe("on a phone (390×844)", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("a clerk finds a row by searching without diacritics, enters a ratio in its card, saves", async ({ page }) => {
+    await signIn(page, "hanhdung.canbo");
+    await page.goto(URL);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Quý IV năm 2025");
+    // No sideways scrolling: the page is no wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await noSeriousAxe(page);
+
+    await page.getByRole("searchbox", { name: "Tìm chỉ tiêu, nhiệm vụ" }).fill("ho so truc tuyen");
+    const card = page.locator("tr[data-row]").filter({ hasText: /hồ sơ trực tuyến/i }).first();
+    await expect(card).toBeVisible();
+    await expect(page.getByText(/Hiện \d+\/\d+ dòng/)).toBeVisible();
+    const numerator = card.getByLabel("Tử số");
+    await expect(numerator).toHaveAttribute("inputmode", "numeric");
+    // The card's input is full width: most of the phone, not 21 px.
+    expect((await numerator.boundingBox())!.width).toBeGreaterThan(250);
+
+    // Text in a number field is an error at the field, and no status is shown from it.
+    await numerator.fill("abc");
+    await card.getByLabel("Mẫu số").fill("40");
+    await expect(card.getByText("Không phải là số. Nhập chữ số, ví dụ 1234 hoặc 12,5.")).toBeVisible();
+    await expect(card.getByText("Chưa đánh giá: có ô chưa hợp lệ.")).toBeVisible();
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await expect(page.locator("[data-report-form] [role=alert]")).toContainText("1 ô chưa hợp lệ");
+    await expect(numerator).toBeFocused();
+    await page.screenshot(shot("entry-phone-invalid"));
+
+    await numerator.fill("36");
+    await expect(card.getByText("Tỷ lệ quý:")).toContainText("90%");
+    await page.keyboard.press("Control+s");
+    await expect(page.getByRole("status").filter({ hasText: "Đã lưu 1 dòng" })).toBeVisible();
+    await expect(page.getByText("Không có thay đổi chưa lưu")).toBeInViewport();
+    await page.screenshot(shot("entry-phone-saved"));
+    await page.reload();
+    await page.getByRole("searchbox", { name: "Tìm chỉ tiêu, nhiệm vụ" }).fill("ho so truc tuyen");
+    await expect(page.locator("tr[data-row]").filter({ hasText: /hồ sơ trực tuyến/i }).first().getByLabel("Tử số")).toHaveValue("36");
+  });
+});
+
+test("at 1366×768 two sessions conflict on a row and resolve it row by row; the other rows are saved", async ({ page, browser }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, "hanhdung.canbo");
+  await page.goto(URL);
+  const chairman = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await signIn(chairman, "hanhdung.chutich");
+  await chairman.goto(URL);
+
+  const ratioRows = (p: Page) => p.locator("tr[data-row]").filter({ has: p.getByLabel("Tử số") });
+  const a = (p: Page) => ratioRows(p).nth(1);
+  const b = (p: Page) => ratioRows(p).nth(2);
+  await a(chairman).getByLabel("Tử số").fill("5");
+  await a(chairman).getByLabel("Mẫu số").fill("10");
+  await chairman.getByRole("button", { name: "Lưu" }).click();
+  await expect(chairman.getByRole("status").filter({ hasText: "Đã lưu 1 dòng" })).toBeVisible();
+
+  await a(page).getByLabel("Tử số").fill("9");
+  await a(page).getByLabel("Mẫu số").fill("10");
+  await b(page).getByLabel("Tử số").fill("7");
+  await b(page).getByLabel("Mẫu số").fill("10");
+  await page.getByRole("button", { name: "Lưu" }).click();
+  await expect(page.locator("[data-report-form] [role=alert]")).toContainText("Đã lưu 1 dòng");
+  await expect(page.locator("[data-report-form] [role=alert]")).toContainText("1 dòng chưa lưu vì người khác đã sửa");
+  const conflict = a(page).getByRole("group", { name: /Xung đột/ });
+  await expect(conflict).toContainText("Của bạn:9/10");
+  await expect(conflict).toContainText("Của họ:5/10");
+  await expect(conflict).toContainText("Chủ tịch UBND – Hành Dũng");
+  // Nothing typed was thrown away.
+  await expect(a(page).getByLabel("Tử số")).toHaveValue("9");
+  await page.screenshot(shot("entry-conflict"));
+  await noSeriousAxe(page);
+
+  await conflict.getByRole("button", { name: "Giữ của tôi" }).click();
+  await page.getByRole("button", { name: "Lưu" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu 1 dòng" })).toBeVisible();
+  await chairman.reload();
+  await expect(a(chairman).getByLabel("Tử số")).toHaveValue("9");
+  await expect(b(chairman).getByLabel("Tử số")).toHaveValue("7");
+  await chairman.close();
+});
+
+test("the chairman cannot submit with a red row lacking a reason; adds the reasons and submits", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, "hanhdung.chutich");
+  await page.goto(URL);
+  page.on("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "Nộp báo cáo" }).click();
+  await expect(page.locator("[data-report-form] [role=alert]")).toContainText("chưa có giải trình (nguyên nhân và giải pháp khắc phục)");
+  await page.screenshot(shot("entry-submit-refused"));
+
+  await page.getByLabel("Lọc các dòng").selectOption("red");
+  const causes = page.getByLabel("Nguyên nhân", { exact: true });
+  const count = await causes.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    await causes.nth(i).fill("Thiếu nhân lực tiếp nhận hồ sơ trực tuyến");
+    await page.getByLabel("Giải pháp khắc phục").nth(i).fill("Tập huấn công chức một cửa trong tháng 12");
+  }
+  await page.getByRole("button", { name: "Lưu" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu" })).toBeVisible();
+  await page.getByRole("button", { name: "Nộp báo cáo" }).click();
+  await expect(page.getByText("Đã nộp báo cáo lên cấp trên.")).toBeVisible();
+  await page.reload();
+  // The submitted report reads as text, not as disabled inputs.
+  await expect(page.getByText("Thiếu nhân lực tiếp nhận hồ sơ trực tuyến").first()).toBeVisible();
+  await expect(page.locator("input[disabled], textarea[disabled]")).toHaveCount(0);
+  await page.screenshot(shot("entry-submitted"));
+});
