@@ -38,8 +38,9 @@ describe("who may do what", () => {
 
 describe("the menu offers what the policy allows", () => {
   it("gives each role its pages, home first", () => {
-    expect(navFor(clerk).map((i) => i.href)).toEqual(["/tong-quan", "/bao-cao", "/ke-hoach", "/tai-khoan"]);
-    expect(navFor(reviewer).map((i) => i.label)).toEqual(["Các xã", "So sánh", "Kế hoạch các xã", "Tài khoản"]);
+    expect(navFor(clerk).map((i) => i.href)).toEqual(["/viec-can-lam", "/tong-quan", "/bao-cao", "/ke-hoach", "/cham-diem", "/khao-sat", "/don-vi", "/tai-khoan"]);
+    expect(homeFor(clerk)).toBe("/viec-can-lam");
+    expect(navFor(reviewer).map((i) => i.label)).toEqual(["Các xã", "Nộp báo cáo", "So sánh", "Kế hoạch các xã", "Chấm điểm CCHC", "Tài khoản"]);
     expect(homeFor(admin)).toBe("/quan-tri");
     expect(navFor(admin).map((i) => i.href)).toContain("/xet-duyet");
   });
