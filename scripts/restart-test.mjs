@@ -197,7 +197,7 @@ try {
     const status = runScript(["prisma", "migrate", "status"], 90_000);
     assert.ok(!status.timedOut, `prisma migrate status did not end: ${status.output.slice(-1000)}`);
     assert.match(status.output, /Database schema is up to date/);
-    const seed = runScript(["tsx", "prisma/seed.ts"], 90_000);
+    const seed = runScript(["tsx", "--conditions=react-server", "prisma/seed.ts"], 90_000);
     assert.ok(!seed.timedOut && seed.code === 0, `db:seed: ${seed.output.slice(-1000)}`);
     const backup = runScript(["tsx", "scripts/db-backup.mjs", "--out", path.join(work, "backup")], 120_000);
     assert.ok(!backup.timedOut && backup.code === 0, `db:backup: ${backup.output.slice(-1000)}`);

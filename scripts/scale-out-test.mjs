@@ -45,7 +45,7 @@ const db = new pg.Client({ connectionString: url });
 
 try {
   run("npx", ["prisma", "migrate", "deploy"], { env: { DATABASE_URL: url } });
-  run("npx", ["tsx", "prisma/seed.ts"], { env: { DATABASE_URL: url } });
+  run("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env: { DATABASE_URL: url } });
   if (buildIsStale()) run("npx", ["next", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } }); // under the lock taken above
 
   const [portA, portB] = [await freePort(), await freePort()];

@@ -24,7 +24,9 @@ try {
     process.env[LOCK_OWNER_ENV] = String(process.pid);
   }
   await runBounded("Cập nhật cấu trúc cơ sở dữ liệu", "npx", ["prisma", "migrate", "deploy"], { timeoutMs: 5 * MINUTE });
-  await runBounded("Nạp dữ liệu mẫu (chỉ khi cơ sở dữ liệu trống)", "npx", ["tsx", "prisma/seed.ts"], { timeoutMs: 10 * MINUTE });
+  // react-server: server modules carry the "server-only" marker, which resolves to its empty
+  // build under this condition, as it does inside Next's server build.
+  await runBounded("Nạp dữ liệu mẫu (chỉ khi cơ sở dữ liệu trống)", "npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { timeoutMs: 10 * MINUTE });
   if (buildIsStale()) await runBounded("Biên dịch ứng dụng", "npx", ["next", "build"], { timeoutMs: 30 * MINUTE });
 } catch (error) {
   console.error(`\nKhông khởi động được ứng dụng: ${error.message}`);

@@ -56,7 +56,7 @@ test("a clerk maps a phrase the register does not know once, and every row follo
 
 test("the chairman merges two units and the dashboard's per-unit table shows one row", async ({ page }) => {
   await signIn(page, "hanhdung.chutich");
-  await page.goto("/tong-quan?nam=2025&quy=2");
+  await page.goto("/tong-quan?nam=2025&quy=3"); // an open quarter: an approved one keeps the units it was approved with (issue 14)
   const table = page.locator("table").filter({ has: page.getByRole("columnheader", { name: "Nhiệm vụ chủ trì" }) });
   await expect(table.getByRole("link", { name: "Các công chức chuyên môn thuộc UBND xã", exact: true })).toHaveCount(1);
 
@@ -77,7 +77,7 @@ test("the chairman merges two units and the dashboard's per-unit table shows one
   await expect(page.getByTestId("register-unit")).toHaveCount(6);
   await expect(page.getByTestId("register-unit").filter({ hasText: "Các ban, ngành, công chức liên quan" })).toContainText("Các công chức chuyên môn thuộc UBND xã");
 
-  await page.goto("/tong-quan?nam=2025&quy=2");
+  await page.goto("/tong-quan?nam=2025&quy=3"); // an open quarter: an approved one keeps the units it was approved with (issue 14)
   await expect(table.getByRole("link", { name: "Các công chức chuyên môn thuộc UBND xã", exact: true })).toHaveCount(0);
   await expect(table.getByRole("link", { name: "Các ban, ngành, công chức liên quan", exact: true })).toHaveCount(1);
   await page.screenshot(view("unit-merge-dashboard-1366"));

@@ -55,12 +55,15 @@ describe("dashboard", () => {
     expect(par.status).toBe(rank < 14 ? "ACHIEVED" : "AT_RISK");
   });
 
-  it("overdue tasks are those with a past date whose latest progress is not done; per-unit counts add up", async () => {
-    const actor = await actAs("tanduc.chutich");
-    const d = await loadDashboard(actor!, actor!.orgUnitId, 2024, 4, TODAY);
-    const tasks = await t.db.task.findMany({ where: { plan: { communeId: actor!.orgUnitId, year: 2024 } }, include: { progress: { include: { period: true } } } });
+  it("overdue tasks are those dated before the day the period is judged on whose latest progress is not done; per-unit counts add up", async () => {
+    const actor = await actAs("hanhdung.chutich");
+    const d = await loadDashboard(actor!, actor!.orgUnitId, 2025, 4, TODAY);
+    // Q4/2025 is over: it is judged at its end (31/12/2025), never at today's date (issue 14).
+    expect(d.judgedAt).toBe("2025-12-31");
+    const tasks = await t.db.task.findMany({ where: { plan: { communeId: actor!.orgUnitId, year: 2025 } }, include: { progress: { include: { period: true } } } });
     const expected = tasks
-      .filter((task) => task.dueDate && ["DATE", "PERIOD"].includes(task.deadlineKind) && task.dueDate.toISOString().slice(0, 10) < TODAY)
+      // A dated deadline, or any occurrence of a recurring one ("định kỳ 06 tháng và cuối năm"), passed by then.
+      .filter((task) => [...(task.dueDate && ["DATE", "PERIOD"].includes(task.deadlineKind) ? [task.dueDate] : []), ...task.occurrenceDates].some((due) => due.toISOString().slice(0, 10) < d.judgedAt))
       .filter((task) => {
         const latest = [...task.progress].sort((a, b) => b.period.quarter - a.period.quarter)[0];
         return latest?.status !== "DONE";

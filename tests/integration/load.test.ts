@@ -83,6 +83,8 @@ beforeAll(async () => {
     const commune = await t.db.orgUnit.create({ data: { name: `Xã Thử ${c + 1}`, level: "COMMUNE", parentId: province.id } });
     const parsed = parsedPlan(c + 1);
     const { planId } = await t.db.$transaction((tx) => saveParsedPlan(tx, { communeId: commune.id, parsed, year: YEAR, sourceText: null, sourceName: null, actorId: null }));
+    // Reports are submitted only against a plan in force (issue 14): the district approved it.
+    await t.db.plan.update({ where: { id: planId }, data: { status: "APPROVED" } });
     const indicators = (await t.db.indicator.findMany({ where: { planId }, orderBy: { position: "asc" } })).map((i) => i.id);
     const tasks = (await t.db.task.findMany({ where: { planId }, orderBy: { position: "asc" } })).map((x) => x.id);
     for (let u = 0; u < USERS_PER_COMMUNE; u++) {

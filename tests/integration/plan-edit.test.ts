@@ -119,7 +119,8 @@ describe("writing a plan by hand", () => {
     const task = await t.db.task.findFirstOrThrow({ where: { planId, content: { startsWith: "Rà soát" } }, include: { leadUnit: true, coordinatingUnits: { include: { unit: true } } } });
     expect(task).toMatchObject({ deadlineKind: "PERIOD", leadUnit: { name: "Văn phòng - Thống kê" } });
     expect(task.periodEnd!.toISOString().slice(0, 10)).toBe("2026-06-30");
-    expect(task.coordinatingUnits.map((c) => c.unit.name).sort()).toEqual(["Bộ phận Một cửa mới", "Tư pháp – Hộ tịch"]);
+    // "Tư pháp – Hộ tịch" as typed is matched to the register's "Công chức Tư pháp - Hộ tịch" (issue 15).
+    expect(task.coordinatingUnits.map((c) => c.unit.name).sort()).toEqual(["Bộ phận Một cửa mới", "Công chức Tư pháp - Hộ tịch"]);
     const first = await t.db.task.findUniqueOrThrow({ where: { id: t1.id } });
     expect([first.deadlineKind, first.dueDate!.toISOString().slice(0, 10)]).toEqual(["DATE", "2026-01-31"]);
     const indicator = await t.db.indicator.findUniqueOrThrow({ where: { id: ind.id }, include: { monitoringUnit: true, children: true } });
@@ -134,7 +135,7 @@ describe("writing a plan by hand", () => {
     const task = await t.db.task.findFirstOrThrow({ where: { planId, content: { startsWith: "Rà soát" } } });
     await ok(updateTask, { planId, id: task.id, code: "1", content: "Rà soát, đơn giản hóa thủ tục hành chính\nnội bộ", deadlineText: "Quý III", leadUnit: "Tư pháp - Hộ tịch" });
     const edited = await t.db.task.findUniqueOrThrow({ where: { id: task.id }, include: { leadUnit: true, coordinatingUnits: true } });
-    expect(edited).toMatchObject({ content: "Rà soát, đơn giản hóa thủ tục hành chính\nnội bộ", leadUnit: { name: "Tư pháp – Hộ tịch" }, coordinatingUnits: [] });
+    expect(edited).toMatchObject({ content: "Rà soát, đơn giản hóa thủ tục hành chính\nnội bộ", leadUnit: { name: "Công chức Tư pháp - Hộ tịch" }, coordinatingUnits: [] });
     expect(edited.periodEnd!.toISOString().slice(0, 10)).toBe("2026-09-30");
 
     const ind = await t.db.indicator.findFirstOrThrow({ where: { planId, name: "Tỷ lệ hồ sơ trực tuyến" } });

@@ -105,9 +105,10 @@ describe("merging units", () => {
     expect(created).toEqual([]);
     expect([...byName.values()]).toEqual([b.id, b.id]);
 
-    // The dashboard's per-unit table has one row for B and none for A.
+    // The dashboard's per-unit table of a period still open has one row for B and none for A
+    // (an approved quarter keeps what it was approved with: issue 14).
     const chairman = await actorFor("hanhdung.chutich");
-    const d = await loadDashboard(chairman, c.id, 2025, 2, "2025-07-01");
+    const d = await loadDashboard(chairman, c.id, 2025, 3, "2025-09-15");
     expect(d.byUnit.filter((u) => u.unitName === "Công chức Văn hóa - Xã hội")).toEqual([]);
     expect(d.byUnit.filter((u) => u.unitId === b.id)).toHaveLength(1);
   });

@@ -62,10 +62,10 @@ export const ENDPOINTS: Endpoint[] = [
     decideSubmission: { permission: "review.decide", scope: "commune-in-scope", target: "input" },
     decideSubmissionForm: { permission: "review.decide", scope: "commune-in-scope", target: "input" },
     submitPlan: { permission: "plan.submit", scope: "own-commune", target: "input" },
+    amendPlan: { permission: "plan.submit", scope: "own-commune", target: "input" },
   }),
   // issue 16: the reporting calendar, notices, email preferences, reminders.
   ...actions("src/server/calendar/actions.ts", {
-    amendPlan: { permission: "plan.submit", scope: "own-commune", target: "input" },
     setReportingDeadline: { permission: "review.deadline", scope: "own-unit" },
     setDeadlineRule: { permission: "review.deadline", scope: "own-unit", orgLevel: "PROVINCE" },
   }),

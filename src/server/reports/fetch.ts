@@ -319,10 +319,11 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
     }),
   });
 
-  // Reports on file are read from what was frozen when they were submitted (one statement, only
-  // when there are any); the live rows are compared with it to show what changed since.
+  // Reports on file are read from what was frozen when they were submitted (one statement, run
+  // whether or not any report is on file, so a page costs the same statements in every state);
+  // the live rows are compared with it to show what changed since.
   const frozenIds = options.live ? [] : reports.filter((r) => FROZEN_STATES.has(r.status)).map((r) => r.id);
-  const snapshots = frozenIds.length
+  const snapshots = !options.live
     ? await db.reportSnapshot.findMany({ where: { reportId: { in: frozenIds } }, orderBy: { takenAt: "desc" }, select: { reportId: true, takenAt: true, data: true, planVersions: true } })
     : [];
   const snapshotOf = new Map<string, (typeof snapshots)[number]>();
