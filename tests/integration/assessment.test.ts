@@ -13,6 +13,10 @@ import * as self from "@/server/assessment/self-actions";
 import * as appraisal from "@/server/assessment/appraisal-actions";
 import { assessmentDetail, assessmentResults } from "@/server/assessment/queries";
 import { actorFor } from "../support/actors";
+import { takeReportSnapshot } from "@/server/reports/snapshot";
+import { loadReport } from "@/server/reports/queries";
+import { saveReport } from "@/server/reports/actions";
+import { formatNumber } from "@/domain/format";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -227,6 +231,10 @@ describe("the full cycle: self-assess → submit → appraise → explain → de
       const value = await t.db.indicatorValue.findFirstOrThrow({ where: { indicatorId: par.id, period: { year: 2025, quarter: 4 } } });
       expect(Number(value.value)).toBeCloseTo(expected, 2);
       expect(value.note).toMatch(/kết quả thẩm định Chỉ số CCHC năm 2025/);
+      // The quarter IV report was still open: the score went in as a save does, versioned and audited.
+      expect(value.fromAssessmentId).toBe(a.id);
+      const trail = await t.db.auditLog.findFirstOrThrow({ where: { entityId: value.id, action: "assessment.final" } });
+      expect(trail.after).toMatchObject({ value: Number(done.finalTotal), reportStatus: "DRAFT" });
     }
 
     // The ranking shows the commune with its band.
@@ -245,13 +253,74 @@ describe("the full cycle: self-assess → submit → appraise → explain → de
     expect((await appraisal.sendAppraisal({ assessmentId: a.id, explainDueDate: "2020-01-01" })).ok).toBe(true);
     await actAs("taythuan.chutich");
     await refused(() => self.sendExplanations({ assessmentId: a.id, rows: [] }), /quá hạn giải trình/);
+
+    // Tây Thuận's quarter IV report is already approved: a record (issue 14), frozen when submitted.
+    const period = await t.db.reportingPeriod.upsert({ where: { year_quarter: { year: 2025, quarter: 4 } }, update: {}, create: { year: 2025, quarter: 4 } });
+    const report = await t.db.quarterlyReport.create({ data: { communeId: a.communeId, periodId: period.id, status: "APPROVED", submittedAt: new Date(), decidedAt: new Date() } });
+    await t.db.$transaction((tx) => takeReportSnapshot(tx, report.id, null, new Date()), { timeout: 30_000 });
+    const frozenBefore = await t.db.reportSnapshot.findMany({ where: { reportId: report.id } });
+
     await actAs(reviewer);
     const r = await appraisal.finalizeAssessment({ assessmentId: a.id });
     expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect((r as { data: { parReportStatus: string } }).data.parReportStatus).toBe("APPROVED");
     const par = await t.db.indicator.findFirstOrThrow({ where: { group: "PAR_INDEX", parentId: null, plan: { commune: { name: "Xã Tây Thuận" } } } });
     const value = await t.db.indicatorValue.findFirstOrThrow({ where: { indicatorId: par.id, period: { year: 2025, quarter: 4 } } });
     const final = await t.db.assessment.findUniqueOrThrow({ where: { id: a.id } });
+    // The live figure takes the score, marked by its source, not by rewriting the commune's note.
     expect(Number(value.value)).toBe(Number(final.finalTotal));
-    expect(value.note).toMatch(/theo kết quả thẩm định/);
+    expect(value.fromAssessmentId).toBe(a.id);
+    expect(value.note).toBeNull();
+    // The record stays as approved: same report state, same snapshot, untouched.
+    expect((await t.db.quarterlyReport.findUniqueOrThrow({ where: { id: report.id } })).status).toBe("APPROVED");
+    expect(await t.db.reportSnapshot.findMany({ where: { reportId: report.id } })).toEqual(frozenBefore);
+    // The report still shows what was approved, and flags the change, naming the appraisal.
+    const shown = await loadReport(await actorFor("taythuan.chutich"), a.communeId, 2025, 4);
+    const shownPar = shown.plans.flatMap((p) => p.indicators).find((i) => i.id === par.id)!;
+    expect(shownPar.quarters.find((q) => q.quarter === 4)?.value ?? null).toBeNull();
+    expect(shown.snapshot?.changes).toContainEqual(
+      expect.objectContaining({ what: "Số liệu Quý IV (điểm chính thức theo kết quả thẩm định Chỉ số CCHC)", before: "(trống)", after: formatNumber(Number(final.finalTotal)) }),
+    );
+    const trail = await t.db.auditLog.findFirstOrThrow({ where: { entityId: value.id, action: "assessment.final" } });
+    expect(trail.after).toMatchObject({ reportStatus: "APPROVED", assessmentId: a.id });
+
+    // When the commune later saves its own figure (after the report is reopened), the mark goes.
+    await t.db.quarterlyReport.update({ where: { id: report.id }, data: { status: "RETURNED" } });
+    await actAs("taythuan.canbo");
+    const saved = await saveReport({ year: 2025, quarter: 4, indicators: [{ indicatorId: par.id, version: value.version, value: 80 }], tasks: [] });
+    expect(saved.ok, JSON.stringify(saved)).toBe(true);
+    expect((await t.db.indicatorValue.findUniqueOrThrow({ where: { id: value.id } })).fromAssessmentId).toBeNull();
+  });
+  it("into a quarter IV report still open, the final score goes as a save does: the row's version moves on and the audit keeps the commune's figure it replaced", async () => {
+    const a = await assessmentOf("Xã Diên Khánh", 2025);
+    // Diên Khánh's demo plan names the PAR Index only in its text: give it the indicator, as a plan would.
+    const plan = await t.db.plan.findFirstOrThrow({ where: { communeId: a.communeId, year: 2025 } });
+    const par = await t.db.indicator.create({ data: { planId: plan.id, position: 999, name: "Chỉ số CCHC (PAR INDEX) của xã", group: "PAR_INDEX", targetText: "tối thiểu 80 điểm", targetRule: "AT_LEAST", targetValue: 80, measurementUnit: "điểm" } });
+    await actAs("dienkhanh.canbo");
+    const typed = await saveReport({ year: 2025, quarter: 4, indicators: [{ indicatorId: par.id, version: null, value: 70 }], tasks: [] });
+    expect(typed.ok, JSON.stringify(typed)).toBe(true);
+    const before = await t.db.indicatorValue.findFirstOrThrow({ where: { indicatorId: par.id, period: { year: 2025, quarter: 4 } } });
+
+    await actAs("dienkhanh.chutich");
+    expect((await self.sendExplanations({ assessmentId: a.id, rows: [] })).ok).toBe(true);
+    await actAs("khanhhoa.thamdinh");
+    const explained = await t.db.assessmentScore.findMany({ where: { assessmentId: a.id, explanation: { not: null } } });
+    if (explained.length) expect((await appraisal.decideExplanations({ assessmentId: a.id, rows: explained.map((s) => ({ scoreId: s.id, decision: "REJECTED" as const })) })).ok).toBe(true);
+    const r = await appraisal.finalizeAssessment({ assessmentId: a.id });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect((r as { data: { parReportStatus: string } }).data.parReportStatus).toBe("DRAFT");
+
+    const final = await t.db.assessment.findUniqueOrThrow({ where: { id: a.id } });
+    const after = await t.db.indicatorValue.findUniqueOrThrow({ where: { id: before.id } });
+    expect(Number(after.value)).toBe(Number(final.finalTotal));
+    expect(after.version).toBe(before.version + 1);
+    expect(after.note).toMatch(/theo kết quả thẩm định Chỉ số CCHC năm 2025/);
+    const trail = await t.db.auditLog.findFirstOrThrow({ where: { entityId: before.id, action: "assessment.final" } });
+    expect(trail.before).toMatchObject({ value: 70 });
+    expect(trail.after).toMatchObject({ value: Number(final.finalTotal), reportStatus: "DRAFT" });
+    // No report on file, so nothing to flag: the report shows the live figure.
+    const shown = await loadReport(await actorFor("dienkhanh.chutich"), a.communeId, 2025, 4);
+    expect(shown.snapshot).toBeNull();
+    expect(shown.plans.flatMap((p) => p.indicators).find((i) => i.id === par.id)?.current?.value).toBe(Number(final.finalTotal));
   });
 });

@@ -14,6 +14,8 @@ interface FrozenQuarter {
   denominator: number | null;
   value: number | null;
   done: boolean | null;
+  /** The figure is the final score of a PAR Index appraisal (absent in snapshots taken before issue 19). */
+  fromAppraisal?: boolean;
 }
 
 interface FrozenEvidence {
@@ -71,6 +73,7 @@ const TASK_STATUS: Record<string, string> = {
 };
 
 const EMPTY = "(trống)";
+export const APPRAISAL_SOURCE = " (điểm chính thức theo kết quả thẩm định Chỉ số CCHC)";
 
 function short(text: string, max = 80): string {
   const one = text.replace(/\s+/g, " ").trim();
@@ -123,8 +126,10 @@ export function snapshotChanges(frozen: FrozenPlan[], live: FrozenPlan[], quarte
     if (target(before) !== target(after)) out.push({ row, what: "Chỉ tiêu (mục tiêu, đơn vị)", before: target(before), after: target(after) });
     for (let q = 1; q <= quarter; q++) {
       const b = figure(before.quarters.find((v) => v.quarter === q));
-      const a = figure(after.quarters.find((v) => v.quarter === q));
-      if (a !== b) out.push({ row, what: `Số liệu ${quarterLabel(q)}`, before: b, after: a });
+      const live = after.quarters.find((v) => v.quarter === q);
+      const a = figure(live);
+      // A figure written by the province's appraisal says so: the commune did not change it.
+      if (a !== b) out.push({ row, what: `Số liệu ${quarterLabel(q)}${live?.fromAppraisal ? APPRAISAL_SOURCE : ""}`, before: b, after: a });
     }
     if (text(before.current?.note) !== text(after.current?.note)) out.push({ row, what: "Giải trình", before: short(text(before.current?.note)), after: short(text(after.current?.note)) });
     if (options.evidence) evidenceChanges(row, before.evidence, after.evidence, out);

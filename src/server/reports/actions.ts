@@ -175,7 +175,7 @@ export async function saveReport(input: SaveReportInput) {
           if (JSON.stringify(before) === JSON.stringify(next)) continue;
           const updated = await tx.indicatorValue.updateMany({
             where: { id: existing.id, version: existing.version },
-            data: { ...next, isDemo: false, version: { increment: 1 }, updatedById: actor.id },
+            data: { ...next, isDemo: false, fromAssessmentId: null, version: { increment: 1 }, updatedById: actor.id },
           });
           if (updated.count !== 1) throw new ConflictError("Số liệu vừa được người khác lưu. Vui lòng tải lại trang.");
           await audit(tx, { userId: actor.id, communeId: report.communeId, entity: "IndicatorValue", entityId: existing.id, action: "update", before, after: next });

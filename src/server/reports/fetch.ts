@@ -154,6 +154,7 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
         updatedAt: true,
         updatedById: true,
         isDemo: true,
+        fromAssessmentId: true,
         period: { select: { quarter: true } },
       },
     }),
@@ -259,6 +260,8 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
           denominator: num(v.denominator),
           value: num(v.value),
           done: v.done,
+          // The final score of a PAR Index appraisal, not a figure the commune entered.
+          fromAppraisal: v.fromAssessmentId !== null,
         })),
         current: current
           ? {
