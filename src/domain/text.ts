@@ -35,3 +35,8 @@ const EDGES = new RegExp(`^[\\s\\u00a0${INVISIBLE}]+|[\\s\\u00a0${INVISIBLE}]+$`
 export function cleanInput(input: string): string {
   return input.normalize("NFC").replace(EDGES, "");
 }
+
+/** "Số: 48/QĐ-UBND", as copied from a document's header, keeps only the number itself. */
+export function bareDocNumber(input: string): string {
+  return input.replace(/^\s*số\s*[:.]?\s*/i, "");
+}

@@ -72,7 +72,7 @@ export async function decideExplanations(input: z.input<typeof decideSchema>) {
 
 /** Locks the final score and publishes it in the ranking. */
 export async function finalizeAssessment(input: z.input<typeof assessmentRefSchema>) {
-  return assessmentAction("assessment.appraise", "reviewer", assessmentRefSchema, input, async (t, actor, a, data) => {
+  return assessmentAction("assessment.appraise", "reviewer", assessmentRefSchema, input, async (t, actor, a) => {
     assertStep(a, "finalize");
     const scores = await t.assessmentScore.findMany({ where: { assessmentId: a.id }, orderBy: { subCriterion: { position: "asc" } }, include: { subCriterion: subSelect } });
     const explained = a.status === "SUBMITTED";

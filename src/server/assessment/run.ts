@@ -43,10 +43,11 @@ export function setAction<S extends z.ZodType<{ setId: string }>, T>(
   input: unknown,
   handler: (t: Tx, actor: Actor, set: LockedSet, data: z.output<S>) => Promise<T>,
   successMessage?: string,
+  alsoRevalidate: string[] = [],
 ) {
   return runAction("assessment.criteria.write", schema, input, async (actor, data) => {
     const result = await write(async (t) => handler(t, actor, await lockSet(t, actor, data.setId), data));
-    revalidate(setPath(data.setId));
+    for (const p of [setPath(data.setId), ...alsoRevalidate]) revalidate(p);
     return result;
   }, successMessage);
 }

@@ -3,31 +3,21 @@
 // The commune's side: self-scores with evidence or an explanation, sub-criteria assigned to
 // responsible units (who fill them), the chairman's submission, and the answers to the
 // appraisal (giải trình) by the province's deadline.
-import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor";
 import { runAction } from "@/server/action";
 import { audit } from "@/server/audit";
-import { getDb } from "@/server/db";
+import { write } from "@/server/db/write";
 import { ConflictError, ForbiddenError, NotFoundError, UserError } from "@/server/errors";
 import { revalidate } from "@/server/revalidate";
 import { formDataToObject, id, z } from "@/server/validation";
-import { cleanFileName, displayFileName, fileTypeError, sniffFileType } from "@/domain/file-type";
-import { formatNumber, todayInVietnam } from "@/domain/format";
+import { checkUpload, storeUpload, uploadField } from "@/server/evidence/upload";
+import { todayInVietnam } from "@/domain/format";
+import { bareDocNumber } from "@/domain/text";
 import { scoreError, selfEditable } from "@/domain/assessment";
-import { deleteFile, maxUploadBytes, maxUploadMb, saveFile } from "@/server/evidence/storage";
 import { assertSubmitter, lockAssessment } from "./access";
+import { assessmentAction, assessmentPath, codeOf, type LockedAssessment, type Tx } from "./run";
 import { applyAssessmentStep, assertStep } from "./workflow";
 import { assessmentRefSchema, detachSchema, evidenceRefSchema, explanationSchema, saveSelfSchema } from "./schemas";
-
-type Tx = Prisma.TransactionClient;
-
-async function tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  return db.$transaction(fn, { timeout: 30_000 });
-}
-
-const path = (id: string) => `/cham-diem/${id}`;
-const codeOf = (s: { code: string; criterion: { area: { code: string } } }) => `${s.criterion.area.code}.${s.code}`;
 
 function assertDraft(status: string) {
   if (!selfEditable(status as never)) throw new UserError("Bản tự chấm đã nộp: không sửa điểm, minh chứng được nữa.");
@@ -40,177 +30,147 @@ function mayFill(actor: Actor, assignedUnitId: string | null): boolean {
 }
 
 export async function saveSelfAssessment(input: z.input<typeof saveSelfSchema>) {
-  return runAction("assessment.self.write", saveSelfSchema, input, async (actor, data) => {
-    const saved = await tx(async (t) => {
-      const a = await lockAssessment(t, actor, data.assessmentId, "commune");
-      assertDraft(a.status);
-      const ids = data.rows.map((r) => r.scoreId);
-      const scores = await t.assessmentScore.findMany({
-        where: { id: { in: ids }, assessmentId: a.id },
-        include: { subCriterion: { select: { code: true, maxPoints: true, allowHalf: true, scoredBy: true, criterion: { select: { area: { select: { code: true } } } } } } },
-      });
-      if (scores.length !== new Set(ids).size) throw new ForbiddenError("Có tiêu chí không thuộc bản chấm điểm này.");
-      const unitIds = [...new Set(data.rows.map((r) => r.responsibleUnitId).filter(Boolean))] as string[];
-      const indicatorIds = [...new Set(data.rows.map((r) => r.indicatorId).filter(Boolean))] as string[];
-      const [units, indicators] = await Promise.all([
-        t.responsibleUnit.count({ where: { id: { in: unitIds }, communeId: a.communeId } }),
-        t.indicator.count({ where: { id: { in: indicatorIds }, plan: { communeId: a.communeId, year: a.set.year } } }),
-      ]);
-      if (units !== unitIds.length) throw new ForbiddenError("Đơn vị phụ trách không thuộc xã.");
-      if (indicators !== indicatorIds.length) throw new ForbiddenError("Chỉ tiêu gắn với tiêu chí không thuộc kế hoạch của xã năm này.");
-      const byId = new Map(scores.map((s) => [s.id, s]));
-      const fieldErrors: Record<string, string> = {};
-      const stale: string[] = [];
-      for (const [i, row] of data.rows.entries()) {
-        const s = byId.get(row.scoreId)!;
-        const code = codeOf(s.subCriterion);
-        if (s.version !== row.version) stale.push(code);
-        if (!mayFill(actor, s.responsibleUnitId)) throw new ForbiddenError(`Tiêu chí ${code} do đơn vị khác phụ trách.`);
-        const assignmentChanged = (row.responsibleUnitId ?? null) !== s.responsibleUnitId;
-        if (assignmentChanged && actor.role !== "CHAIRMAN" && actor.responsibleUnitId) throw new ForbiddenError("Chỉ Chủ tịch hoặc Văn phòng phân công tiêu chí cho đơn vị.");
-        if (row.selfScore !== null) {
-          if (s.subCriterion.scoredBy === "PROVINCE") fieldErrors[`rows.${i}.selfScore`] = `Tiêu chí ${code} do tỉnh chấm, xã không tự chấm.`;
-          else {
-            const err = scoreError(row.selfScore, { maxPoints: Number(s.subCriterion.maxPoints), allowHalf: s.subCriterion.allowHalf });
-            if (err) fieldErrors[`rows.${i}.selfScore`] = `Tiêu chí ${code}: ${err}`;
-          }
+  return assessmentAction("assessment.self.write", "commune", saveSelfSchema, input, async (t, actor, a, data) => {
+    assertDraft(a.status);
+    const ids = data.rows.map((r) => r.scoreId);
+    const scores = await t.assessmentScore.findMany({
+      where: { id: { in: ids }, assessmentId: a.id },
+      include: { subCriterion: { select: { code: true, maxPoints: true, allowHalf: true, scoredBy: true, criterion: { select: { area: { select: { code: true } } } } } } },
+    });
+    if (scores.length !== new Set(ids).size) throw new ForbiddenError("Có tiêu chí không thuộc bản chấm điểm này.");
+    const unitIds = [...new Set(data.rows.map((r) => r.responsibleUnitId).filter(Boolean))] as string[];
+    const indicatorIds = [...new Set(data.rows.map((r) => r.indicatorId).filter(Boolean))] as string[];
+    const [units, indicators] = await Promise.all([
+      t.responsibleUnit.count({ where: { id: { in: unitIds }, communeId: a.communeId } }),
+      t.indicator.count({ where: { id: { in: indicatorIds }, plan: { communeId: a.communeId, year: a.set.year } } }),
+    ]);
+    if (units !== unitIds.length) throw new ForbiddenError("Đơn vị phụ trách không thuộc xã.");
+    if (indicators !== indicatorIds.length) throw new ForbiddenError("Chỉ tiêu gắn với tiêu chí không thuộc kế hoạch của xã năm này.");
+    const byId = new Map(scores.map((s) => [s.id, s]));
+    const fieldErrors: Record<string, string> = {};
+    const stale: string[] = [];
+    for (const [i, row] of data.rows.entries()) {
+      const s = byId.get(row.scoreId)!;
+      const code = codeOf(s.subCriterion);
+      if (s.version !== row.version) stale.push(code);
+      if (!mayFill(actor, s.responsibleUnitId)) throw new ForbiddenError(`Tiêu chí ${code} do đơn vị khác phụ trách.`);
+      const assignmentChanged = (row.responsibleUnitId ?? null) !== s.responsibleUnitId;
+      if (assignmentChanged && actor.role !== "CHAIRMAN" && actor.responsibleUnitId) throw new ForbiddenError("Chỉ Chủ tịch hoặc Văn phòng phân công tiêu chí cho đơn vị.");
+      if (row.selfScore !== null) {
+        if (s.subCriterion.scoredBy === "PROVINCE") fieldErrors[`rows.${i}.selfScore`] = `Tiêu chí ${code} do tỉnh chấm, xã không tự chấm.`;
+        else {
+          const err = scoreError(row.selfScore, { maxPoints: Number(s.subCriterion.maxPoints), allowHalf: s.subCriterion.allowHalf });
+          if (err) fieldErrors[`rows.${i}.selfScore`] = `Tiêu chí ${code}: ${err}`;
         }
       }
-      if (Object.keys(fieldErrors).length) throw new UserError(Object.values(fieldErrors)[0], fieldErrors);
-      if (stale.length) throw new ConflictError(`Tiêu chí ${stale.slice(0, 5).join(", ")} vừa được người khác sửa. Tải lại trang để xem rồi nhập lại.`);
-      let changed = 0;
-      for (const row of data.rows) {
-        const s = byId.get(row.scoreId)!;
-        const next = { selfScore: row.selfScore, selfNote: row.selfNote, responsibleUnitId: row.responsibleUnitId ?? null, indicatorId: row.indicatorId ?? null };
-        const before = { selfScore: s.selfScore === null ? null : Number(s.selfScore), selfNote: s.selfNote, responsibleUnitId: s.responsibleUnitId, indicatorId: s.indicatorId };
-        if (JSON.stringify(before) === JSON.stringify(next)) continue;
-        await t.assessmentScore.update({ where: { id: s.id }, data: { ...next, version: { increment: 1 }, updatedById: actor.id } });
-        await audit(t, { userId: actor.id, communeId: a.communeId, entity: "AssessmentScore", entityId: s.id, action: "self.save", before, after: next });
-        changed++;
-      }
-      return changed;
-    });
-    revalidate(path(data.assessmentId));
-    return { changed: saved };
+    }
+    if (Object.keys(fieldErrors).length) throw new UserError(Object.values(fieldErrors)[0], fieldErrors);
+    if (stale.length) throw new ConflictError(`Tiêu chí ${stale.slice(0, 5).join(", ")} vừa được người khác sửa. Tải lại trang để xem rồi nhập lại.`);
+    let changed = 0;
+    for (const row of data.rows) {
+      const s = byId.get(row.scoreId)!;
+      const next = { selfScore: row.selfScore, selfNote: row.selfNote, responsibleUnitId: row.responsibleUnitId ?? null, indicatorId: row.indicatorId ?? null };
+      const before = { selfScore: s.selfScore === null ? null : Number(s.selfScore), selfNote: s.selfNote, responsibleUnitId: s.responsibleUnitId, indicatorId: s.indicatorId };
+      if (JSON.stringify(before) === JSON.stringify(next)) continue;
+      await t.assessmentScore.update({ where: { id: s.id }, data: { ...next, version: { increment: 1 }, updatedById: actor.id } });
+      await audit(t, { userId: actor.id, communeId: a.communeId, entity: "AssessmentScore", entityId: s.id, action: "self.save", before, after: next });
+      changed++;
+    }
+    return { changed };
   }, "Đã lưu điểm tự chấm.");
 }
 
-async function attachTo(t: Tx, actor: Actor, assessmentId: string, scoreId: string) {
-  const a = await lockAssessment(t, actor, assessmentId, "commune");
+/** The sub-criterion a commune user attaches evidence to: in this draft, and theirs to fill. */
+async function scoreToFill(t: Tx, actor: Actor, a: LockedAssessment, scoreId: string) {
   assertDraft(a.status);
   const score = await t.assessmentScore.findFirst({ where: { id: scoreId, assessmentId: a.id } });
   if (!score) throw new NotFoundError("Tiêu chí không thuộc bản chấm điểm này.");
   if (!mayFill(actor, score.responsibleUnitId)) throw new ForbiddenError("Tiêu chí này do đơn vị khác phụ trách.");
-  return { a, score };
+  return score;
 }
 
-const fileSchema = z.object({
-  assessmentId: id("Bản chấm điểm"),
-  scoreId: id("Tiêu chí"),
-  file: z.custom<Blob>((v) => typeof Blob !== "undefined" && v instanceof Blob, { error: "Vui lòng chọn tệp minh chứng." }),
-});
+const fileSchema = z.object({ assessmentId: id("Bản chấm điểm"), scoreId: id("Tiêu chí"), file: uploadField });
 
 /** Uploads a file into the commune's evidence store and attaches it to a sub-criterion. */
 export async function attachAssessmentEvidenceFile(formData: FormData) {
   const raw = formData && typeof formData.entries === "function" ? formDataToObject(formData) : {};
   return runAction("assessment.self.write", fileSchema, raw, async (actor, data) => {
-    // Who may attach is checked before anything touches the disk.
-    await tx((t) => attachTo(t, actor, data.assessmentId, data.scoreId));
-    const file = data.file;
-    const limit = maxUploadBytes();
-    if (file.size > limit) throw new UserError(`Tệp quá lớn: tối đa ${formatNumber(maxUploadMb(), { maxDecimals: 2 })} MB.`, { file: "Tệp quá lớn." });
-    if (file.size === 0) throw new UserError("Tệp rỗng, không có nội dung. Vui lòng chọn lại tệp.", { file: "Tệp rỗng." });
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const uploadedName = typeof (file as File).name === "string" ? (file as File).name : "";
-    const sniffed = await sniffFileType(bytes);
-    const typeError = fileTypeError(cleanFileName(uploadedName), sniffed);
-    if (typeError || !sniffed) throw new UserError(typeError ?? "Loại tệp không được chấp nhận.", { file: typeError ?? "Loại tệp không được chấp nhận." });
-    const fileName = displayFileName(cleanFileName(uploadedName, sniffed.ext), sniffed);
-    const storageKey = await saveFile(bytes);
-    try {
-      const created = await tx(async (t) => {
-        const { a, score } = await attachTo(t, actor, data.assessmentId, data.scoreId);
-        const evidence = await t.evidence.create({ data: { communeId: a.communeId, fileName, storageKey, mimeType: sniffed.mime, sizeBytes: bytes.length, createdById: actor.id } });
+    const inDraft = async (t: Tx) => {
+      const a = await lockAssessment(t, actor, data.assessmentId, "commune");
+      return { a, score: await scoreToFill(t, actor, a, data.scoreId) };
+    };
+    // Who may attach is checked before anything touches the disk, and again when recording it.
+    await write(inDraft);
+    const upload = await checkUpload(data.file);
+    const created = await storeUpload(upload, (storageKey) =>
+      write(async (t) => {
+        const { a, score } = await inDraft(t);
+        const { fileName, mimeType, sizeBytes } = upload;
+        const evidence = await t.evidence.create({ data: { communeId: a.communeId, fileName, storageKey, mimeType, sizeBytes, createdById: actor.id } });
         await t.assessmentEvidence.create({ data: { scoreId: score.id, evidenceId: evidence.id } });
-        await audit(t, { userId: actor.id, communeId: a.communeId, entity: "Evidence", entityId: evidence.id, action: "create", after: { assessmentScoreId: score.id, fileName, mimeType: sniffed.mime, sizeBytes: bytes.length } });
+        await audit(t, { userId: actor.id, communeId: a.communeId, entity: "Evidence", entityId: evidence.id, action: "create", after: { assessmentScoreId: score.id, fileName, mimeType, sizeBytes } });
         return evidence;
-      });
-      revalidate(path(data.assessmentId));
-      return { id: created.id };
-    } catch (error) {
-      await deleteFile(storageKey).catch(() => undefined);
-      throw error;
-    }
+      }),
+    );
+    revalidate(assessmentPath(data.assessmentId));
+    return { id: created.id };
   }, "Đã tải lên tài liệu kiểm chứng.");
 }
 
 /** Attaches a document reference, or evidence already in the commune's store, to a sub-criterion. */
 export async function attachAssessmentEvidence(input: z.input<typeof evidenceRefSchema>) {
-  return runAction("assessment.self.write", evidenceRefSchema, input, async (actor, data) => {
-    const created = await tx(async (t) => {
-      const { a, score } = await attachTo(t, actor, data.assessmentId, data.scoreId);
-      let evidenceId: string;
-      if (data.existingEvidenceId) {
-        const existing = await t.evidence.findFirst({ where: { id: data.existingEvidenceId, communeId: a.communeId } });
-        if (!existing) throw new ForbiddenError("Minh chứng này không thuộc kho minh chứng của xã.");
-        evidenceId = existing.id;
-        const linked = await t.assessmentEvidence.findUnique({ where: { scoreId_evidenceId: { scoreId: score.id, evidenceId } } });
-        if (linked) throw new UserError("Minh chứng này đã được gắn với tiêu chí.");
-      } else {
-        if (!data.docNumber || !data.docSummary) throw new UserError("Nhập số, ký hiệu và trích yếu văn bản, hoặc chọn minh chứng có sẵn.", { docNumber: data.docNumber ? "" : "Bắt buộc nhập.", docSummary: data.docSummary ? "" : "Bắt buộc nhập." });
-        const evidence = await t.evidence.create({ data: { communeId: a.communeId, docNumber: data.docNumber.replace(/^\s*số\s*[:.]?\s*/i, ""), docSummary: data.docSummary, createdById: actor.id } });
-        evidenceId = evidence.id;
-      }
-      await t.assessmentEvidence.create({ data: { scoreId: score.id, evidenceId } });
-      await audit(t, { userId: actor.id, communeId: a.communeId, entity: "AssessmentScore", entityId: score.id, action: "evidence.attach", after: { evidenceId } });
-      return evidenceId;
-    });
-    revalidate(path(data.assessmentId));
-    return { id: created };
+  return assessmentAction("assessment.self.write", "commune", evidenceRefSchema, input, async (t, actor, a, data) => {
+    const score = await scoreToFill(t, actor, a, data.scoreId);
+    let evidenceId: string;
+    if (data.existingEvidenceId) {
+      const existing = await t.evidence.findFirst({ where: { id: data.existingEvidenceId, communeId: a.communeId } });
+      if (!existing) throw new ForbiddenError("Minh chứng này không thuộc kho minh chứng của xã.");
+      evidenceId = existing.id;
+      const linked = await t.assessmentEvidence.findUnique({ where: { scoreId_evidenceId: { scoreId: score.id, evidenceId } } });
+      if (linked) throw new UserError("Minh chứng này đã được gắn với tiêu chí.");
+    } else {
+      if (!data.docNumber || !data.docSummary) throw new UserError("Nhập số, ký hiệu và trích yếu văn bản, hoặc chọn minh chứng có sẵn.", { docNumber: data.docNumber ? "" : "Bắt buộc nhập.", docSummary: data.docSummary ? "" : "Bắt buộc nhập." });
+      const evidence = await t.evidence.create({ data: { communeId: a.communeId, docNumber: bareDocNumber(data.docNumber), docSummary: data.docSummary, createdById: actor.id } });
+      evidenceId = evidence.id;
+    }
+    await t.assessmentEvidence.create({ data: { scoreId: score.id, evidenceId } });
+    await audit(t, { userId: actor.id, communeId: a.communeId, entity: "AssessmentScore", entityId: score.id, action: "evidence.attach", after: { evidenceId } });
+    return { id: evidenceId };
   }, "Đã gắn tài liệu kiểm chứng.");
 }
 
 /** Detaches evidence from a sub-criterion (the file stays in the commune's store). */
 export async function detachAssessmentEvidence(input: z.input<typeof detachSchema>) {
-  return runAction("assessment.self.write", detachSchema, input, async (actor, data) => {
-    await tx(async (t) => {
-      const { a, score } = await attachTo(t, actor, data.assessmentId, data.scoreId);
-      const removed = await t.assessmentEvidence.deleteMany({ where: { scoreId: score.id, evidenceId: data.evidenceId } });
-      if (!removed.count) throw new NotFoundError("Minh chứng không gắn với tiêu chí này.");
-      await audit(t, { userId: actor.id, communeId: a.communeId, entity: "AssessmentScore", entityId: score.id, action: "evidence.detach", before: { evidenceId: data.evidenceId } });
-    });
-    revalidate(path(data.assessmentId));
+  return assessmentAction("assessment.self.write", "commune", detachSchema, input, async (t, actor, a, data) => {
+    const score = await scoreToFill(t, actor, a, data.scoreId);
+    const removed = await t.assessmentEvidence.deleteMany({ where: { scoreId: score.id, evidenceId: data.evidenceId } });
+    if (!removed.count) throw new NotFoundError("Minh chứng không gắn với tiêu chí này.");
+    await audit(t, { userId: actor.id, communeId: a.communeId, entity: "AssessmentScore", entityId: score.id, action: "evidence.detach", before: { evidenceId: data.evidenceId } });
     return null;
   }, "Đã gỡ minh chứng.");
 }
 
 /** The chairman (or staff allowed to submit) sends the self-assessment; it is then locked. */
 export async function submitSelfAssessment(input: z.input<typeof assessmentRefSchema>) {
-  return runAction("assessment.self.submit", assessmentRefSchema, input, async (actor, data) => {
-    const result = await tx(async (t) => {
-      const a = await lockAssessment(t, actor, data.assessmentId, "commune");
-      assertSubmitter(actor);
-      assertStep(a, "submit");
-      const scores = await t.assessmentScore.findMany({
-        where: { assessmentId: a.id },
-        orderBy: { subCriterion: { position: "asc" } },
-        include: { subCriterion: { select: { code: true, scoredBy: true, criterion: { select: { area: { select: { code: true } } } } } }, _count: { select: { evidence: true } } },
-      });
-      const own = scores.filter((s) => s.subCriterion.scoredBy === "SELF");
-      const unscored = own.filter((s) => s.selfScore === null).map((s) => codeOf(s.subCriterion));
-      if (unscored.length) throw new UserError(`Còn ${unscored.length} tiêu chí chưa tự chấm: ${unscored.slice(0, 8).join(", ")}${unscored.length > 8 ? "…" : ""}.`);
-      const unsupported = own.filter((s) => Number(s.selfScore) > 0 && s._count.evidence === 0 && !s.selfNote).map((s) => codeOf(s.subCriterion));
-      if (unsupported.length) throw new UserError(`Tiêu chí có điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình: ${unsupported.slice(0, 8).join(", ")}${unsupported.length > 8 ? "…" : ""}.`);
-      const selfTotal = own.reduce((n, s) => n + Number(s.selfScore ?? 0), 0);
-      return applyAssessmentStep(t, actor, a, "submit", { data: { selfTotal: Math.round(selfTotal * 100) / 100 } });
+  return assessmentAction("assessment.self.submit", "commune", assessmentRefSchema, input, async (t, actor, a) => {
+    assertSubmitter(actor);
+    assertStep(a, "submit");
+    const scores = await t.assessmentScore.findMany({
+      where: { assessmentId: a.id },
+      orderBy: { subCriterion: { position: "asc" } },
+      include: { subCriterion: { select: { code: true, scoredBy: true, criterion: { select: { area: { select: { code: true } } } } } }, _count: { select: { evidence: true } } },
     });
-    revalidate(path(data.assessmentId));
-    return result;
+    const own = scores.filter((s) => s.subCriterion.scoredBy === "SELF");
+    const unscored = own.filter((s) => s.selfScore === null).map((s) => codeOf(s.subCriterion));
+    if (unscored.length) throw new UserError(`Còn ${unscored.length} tiêu chí chưa tự chấm: ${unscored.slice(0, 8).join(", ")}${unscored.length > 8 ? "…" : ""}.`);
+    const unsupported = own.filter((s) => Number(s.selfScore) > 0 && s._count.evidence === 0 && !s.selfNote).map((s) => codeOf(s.subCriterion));
+    if (unsupported.length) throw new UserError(`Tiêu chí có điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình: ${unsupported.slice(0, 8).join(", ")}${unsupported.length > 8 ? "…" : ""}.`);
+    const selfTotal = own.reduce((n, s) => n + Number(s.selfScore ?? 0), 0);
+    return applyAssessmentStep(t, actor, a, "submit", { data: { selfTotal: Math.round(selfTotal * 100) / 100 } });
   }, "Đã nộp bản tự chấm cho tỉnh thẩm định.");
 }
 
-async function writeExplanations(t: Tx, actor: Actor, data: z.output<typeof explanationSchema>) {
-  const a = await lockAssessment(t, actor, data.assessmentId, "commune");
+async function writeExplanations(t: Tx, actor: Actor, a: LockedAssessment, data: z.output<typeof explanationSchema>) {
   if (a.status !== "RETURNED") throw new UserError("Chỉ giải trình khi tỉnh đã gửi kết quả thẩm định và chưa hết hạn.");
   const scores = await t.assessmentScore.findMany({ where: { id: { in: data.rows.map((r) => r.scoreId) }, assessmentId: a.id } });
   if (scores.length !== new Set(data.rows.map((r) => r.scoreId)).size) throw new ForbiddenError("Có tiêu chí không thuộc bản chấm điểm này.");
@@ -220,30 +180,22 @@ async function writeExplanations(t: Tx, actor: Actor, data: z.output<typeof expl
     await t.assessmentScore.update({ where: { id: s.id }, data: { explanation: row.explanation, version: { increment: 1 }, updatedById: actor.id } });
     await audit(t, { userId: actor.id, communeId: a.communeId, entity: "AssessmentScore", entityId: s.id, action: "explain.save", before: { explanation: s.explanation }, after: { explanation: row.explanation } });
   }
-  return a;
 }
 
 /** Saves the commune's answers to the appraisal without sending them. */
 export async function saveExplanations(input: z.input<typeof explanationSchema>) {
-  return runAction("assessment.self.write", explanationSchema, input, async (actor, data) => {
-    await tx(async (t) => {
-      const a = await writeExplanations(t, actor, data);
-      if (a.explainDueDate && a.explainDueDate.toISOString().slice(0, 10) < todayInVietnam()) throw new UserError("Đã quá hạn giải trình.");
-    });
-    revalidate(path(data.assessmentId));
+  return assessmentAction("assessment.self.write", "commune", explanationSchema, input, async (t, actor, a, data) => {
+    await writeExplanations(t, actor, a, data);
+    if (a.explainDueDate && a.explainDueDate.toISOString().slice(0, 10) < todayInVietnam()) throw new UserError("Đã quá hạn giải trình.");
     return null;
   }, "Đã lưu giải trình.");
 }
 
 /** The chairman sends the answers; the province then decides each one. */
 export async function sendExplanations(input: z.input<typeof explanationSchema>) {
-  return runAction("assessment.self.submit", explanationSchema, input, async (actor, data) => {
-    const result = await tx(async (t) => {
-      const a = await writeExplanations(t, actor, data);
-      assertSubmitter(actor);
-      return applyAssessmentStep(t, actor, a, "explain");
-    });
-    revalidate(path(data.assessmentId));
-    return result;
+  return assessmentAction("assessment.self.submit", "commune", explanationSchema, input, async (t, actor, a, data) => {
+    await writeExplanations(t, actor, a, data);
+    assertSubmitter(actor);
+    return applyAssessmentStep(t, actor, a, "explain");
   }, "Đã gửi giải trình cho tỉnh.");
 }

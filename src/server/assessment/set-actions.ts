@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import type { Prisma } from "@/generated/prisma/client";
 import { runAction } from "@/server/action";
 import { audit } from "@/server/audit";
-import { getDb } from "@/server/db";
+import { write } from "@/server/db/write";
 import { NotFoundError, UserError, type ActionResult } from "@/server/errors";
 import { revalidate } from "@/server/revalidate";
 import { formDataToObject, z } from "@/server/validation";
@@ -17,6 +17,7 @@ import { DEFAULT_BANDS, parseCriteriaText, publishProblems, ruleProblem, structu
 import { readPlanFile } from "@/server/plans/readers";
 import { maxUploadBytes, maxUploadMb } from "@/server/evidence/storage";
 import { assertDraftSet, issuerFor, lockSet } from "./access";
+import { setAction } from "./run";
 import { DEMO_CRITERIA_TEXT } from "./demo-criteria";
 import { amendSchema, createSetSchema, setRefSchema, structureSchema, subCriterionSchema } from "./schemas";
 import { loadStructure, writeStructure } from "./structure-store";
@@ -24,14 +25,9 @@ import { loadStructure, writeStructure } from "./structure-store";
 type Tx = Prisma.TransactionClient;
 type State = ActionResult<unknown> | null;
 
-async function tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  return db.$transaction(fn, { timeout: 30_000 });
-}
-
 export async function createAssessmentSet(_: State, formData: FormData) {
   return runAction("assessment.criteria.write", createSetSchema, formDataToObject(formData), async (actor, input) => {
-    const set = await tx(async (t) => {
+    const set = await write(async (t) => {
       const issuerUnitId = await issuerFor(t, actor, input.issuerUnitId);
       const last = await t.assessmentSet.findFirst({ where: { issuerUnitId, year: input.year }, orderBy: { amendment: "desc" } });
       if (last) throw new UserError(`Đơn vị đã có bộ tiêu chí năm ${input.year}: hãy sửa bộ đó hoặc tạo bản điều chỉnh.`, { year: "Năm này đã có bộ tiêu chí." });
@@ -79,8 +75,7 @@ export type CriteriaPreview = ParsedCriteria & { sourceName: string | null };
 export async function previewCriteriaImport(formData: FormData) {
   const raw = formData && typeof formData.entries === "function" ? formDataToObject(formData) : {};
   return runAction("assessment.criteria.write", previewSchema, raw, async (actor, input): Promise<CriteriaPreview> => {
-    const db = await getDb();
-    await db.$transaction(async (t) => assertDraftSet(await lockSet(t, actor, input.setId)));
+    await write(async (t) => assertDraftSet(await lockSet(t, actor, input.setId)));
     const file = input.file && input.file.size > 0 ? input.file : null;
     let source: string;
     let sourceName: string | null = null;
@@ -109,41 +104,33 @@ const confirmSchema = setRefSchema.extend({ structure: structureSchema });
 
 /** Replaces the draft set's criteria with the previewed ones, all or nothing. */
 export async function confirmCriteriaImport(input: { setId: string; version: number; structure: unknown }) {
-  return runAction("assessment.criteria.write", confirmSchema, input, async (actor, data) => {
+  return setAction(confirmSchema, input, async (t, actor, set, data) => {
     for (const a of data.structure.areas) for (const c of a.criteria) for (const s of c.subCriteria) {
       const problem = s.figureRule ? ruleProblem(s.figureRule, s.maxPoints) : null;
       if (problem) throw new UserError(`Tiêu chí ${a.code}.${s.code}: ${problem}`);
     }
-    await tx(async (t) => {
-      const set = await lockSet(t, actor, data.setId);
-      assertDraftSet(set);
-      if (set.version !== data.version) throw new UserError("Bộ tiêu chí vừa được người khác sửa. Tải lại trang rồi nhập lại.");
-      await writeStructure(t, set.id, data.structure);
-      await t.assessmentSet.update({ where: { id: set.id }, data: { version: { increment: 1 } } });
-      await audit(t, { userId: actor.id, entity: "AssessmentSet", entityId: set.id, action: "import", after: { areas: data.structure.areas.length, warnings: structureWarnings(data.structure) } });
-    });
-    revalidate(`/cham-diem/bo-tieu-chi/${data.setId}`);
+    assertDraftSet(set);
+    if (set.version !== data.version) throw new UserError("Bộ tiêu chí vừa được người khác sửa. Tải lại trang rồi nhập lại.");
+    await writeStructure(t, set.id, data.structure);
+    await t.assessmentSet.update({ where: { id: set.id }, data: { version: { increment: 1 } } });
+    await audit(t, { userId: actor.id, entity: "AssessmentSet", entityId: set.id, action: "import", after: { areas: data.structure.areas.length, warnings: structureWarnings(data.structure) } });
     return { setId: data.setId };
   }, "Đã nhập bộ tiêu chí.");
 }
 
 /** Edits one sub-criterion of a draft set. */
 export async function updateSubCriterion(_: State, formData: FormData) {
-  return runAction("assessment.criteria.write", subCriterionSchema, formDataToObject(formData), async (actor, input) => {
-    await tx(async (t) => {
-      const set = await lockSet(t, actor, input.setId);
-      assertDraftSet(set);
-      const sub = await t.assessmentSubCriterion.findFirst({ where: { id: input.id, criterion: { area: { setId: set.id } } } });
-      if (!sub) throw new NotFoundError("Tiêu chí không thuộc bộ tiêu chí này.");
-      const rule = (sub.figureRule as { steps: { points: number }[] } | null) ?? null;
-      const problem = rule ? ruleProblem(rule as never, input.maxPoints) : null;
-      if (problem) throw new UserError(problem, { maxPoints: problem });
-      const data = { text: input.text, maxPoints: input.maxPoints, allowHalf: input.allowHalf, guidance: input.guidance, expectedEvidence: input.expectedEvidence, scoredBy: input.scoredBy };
-      await t.assessmentSubCriterion.update({ where: { id: sub.id }, data });
-      await t.assessmentSet.update({ where: { id: set.id }, data: { version: { increment: 1 } } });
-      await audit(t, { userId: actor.id, entity: "AssessmentSubCriterion", entityId: sub.id, action: "update", before: { text: sub.text, maxPoints: Number(sub.maxPoints), scoredBy: sub.scoredBy }, after: data });
-    });
-    revalidate(`/cham-diem/bo-tieu-chi/${input.setId}`);
+  return setAction(subCriterionSchema, formDataToObject(formData), async (t, actor, set, input) => {
+    assertDraftSet(set);
+    const sub = await t.assessmentSubCriterion.findFirst({ where: { id: input.id, criterion: { area: { setId: set.id } } } });
+    if (!sub) throw new NotFoundError("Tiêu chí không thuộc bộ tiêu chí này.");
+    const rule = (sub.figureRule as { steps: { points: number }[] } | null) ?? null;
+    const problem = rule ? ruleProblem(rule as never, input.maxPoints) : null;
+    if (problem) throw new UserError(problem, { maxPoints: problem });
+    const data = { text: input.text, maxPoints: input.maxPoints, allowHalf: input.allowHalf, guidance: input.guidance, expectedEvidence: input.expectedEvidence, scoredBy: input.scoredBy };
+    await t.assessmentSubCriterion.update({ where: { id: sub.id }, data });
+    await t.assessmentSet.update({ where: { id: set.id }, data: { version: { increment: 1 } } });
+    await audit(t, { userId: actor.id, entity: "AssessmentSubCriterion", entityId: sub.id, action: "update", before: { text: sub.text, maxPoints: Number(sub.maxPoints), scoredBy: sub.scoredBy }, after: data });
     return null;
   }, "Đã lưu tiêu chí.");
 }
@@ -160,70 +147,60 @@ async function communesUnder(t: Tx, issuerUnitId: string): Promise<string[]> {
  * self-scored, carrying their scores over by sub-criterion code.
  */
 export async function publishAssessmentSet(input: { setId: string; version: number }) {
-  return runAction("assessment.criteria.write", setRefSchema, input, async (actor, data) => {
-    const opened = await tx(async (t) => {
-      const set = await lockSet(t, actor, data.setId);
-      assertDraftSet(set);
-      if (set.version !== data.version) throw new UserError("Bộ tiêu chí vừa được người khác sửa. Tải lại trang trước khi công bố.");
-      const structure = await loadStructure(t, set.id);
-      const problems = publishProblems(structure);
-      if (problems.length) throw new UserError(`Chưa công bố được: ${problems.slice(0, 3).join(" ")}`);
-      await t.assessmentSet.update({ where: { id: set.id }, data: { status: "PUBLISHED", publishedAt: new Date(), version: { increment: 1 } } });
-      const subs = await t.assessmentSubCriterion.findMany({ where: { criterion: { area: { setId: set.id } } }, select: { id: true, code: true, criterion: { select: { area: { select: { code: true } } } } } });
-      const keyOf = (s: { code: string; criterion: { area: { code: string } } }) => `${s.criterion.area.code}.${s.code}`;
-      let moved = 0;
-      const amended = set.amendment > 1 && set.basedOnId ? set.basedOnId : null;
-      if (amended) {
-        const drafts = await t.assessment.findMany({ where: { setId: amended, status: "DRAFT" }, include: { scores: { include: { subCriterion: { select: { code: true, criterion: { select: { area: { select: { code: true } } } } } } } } } });
-        const byKey = new Map(subs.map((s) => [keyOf(s), s.id]));
-        for (const a of drafts) {
-          for (const sc of a.scores) {
-            const target = byKey.get(keyOf(sc.subCriterion));
-            if (target) await t.assessmentScore.update({ where: { id: sc.id }, data: { subCriterionId: target } });
-            else await t.assessmentScore.delete({ where: { id: sc.id } });
-          }
-          await t.assessment.update({ where: { id: a.id }, data: { setId: set.id, version: { increment: 1 } } });
-          moved++;
+  return setAction(setRefSchema, input, async (t, actor, set, data) => {
+    assertDraftSet(set);
+    if (set.version !== data.version) throw new UserError("Bộ tiêu chí vừa được người khác sửa. Tải lại trang trước khi công bố.");
+    const structure = await loadStructure(t, set.id);
+    const problems = publishProblems(structure);
+    if (problems.length) throw new UserError(`Chưa công bố được: ${problems.slice(0, 3).join(" ")}`);
+    await t.assessmentSet.update({ where: { id: set.id }, data: { status: "PUBLISHED", publishedAt: new Date(), version: { increment: 1 } } });
+    const subs = await t.assessmentSubCriterion.findMany({ where: { criterion: { area: { setId: set.id } } }, select: { id: true, code: true, criterion: { select: { area: { select: { code: true } } } } } });
+    const keyOf = (s: { code: string; criterion: { area: { code: string } } }) => `${s.criterion.area.code}.${s.code}`;
+    let moved = 0;
+    const amended = set.amendment > 1 && set.basedOnId ? set.basedOnId : null;
+    if (amended) {
+      const drafts = await t.assessment.findMany({ where: { setId: amended, status: "DRAFT" }, include: { scores: { include: { subCriterion: { select: { code: true, criterion: { select: { area: { select: { code: true } } } } } } } } } });
+      const byKey = new Map(subs.map((s) => [keyOf(s), s.id]));
+      for (const a of drafts) {
+        for (const sc of a.scores) {
+          const target = byKey.get(keyOf(sc.subCriterion));
+          if (target) await t.assessmentScore.update({ where: { id: sc.id }, data: { subCriterionId: target } });
+          else await t.assessmentScore.delete({ where: { id: sc.id } });
         }
+        await t.assessment.update({ where: { id: a.id }, data: { setId: set.id, version: { increment: 1 } } });
+        moved++;
       }
-      const communes = await communesUnder(t, set.issuerUnitId);
-      const existing = await t.assessment.findMany({ where: { setId: set.id }, select: { id: true, communeId: true } });
-      const have = new Set(existing.map((e) => e.communeId));
-      const fresh = communes.filter((c) => !have.has(c));
-      const createdAt = new Date();
-      for (const communeId of fresh) {
-        await t.assessment.create({ data: { setId: set.id, communeId, isDemo: set.isDemo, createdAt } });
-      }
-      const all = await t.assessment.findMany({ where: { setId: set.id }, select: { id: true, scores: { select: { subCriterionId: true } } } });
-      const missing = all.flatMap((a) => {
-        const scored = new Set(a.scores.map((s) => s.subCriterionId));
-        return subs.filter((s) => !scored.has(s.id)).map((s) => ({ assessmentId: a.id, subCriterionId: s.id }));
-      });
-      if (missing.length) await t.assessmentScore.createMany({ data: missing });
-      await audit(t, { userId: actor.id, entity: "AssessmentSet", entityId: set.id, action: "publish", after: { communes: fresh.length, movedFromAmended: moved } });
-      return fresh.length + moved;
+    }
+    const communes = await communesUnder(t, set.issuerUnitId);
+    const existing = await t.assessment.findMany({ where: { setId: set.id }, select: { id: true, communeId: true } });
+    const have = new Set(existing.map((e) => e.communeId));
+    const fresh = communes.filter((c) => !have.has(c));
+    const createdAt = new Date();
+    for (const communeId of fresh) {
+      await t.assessment.create({ data: { setId: set.id, communeId, isDemo: set.isDemo, createdAt } });
+    }
+    const all = await t.assessment.findMany({ where: { setId: set.id }, select: { id: true, scores: { select: { subCriterionId: true } } } });
+    const missing = all.flatMap((a) => {
+      const scored = new Set(a.scores.map((s) => s.subCriterionId));
+      return subs.filter((s) => !scored.has(s.id)).map((s) => ({ assessmentId: a.id, subCriterionId: s.id }));
     });
-    revalidate("/cham-diem");
-    return { communes: opened };
-  }, "Đã công bố bộ tiêu chí; các xã đã có phiếu tự chấm.");
+    if (missing.length) await t.assessmentScore.createMany({ data: missing });
+    await audit(t, { userId: actor.id, entity: "AssessmentSet", entityId: set.id, action: "publish", after: { communes: fresh.length, movedFromAmended: moved } });
+    return { communes: fresh.length + moved };
+  }, "Đã công bố bộ tiêu chí; các xã đã có phiếu tự chấm.", ["/cham-diem"]);
 }
 
 /** Opens an amendment of a published set: a new draft version with the same criteria and the reason. */
 export async function amendAssessmentSet(_: State, formData: FormData) {
-  return runAction("assessment.criteria.write", amendSchema, formDataToObject(formData), async (actor, input) => {
-    const created = await tx(async (t) => {
-      const set = await lockSet(t, actor, input.setId);
-      if (set.status !== "PUBLISHED") throw new UserError("Chỉ điều chỉnh bộ tiêu chí đã công bố; bản nháp thì sửa trực tiếp.");
-      const newer = await t.assessmentSet.findFirst({ where: { issuerUnitId: set.issuerUnitId, year: set.year, amendment: { gt: set.amendment } } });
-      if (newer) throw new UserError("Bộ tiêu chí này đã có bản điều chỉnh mới hơn.");
-      const copy = await t.assessmentSet.create({
-        data: { issuerUnitId: set.issuerUnitId, year: set.year, title: set.title, amendment: set.amendment + 1, amendmentReason: input.reason, basedOnId: set.id, bands: set.bands as Prisma.InputJsonValue, isDemo: set.isDemo },
-      });
-      await writeStructure(t, copy.id, await loadStructure(t, set.id));
-      await audit(t, { userId: actor.id, entity: "AssessmentSet", entityId: copy.id, action: "amend", after: { amends: set.id, amendment: copy.amendment, reason: input.reason } });
-      return copy;
+  return setAction(amendSchema, formDataToObject(formData), async (t, actor, set, input) => {
+    if (set.status !== "PUBLISHED") throw new UserError("Chỉ điều chỉnh bộ tiêu chí đã công bố; bản nháp thì sửa trực tiếp.");
+    const newer = await t.assessmentSet.findFirst({ where: { issuerUnitId: set.issuerUnitId, year: set.year, amendment: { gt: set.amendment } } });
+    if (newer) throw new UserError("Bộ tiêu chí này đã có bản điều chỉnh mới hơn.");
+    const copy = await t.assessmentSet.create({
+      data: { issuerUnitId: set.issuerUnitId, year: set.year, title: set.title, amendment: set.amendment + 1, amendmentReason: input.reason, basedOnId: set.id, bands: set.bands as Prisma.InputJsonValue, isDemo: set.isDemo },
     });
-    revalidate("/cham-diem");
-    return { id: created.id };
-  }, "Đã tạo bản điều chỉnh (bản nháp).");
+    await writeStructure(t, copy.id, await loadStructure(t, set.id));
+    await audit(t, { userId: actor.id, entity: "AssessmentSet", entityId: copy.id, action: "amend", after: { amends: set.id, amendment: copy.amendment, reason: input.reason } });
+    return { id: copy.id };
+  }, "Đã tạo bản điều chỉnh (bản nháp).", ["/cham-diem"]);
 }

@@ -8,15 +8,14 @@ import { write } from "@/server/db/write";
 import { runAction } from "@/server/action";
 import { audit } from "@/server/audit";
 import { getDb, Prisma } from "@/server/db";
-import { ForbiddenError, NotFoundError, UserError, type ActionResult } from "@/server/errors";
+import { ForbiddenError, NotFoundError, type ActionResult } from "@/server/errors";
 import { revalidate } from "@/server/revalidate";
 import { editableReport } from "@/server/reports/access";
 import { ownCommuneOf } from "@/server/auth/guard";
 import { blankAsNull, formDataToObject, id, isoDateField, periodSchema, text, z } from "@/server/validation";
-import { cleanFileName, displayFileName, fileTypeError, sniffFileType } from "@/domain/file-type";
-import { formatNumber } from "@/domain/format";
-import { cleanInput } from "@/domain/text";
-import { deleteFile, maxUploadBytes, maxUploadMb, saveFile } from "./storage";
+import { bareDocNumber, cleanInput } from "@/domain/text";
+import { deleteFile } from "./storage";
+import { checkUpload, storeUpload, uploadField } from "./upload";
 
 type Tx = Prisma.TransactionClient;
 type RowKind = "indicator" | "task";
@@ -26,10 +25,7 @@ const rowSchema = periodSchema.extend({
   rowId: id("Dòng báo cáo"),
 });
 
-const fileSchema = rowSchema.extend({
-  // A Blob, not a File check: FormData parsers in different runtimes hand over their own File class.
-  file: z.custom<Blob>((v) => typeof Blob !== "undefined" && v instanceof Blob, { error: "Vui lòng chọn tệp minh chứng." }),
-});
+const fileSchema = rowSchema.extend({ file: uploadField });
 
 const DOC_NUMBER_MAX = 100;
 const DOC_SUMMARY_MAX = 500;
@@ -41,7 +37,7 @@ const referenceSchema = rowSchema.extend({
   // "Số: 48/QĐ-UBND" as copied from the document header keeps only the number itself.
   docNumber: z
     .string({ error: "Số, ký hiệu văn bản: bắt buộc nhập." })
-    .transform((s) => cleanInput(s).replace(/^\s*số\s*[:.]?\s*/i, ""))
+    .transform((s) => bareDocNumber(cleanInput(s)))
     .pipe(text("Số, ký hiệu văn bản", DOC_NUMBER_MAX)),
   docDate,
   docSummary: text("Trích yếu", DOC_SUMMARY_MAX),
@@ -109,57 +105,26 @@ export async function attachEvidenceFile(formData: FormData): Promise<ActionResu
     async (actor, data) => {
       const communeId = await checkRow(actor, data.kind, data.rowId, data.year);
 
-      // Size is checked here, not trusted from the browser's own check.
-      const file = data.file;
-      const limit = maxUploadBytes();
-      if (file.size > limit) {
-        const message = `Tệp quá lớn: tối đa ${formatNumber(maxUploadMb(), { maxDecimals: 2 })} MB.`;
-        throw new UserError(message, { file: message });
-      }
-      if (file.size === 0) {
-        const message = "Tệp rỗng, không có nội dung. Vui lòng chọn lại tệp.";
-        throw new UserError(message, { file: message });
-      }
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      if (bytes.length > limit) throw new UserError(`Tệp quá lớn: tối đa ${formatNumber(maxUploadMb(), { maxDecimals: 2 })} MB.`);
-
-      const uploadedName = typeof (file as File).name === "string" ? (file as File).name : "";
-      const sniffed = await sniffFileType(bytes);
-      const typeError = fileTypeError(cleanFileName(uploadedName), sniffed);
-      if (typeError || !sniffed) {
-        const message = typeError ?? "Loại tệp không được chấp nhận.";
-        throw new UserError(message, { file: message });
-      }
-      const fileName = displayFileName(cleanFileName(uploadedName, sniffed.ext), sniffed);
-
-      // The file goes to disk first (a transaction should not wait on file I/O); if the
-      // transaction then fails, the file is removed so nothing points nowhere or lies unused.
-      const storageKey = await saveFile(bytes);
-      try {
-        const evidence = await writeReport(async (tx) => {
+      const upload = await checkUpload(data.file);
+      const evidence = await storeUpload(upload, (storageKey) =>
+        writeReport(async (tx) => {
           const { report, period } = await editableReport(tx, actor, data.year, data.quarter);
           const row = await ensureRow(tx, data.kind, data.rowId, period.id, report.id, actor.id);
-          const created = await tx.evidence.create({
-            data: { communeId, ...row, fileName, storageKey, mimeType: sniffed.mime, sizeBytes: bytes.length, createdById: actor.id },
-          });
+          const { fileName, mimeType, sizeBytes } = upload;
+          const created = await tx.evidence.create({ data: { communeId, ...row, fileName, storageKey, mimeType, sizeBytes, createdById: actor.id } });
           await audit(tx, {
             userId: actor.id,
             communeId,
             entity: "Evidence",
             entityId: created.id,
             action: "create",
-            after: { kind: data.kind, rowId: data.rowId, year: data.year, quarter: data.quarter, ...row, fileName, mimeType: sniffed.mime, sizeBytes: bytes.length },
+            after: { kind: data.kind, rowId: data.rowId, year: data.year, quarter: data.quarter, ...row, fileName, mimeType, sizeBytes },
           });
           return created;
-        });
-        revalidate("/bao-cao");
-        return { id: evidence.id };
-      } catch (error) {
-        await deleteFile(storageKey).catch((cleanupError: unknown) => {
-          console.error("Could not remove the file of a failed evidence upload", storageKey, cleanupError);
-        });
-        throw error;
-      }
+        }),
+      );
+      revalidate("/bao-cao");
+      return { id: evidence.id };
     },
     "Đã tải lên tài liệu minh chứng.",
   );
