@@ -113,3 +113,21 @@ test("the province accepts, finalizes, and the ranking shows the commune", async
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot(shot("assessment-results-390"));
 });
+
+test("the province renames a band and the ranking uses it", async ({ page }) => {
+  await signIn(page, "quangngai.thamdinh");
+  await page.goto("/cham-diem");
+  await page.getByRole("row").filter({ hasText: "Xã Hành Dũng" }).getByRole("link").first().click();
+  await page.getByRole("link", { name: "Xếp hạng" }).click();
+  await page.getByText("Sửa các mức xếp loại").click();
+  const first = page.getByLabel("Tên mức 1");
+  await expect(first).toBeVisible();
+  await first.fill("Rất tốt");
+  await page.getByRole("button", { name: "Lưu các mức xếp loại" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu các mức xếp loại." })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/Xếp loại: Rất tốt từ/)).toBeVisible({ timeout: 30_000 });
+  await noSeriousAxe(page);
+  await page.screenshot(shot("assessment-bands-1366"));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot(shot("assessment-bands-390"));
+});

@@ -9,6 +9,7 @@ import { dbFingerprint } from "../support/fingerprint";
 import { seedDemo } from "@/server/seed/demo";
 import { DEMO_ASSESSMENTS, DEMO_LEFT_TO_SCORE } from "@/server/seed/assessment-demo";
 import * as sets from "@/server/assessment/set-actions";
+import * as bandsActions from "@/server/assessment/band-actions";
 import * as self from "@/server/assessment/self-actions";
 import * as appraisal from "@/server/assessment/appraisal-actions";
 import { assessmentDetail, assessmentResults } from "@/server/assessment/queries";
@@ -104,6 +105,32 @@ describe("criteria sets", () => {
     const moved = await t.db.assessment.findUniqueOrThrow({ where: { id: hd.id }, include: { scores: { where: { selfScore: { not: null } }, include: { subCriterion: true } } } });
     expect(moved.setId).toBe(amendId);
     expect(moved.scores.map((s) => [s.subCriterion.code, Number(s.selfScore)])).toEqual([["1.1", 1]]);
+  });
+
+  it("the issuing province edits its ranking bands, checked and audited; others cannot", async () => {
+    const set = await t.db.assessmentSet.findFirstOrThrow({ where: { issuerUnit: { name: "Tỉnh Quảng Ngãi" }, year: 2025, status: "PUBLISHED" }, orderBy: { amendment: "asc" } });
+    const bands = (version: number, rows: [string, string][]) =>
+      bandsActions.updateBands(null, formData({ setId: set.id, version: String(version), ...Object.fromEntries(rows.flatMap(([label, min], i) => [[`label${i}`, label], [`min${i}`, min]])) }));
+    await actAs("khanhhoa.thamdinh");
+    await refused(() => bands(set.version, [["Đạt", "0"]]), /đơn vị khác ban hành/);
+    await actAs("hanhdung.chutich");
+    await refused(() => bands(set.version, [["Đạt", "0"]]), /quyền/);
+    await actAs("quangngai.thamdinh");
+    await refused(() => bands(set.version, [["Tốt", "85"], ["Khá", "70"]]), /bắt đầu từ 0/);
+    await refused(() => bands(set.version, [["Tốt", "tám mươi"], ["Khá", "0"]]), /chưa hợp lệ/);
+    await refused(() => bands(set.version + 1, [["Tốt", "85"], ["Còn lại", "0"]]), /vừa được người khác sửa/);
+    const saved = await bands(set.version, [["Còn lại", "0"], ["Tốt", "82,5"]]);
+    expect(saved.ok, JSON.stringify(saved)).toBe(true);
+    const after = await t.db.assessmentSet.findUniqueOrThrow({ where: { id: set.id } });
+    expect(after.bands).toEqual([{ min: 82.5, label: "Tốt" }, { min: 0, label: "Còn lại" }]);
+    expect(after.version).toBe(set.version + 1);
+    const trail = await t.db.auditLog.findFirstOrThrow({ where: { entityId: set.id, action: "bands.update" } });
+    expect(trail.after).toEqual(after.bands);
+    // The ranking reads the new bands.
+    const results = await assessmentResults(await actorFor("quangngai.thamdinh"), set.id);
+    expect(results.bands.map((b) => b.label)).toEqual(["Tốt", "Còn lại"]);
+    expect(results.manages).toBe(true);
+    expect((await assessmentResults(await actorFor("hanhdung.chutich"), set.id)).manages).toBe(false);
   });
 
   it("the admin names the issuing unit; a commune user cannot create sets", async () => {

@@ -144,6 +144,7 @@ export const ENDPOINTS: Endpoint[] = [
     publishAssessmentSet: criteriaWrite,
     amendAssessmentSet: criteriaWrite,
   }),
+  ...actions("src/server/assessment/band-actions.ts", { updateBands: criteriaWrite }),
   ...actions("src/server/assessment/self-actions.ts", {
     saveSelfAssessment: selfWrite,
     attachAssessmentEvidenceFile: selfWrite,

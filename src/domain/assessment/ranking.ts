@@ -42,15 +42,26 @@ export function rankByScore<T>(items: T[], scoreOf: (t: T) => number, nameOf: (t
   return out;
 }
 
-/** Validates bands: labels present, minimums distinct and within 0..100. */
-export function bandsProblem(bands: Band[]): string | null {
+export const MAX_BANDS = 8;
+
+/**
+ * What is wrong with the bands a province sets, or null: at least one, each named once, each
+ * starting at a different score within the set's maximum, and the lowest starting at 0 so that
+ * every commune gets a band.
+ */
+export function bandsProblem(bands: Band[], maxTotal: number): string | null {
   if (!bands.length) return "Cần ít nhất một mức xếp loại.";
-  const mins = new Set<number>();
-  for (const b of bands) {
-    if (!b.label.trim()) return "Mức xếp loại phải có tên.";
-    if (b.min < 0 || b.min > 100) return "Điểm sàn của mức xếp loại phải từ 0 đến 100.";
-    if (mins.has(b.min)) return "Hai mức xếp loại trùng điểm sàn.";
-    mins.add(b.min);
-  }
+  if (bands.length > MAX_BANDS) return `Tối đa ${MAX_BANDS} mức xếp loại.`;
+  const labels = bands.map((b) => b.label.trim().toLocaleLowerCase("vi-VN"));
+  if (labels.some((l) => !l)) return "Mỗi mức xếp loại cần có tên.";
+  if (new Set(labels).size !== labels.length) return "Tên các mức xếp loại không được trùng nhau.";
+  if (bands.some((b) => !Number.isFinite(b.min) || b.min < 0 || b.min > maxTotal)) return `Điểm từ của mỗi mức phải trong khoảng 0 – ${maxTotal}.`;
+  if (new Set(bands.map((b) => b.min)).size !== bands.length) return "Hai mức xếp loại không được bắt đầu cùng một điểm.";
+  if (Math.min(...bands.map((b) => b.min)) !== 0) return "Mức thấp nhất phải bắt đầu từ 0 điểm để xã nào cũng được xếp loại.";
   return null;
+}
+
+/** Highest first, as the ranking reads them. */
+export function sortBands(bands: Band[]): Band[] {
+  return [...bands].map((b) => ({ min: b.min, label: b.label.trim() })).sort((a, b) => b.min - a.min);
 }

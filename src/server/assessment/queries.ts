@@ -202,7 +202,7 @@ export type AssessmentDetail = Awaited<ReturnType<typeof assessmentDetail>>;
 /** Results of one issuing unit's year: ranking with bands, per-area scores, self vs appraised gaps. */
 export async function assessmentResults(actor: Actor, setId: string) {
   const db = await getDb();
-  const base = await db.assessmentSet.findUnique({ where: { id: setId }, select: { issuerUnitId: true, year: true, title: true, bands: true, isDemo: true, issuerUnit: { select: { name: true } } } });
+  const base = await db.assessmentSet.findUnique({ where: { id: setId }, select: { issuerUnitId: true, year: true, title: true, bands: true, isDemo: true, version: true, issuerUnit: { select: { name: true } } } });
   if (!base) throw new NotFoundError("Không tìm thấy bộ tiêu chí.");
   const scope = await communeIdsInScope(actor, db);
   // Every amendment of the year counts: an assessment stays on the version it was submitted against.
@@ -250,7 +250,9 @@ export async function assessmentResults(actor: Actor, setId: string) {
     }
   }
   return {
-    set: { id: setId, title: base.title, year: base.year, issuer: base.issuerUnit.name, isDemo: base.isDemo },
+    set: { id: setId, title: base.title, year: base.year, issuer: base.issuerUnit.name, isDemo: base.isDemo, version: base.version },
+    /** The caller issued the set (or is the admin): may edit its bands. */
+    manages: actor.role === "ADMIN" || (actor.role === "REVIEWER" && actor.orgUnitId === base.issuerUnitId),
     bands,
     areas: areaCodes.map((code) => ({ code, title: areaTitles.get(code)!, max: areaMax[code] })),
     ranking,

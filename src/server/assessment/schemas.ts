@@ -1,6 +1,7 @@
 // Input schemas of the assessment actions, with Vietnamese messages.
 import { id, optionalText, text, z } from "@/server/validation";
 import { parseViNumber } from "@/domain/format";
+import { cleanInput } from "@/domain/text";
 
 export const yearField = z.coerce
   .number({ error: "Năm không hợp lệ." })
@@ -123,3 +124,21 @@ export const evidenceRefSchema = z.object({
 });
 
 export const detachSchema = z.object({ assessmentId: id("Bản chấm điểm"), scoreId: id("Tiêu chí"), evidenceId: id("Minh chứng") });
+
+/** The band editor posts fixed rows band.0.label / band.0.min …; blank rows are dropped. */
+export const bandsSchema = z
+  .object({ setId: id("Bộ tiêu chí"), version: z.coerce.number().int().nonnegative() })
+  .catchall(z.unknown())
+  .transform((raw, ctx) => {
+    const bands: { label: string; min: number }[] = [];
+    for (let i = 0; i < 8; i++) {
+      const label = typeof raw[`label${i}`] === "string" ? cleanInput(raw[`label${i}`] as string).slice(0, 60) : "";
+      const minText = typeof raw[`min${i}`] === "string" ? (raw[`min${i}`] as string).trim() : "";
+      if (!label && !minText) continue;
+      const min = parseViNumber(minText);
+      if (!label) ctx.addIssue({ code: "custom", path: [`label${i}`], message: "Nhập tên mức xếp loại." });
+      if (min === null) ctx.addIssue({ code: "custom", path: [`min${i}`], message: "Điểm từ phải là số (ví dụ 85 hoặc 82,5)." });
+      else bands.push({ label, min });
+    }
+    return { setId: raw.setId, version: raw.version, bands };
+  });

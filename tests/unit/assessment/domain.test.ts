@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   addScores,
   bandOf,
+  bandsProblem,
   DEFAULT_BANDS,
+  sortBands,
   describeRule,
   finalScoreOf,
   gap,
@@ -123,6 +125,16 @@ describe("ranking", () => {
     expect(bandOf(90, DEFAULT_BANDS)).toBe("Xuất sắc");
     expect(bandOf(89.5, DEFAULT_BANDS)).toBe("Tốt");
     expect(bandOf(10, DEFAULT_BANDS)).toBe("Yếu");
+  });
+  it("accepts the bands a province sets only when every score falls in one, named once", () => {
+    expect(bandsProblem(DEFAULT_BANDS, 100)).toBeNull();
+    expect(bandsProblem([], 100)).toMatch(/ít nhất một/);
+    expect(bandsProblem([{ min: 50, label: "Đạt" }, { min: 10, label: "Chưa đạt" }], 100)).toMatch(/bắt đầu từ 0/);
+    expect(bandsProblem([{ min: 50, label: "Đạt" }, { min: 0, label: " đạt " }], 100)).toMatch(/trùng/);
+    expect(bandsProblem([{ min: 0, label: "A" }, { min: 0, label: "B" }], 100)).toMatch(/cùng một điểm/);
+    expect(bandsProblem([{ min: 120, label: "A" }, { min: 0, label: "B" }], 100)).toMatch(/0 – 100/);
+    expect(bandsProblem([{ min: 0, label: "" }], 100)).toMatch(/cần có tên/);
+    expect(sortBands([{ min: 0, label: " Yếu " }, { min: 85, label: "Tốt" }])).toEqual([{ min: 85, label: "Tốt" }, { min: 0, label: "Yếu" }]);
   });
 });
 

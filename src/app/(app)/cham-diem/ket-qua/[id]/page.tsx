@@ -5,6 +5,7 @@ import { assessmentResults } from "@/server/assessment/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { AreaBars } from "@/components/assessment/area-chart";
 import { DemoNote, pts } from "@/components/assessment/labels";
+import { BandsForm } from "@/components/assessment/bands-form";
 
 export const metadata: Metadata = { title: "Kết quả Chỉ số CCHC các xã" };
 
@@ -28,6 +29,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
       <section aria-labelledby="rank-h" className="mb-5">
         <h2 id="rank-h" className="mb-2 font-semibold">Xếp hạng</h2>
         <p className="mb-2 text-xs text-slate-700">Xếp loại: {r.bands.map((b) => `${b.label} từ ${pts(b.min)}`).join("; ")}. Điểm bằng nhau cùng hạng.</p>
+        {r.manages && <BandsForm setId={r.set.id} version={r.set.version} bands={r.bands} />}
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="table-basic text-sm">
             <thead>
