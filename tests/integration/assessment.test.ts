@@ -10,6 +10,7 @@ import { seedDemo } from "@/server/seed/demo";
 import { DEMO_ASSESSMENTS, DEMO_LEFT_TO_SCORE } from "@/server/seed/assessment-demo";
 import * as sets from "@/server/assessment/set-actions";
 import * as bandsActions from "@/server/assessment/band-actions";
+import * as structure from "@/server/assessment/structure-actions";
 import * as self from "@/server/assessment/self-actions";
 import * as appraisal from "@/server/assessment/appraisal-actions";
 import { assessmentDetail, assessmentResults } from "@/server/assessment/queries";
@@ -131,6 +132,42 @@ describe("criteria sets", () => {
     expect(results.bands.map((b) => b.label)).toEqual(["Tốt", "Còn lại"]);
     expect(results.manages).toBe(true);
     expect((await assessmentResults(await actorFor("hanhdung.chutich"), set.id)).manages).toBe(false);
+  });
+
+  it("a province reviewer adds an area, a criterion and a sub-criterion by hand to a draft, edits its maximum, and the totals are checked again", async () => {
+    await actAs("quangngai.thamdinh");
+    const created = await sets.createAssessmentSet(null, formData({ year: "2030", title: "Bộ tiêu chí 2030", start: "demo" }));
+    expect(created.ok, JSON.stringify(created)).toBe(true);
+    const setId = (created as { data: { id: string } }).data.id;
+    const version = async () => (await t.db.assessmentSet.findUniqueOrThrow({ where: { id: setId } })).version;
+    const add = async (fields: Record<string, string>) => structure.addCriteriaNode(null, formData({ setId, version: String(await version()), ...fields }));
+
+    expect((await add({ kind: "area", code: "IX", title: "Lĩnh vực bổ sung" })).ok).toBe(true);
+    expect((await add({ kind: "criterion", areaCode: "IX", code: "1", title: "Tiêu chí bổ sung" })).ok).toBe(true);
+    const r = await add({ kind: "sub", parent: "IX|1", code: "1.1", text: "Tiêu chí thành phần bổ sung", maxPoints: "2,5", allowHalf: "on", scoredBy: "SELF" });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    // The demo set totals 100: 2,5 more is flagged at once.
+    expect((r as { data: { warnings: string[] } }).data.warnings).toContain("Tổng điểm tối đa là 102,5, không phải 100.");
+    const added = await t.db.assessmentSubCriterion.findFirstOrThrow({ where: { code: "1.1", criterion: { code: "1", area: { setId, code: "IX" } } } });
+    expect(Number(added.maxPoints)).toBe(2.5);
+    expect(await t.db.auditLog.count({ where: { entityId: setId, action: "structure.add" } })).toBe(3);
+
+    // Refused: a code already used, a stale version, another province, a published set.
+    await refused(() => add({ kind: "area", code: "ix", title: "Trùng" }), /Đã có lĩnh vực mã ix/);
+    await refused(async () => structure.addCriteriaNode(null, formData({ setId, version: String((await version()) + 1), kind: "area", code: "X", title: "Cũ" })), /vừa được người khác sửa/);
+    await refused(() => add({ kind: "sub", parent: "IX|1", code: "1.2", text: "x", maxPoints: "0", scoredBy: "SELF" }), /chưa hợp lệ/);
+    await actAs("khanhhoa.thamdinh");
+    await refused(() => add({ kind: "area", code: "X", title: "Tỉnh khác" }), /đơn vị khác ban hành/);
+
+    // Its maximum is edited while a draft; the totals follow.
+    await actAs("quangngai.thamdinh");
+    const edited = await sets.updateSubCriterion(null, formData({ setId, id: added.id, text: added.text, maxPoints: "0,5", scoredBy: "SELF", allowHalf: "on" }));
+    expect(edited.ok, JSON.stringify(edited)).toBe(true);
+    const subs = await t.db.assessmentSubCriterion.findMany({ where: { criterion: { area: { setId } } } });
+    expect(subs.reduce((n, s) => n + Number(s.maxPoints), 0)).toBe(100.5);
+    const published = await sets.publishAssessmentSet({ setId, version: await version() });
+    expect(published.ok, JSON.stringify(published)).toBe(true);
+    await refused(() => add({ kind: "area", code: "X", title: "Sau công bố" }), /tạo bản điều chỉnh/);
   });
 
   it("the admin names the issuing unit; a commune user cannot create sets", async () => {

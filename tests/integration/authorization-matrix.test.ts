@@ -35,6 +35,7 @@ import * as reviewXlsxRoute from "@/app/api/xet-duyet/xlsx/route";
 import * as surveyActions from "@/server/survey/actions";
 import * as setActions from "@/server/assessment/set-actions";
 import * as bandActions from "@/server/assessment/band-actions";
+import * as structureActions from "@/server/assessment/structure-actions";
 import * as selfActions from "@/server/assessment/self-actions";
 import * as appraisalActions from "@/server/assessment/appraisal-actions";
 import { DEMO_CRITERIA_TEXT } from "@/server/assessment/demo-criteria";
@@ -297,6 +298,10 @@ const FIXTURES: Record<string, Fixture> = {
   "src/server/assessment/band-actions.ts#updateBands": async ({ target, actor }) => {
     const set = await freshSet(target, actor, "PUBLISHED");
     return fromAction(() => bandActions.updateBands(null, formData({ setId: set.id, version: String(set.version), label0: "Đạt", min0: "50", label1: "Chưa đạt", min1: "0" })));
+  },
+  "src/server/assessment/structure-actions.ts#addCriteriaNode": async ({ target, actor }) => {
+    const set = await freshSet(target, actor, "DRAFT");
+    return fromAction(() => structureActions.addCriteriaNode(null, formData({ setId: set.id, version: String(set.version), kind: "area", code: "II", title: "Lĩnh vực thêm" })));
   },
   "src/server/assessment/self-actions.ts#saveSelfAssessment": async ({ target, actor }) => {
     const { assessment, row } = await freshAssessment(target, actor, "DRAFT");

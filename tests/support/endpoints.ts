@@ -145,6 +145,7 @@ export const ENDPOINTS: Endpoint[] = [
     amendAssessmentSet: criteriaWrite,
   }),
   ...actions("src/server/assessment/band-actions.ts", { updateBands: criteriaWrite }),
+  ...actions("src/server/assessment/structure-actions.ts", { addCriteriaNode: criteriaWrite }),
   ...actions("src/server/assessment/self-actions.ts", {
     saveSelfAssessment: selfWrite,
     attachAssessmentEvidenceFile: selfWrite,

@@ -2,6 +2,7 @@
 import { id, optionalText, text, z } from "@/server/validation";
 import { parseViNumber } from "@/domain/format";
 import { cleanInput } from "@/domain/text";
+import type { NewNode } from "@/domain/assessment";
 
 export const yearField = z.coerce
   .number({ error: "Năm không hợp lệ." })
@@ -141,4 +142,34 @@ export const bandsSchema = z
       else bands.push({ label, min });
     }
     return { setId: raw.setId, version: raw.version, bands };
+  });
+
+const nodeBase = z.object({ setId: id("Bộ tiêu chí"), version: z.coerce.number().int().nonnegative() });
+const nodeCode = (label: string) => text(label, 20);
+
+/** One area, criterion or sub-criterion added by hand; the sub-criterion's parent comes as "I|1" (area|criterion). */
+export const addNodeSchema = z
+  .discriminatedUnion("kind", [
+    nodeBase.extend({ kind: z.literal("area"), code: nodeCode("Mã lĩnh vực"), title: text("Tên lĩnh vực", 500) }),
+    nodeBase.extend({ kind: z.literal("criterion"), areaCode: nodeCode("Lĩnh vực"), code: nodeCode("Mã tiêu chí"), title: text("Tên tiêu chí", 500) }),
+    subCriterionSchema.omit({ id: true }).extend({
+      version: z.coerce.number().int().nonnegative(),
+      kind: z.literal("sub"),
+      parent: z.string({ error: "Chọn tiêu chí." }).regex(/^[^|]{1,20}\|[^|]{1,20}$/, "Chọn tiêu chí."),
+      code: nodeCode("Mã tiêu chí thành phần"),
+    }),
+  ], { error: "Chọn loại mục cần thêm." })
+  .transform((d) => {
+    const node: NewNode =
+      d.kind === "area"
+        ? { kind: "area", code: d.code, title: d.title }
+        : d.kind === "criterion"
+          ? { kind: "criterion", areaCode: d.areaCode, code: d.code, title: d.title }
+          : {
+              kind: "sub",
+              areaCode: d.parent.split("|")[0],
+              criterionCode: d.parent.split("|")[1],
+              sub: { code: d.code, text: d.text, maxPoints: d.maxPoints, allowHalf: d.allowHalf, guidance: d.guidance, expectedEvidence: d.expectedEvidence, scoredBy: d.scoredBy, figureRule: null },
+            };
+    return { setId: d.setId, version: d.version, node };
   });

@@ -9,6 +9,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/fields";
 import { ActionButton } from "@/components/assessment/action-button";
 import { CriteriaImport } from "@/components/assessment/criteria-import";
+import { CriteriaAdd } from "@/components/assessment/criteria-add";
 import { DemoNote, pts } from "@/components/assessment/labels";
 import { describeRule, structureWarnings, type FigureRule } from "@/domain/assessment";
 import { loadStructureOf } from "@/server/assessment/set-view";
@@ -67,6 +68,7 @@ export default async function CriteriaSetPage({ params }: { params: Promise<{ id
               <CriteriaImport setId={set.id} version={set.version} />
             </div>
           </details>
+          <CriteriaAdd setId={set.id} version={set.version} areas={set.areas.map((a) => ({ code: a.code, title: a.title, criteria: a.criteria.map((c) => ({ code: c.code, title: c.title })) }))} />
           <div className="mt-3">
             <ActionButton action={publishAssessmentSet} payload={{ setId: set.id, version: set.version }} label="Công bố bộ tiêu chí (khóa lại, các xã nhận phiếu tự chấm)" confirm="Công bố bộ tiêu chí? Sau khi công bố, muốn sửa phải tạo bản điều chỉnh." primary />
           </div>
