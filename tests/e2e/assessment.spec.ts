@@ -26,10 +26,11 @@ async function noSeriousAxe(page: Page) {
 async function openHanhDung(page: Page, username: string) {
   await signIn(page, username);
   await page.getByRole("navigation", { name: "Menu chính" }).getByRole("link", { name: "Chấm điểm CCHC" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chấm điểm Chỉ số CCHC");
+  // The first render of a page on the shared machine can take longer than the default wait.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chấm điểm Chỉ số CCHC", { timeout: 60_000 });
   const row = page.getByRole("row").filter({ hasText: "2025" }).filter({ hasText: username.startsWith("hanhdung") ? "" : "Xã Hành Dũng" });
   await row.getByRole("link").first().click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Xã Hành Dũng");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Xã Hành Dũng", { timeout: 60_000 });
 }
 
 const sub = (page: Page, code: string) => page.locator(`[data-code="${code}"]`);
@@ -130,4 +131,36 @@ test("the province renames a band and the ranking uses it", async ({ page }) => 
   await page.screenshot(shot("assessment-bands-1366"));
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot(shot("assessment-bands-390"));
+});
+
+test("the province adds an area, a criterion and a sub-criterion by hand to a draft set", async ({ page }) => {
+  await signIn(page, "quangngai.thamdinh");
+  await page.goto("/cham-diem");
+  const create = page.getByRole("button", { name: "Tạo bộ tiêu chí" });
+  if (!(await create.isVisible())) await page.getByText("Tạo bộ tiêu chí mới").click();
+  await page.getByLabel("Năm đánh giá").fill("2031");
+  await page.getByLabel("Bắt đầu từ").selectOption("demo");
+  await create.click();
+  await expect(page).toHaveURL(/bo-tieu-chi\//, { timeout: 30_000 });
+  await page.getByText("Thêm lĩnh vực, tiêu chí hoặc tiêu chí thành phần").click();
+  await page.locator("#add-area-code").fill("IX");
+  await page.locator("#add-area-title").fill("Lĩnh vực thêm bằng tay");
+  await page.getByRole("button", { name: "Thêm lĩnh vực" }).click();
+  await expect(page.getByRole("heading", { name: /IX\. Lĩnh vực thêm bằng tay/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("Lĩnh vực IX chưa có tiêu chí.")).toBeVisible();
+  await page.locator("#add-crit-area").selectOption("IX");
+  await page.locator("#add-crit-code").fill("1");
+  await page.locator("#add-crit-title").fill("Tiêu chí thêm");
+  await page.getByRole("button", { name: "Thêm tiêu chí", exact: true }).click();
+  await expect(page.getByText("Tiêu chí IX.1 chưa có điểm.")).toBeVisible({ timeout: 30_000 });
+  await page.locator("#add-sub-parent").selectOption("IX|1");
+  await page.locator("#add-sub-code").fill("1.1");
+  await page.locator("#add-sub-text").fill("Tiêu chí thành phần thêm");
+  await page.locator("#add-sub-max").fill("2");
+  await page.getByRole("button", { name: "Thêm tiêu chí thành phần" }).click();
+  await expect(page.getByText("Tổng điểm tối đa là 102, không phải 100.")).toBeVisible({ timeout: 30_000 });
+  await noSeriousAxe(page);
+  await page.screenshot(shot("assessment-set-add-1366"));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot(shot("assessment-set-add-390"));
 });
