@@ -4,20 +4,11 @@
 // registered endpoint, called as any role, changes an existing audit row.)
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
-import { seedDemo } from "@/server/seed/demo";
+import { describe, expect, it } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { ENDPOINTS } from "../support/endpoints";
 
-let t: TestDb;
-
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
-}, 180_000);
-afterAll(async () => {
-  await t?.close();
-});
+const t = setupTestDb();
 
 const REFUSED = /append-only|chỉ được ghi thêm/;
 

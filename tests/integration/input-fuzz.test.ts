@@ -7,11 +7,10 @@
 //
 // The generator is a small seeded PRNG (src/domain/random.ts, the one the demo seed uses): a failure prints its seed and case, and
 // FUZZ_SEED=<n> FUZZ_RUNS=<n> reproduce or widen a run.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, formData } from "../support/actors";
 import { dbFingerprint, figuresChecksum, VIETNAMESE, type Fingerprint } from "../support/fingerprint";
-import { seedDemo } from "@/server/seed/demo";
 import { seededRandom } from "@/domain/random";
 import { saveReport, submitReport } from "@/server/reports/actions";
 import { decideSubmission } from "@/server/review/actions";
@@ -43,7 +42,7 @@ const clone = <T,>(v: T): T => structuredClone(v);
 
 type Mutation<T> = { name: string; apply: (input: T, r: Rng) => void };
 
-let t: TestDb;
+const t = setupTestDb();
 const ids = {} as {
   hanhDung: string;
   dienKhanh: string;
@@ -68,8 +67,6 @@ async function submittedReport(communeId: string) {
 }
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
   const hd = await t.db.orgUnit.findFirstOrThrow({ where: { name: "Xã Hành Dũng" } });
   const dk = await t.db.orgUnit.findFirstOrThrow({ where: { name: "Xã Diên Khánh" } });
   const td = await t.db.orgUnit.findFirstOrThrow({ where: { name: "Xã Tây Thuận" } });
@@ -85,11 +82,6 @@ beforeAll(async () => {
   ids.staffUser = (await t.db.user.findUniqueOrThrow({ where: { username: "hanhdung.canbo" } })).id;
   ids.otherResponsibleUnit = (await t.db.responsibleUnit.findFirstOrThrow({ where: { communeId: dk.id } })).id;
 }, 180_000);
-
-afterAll(async () => {
-  await actAs(null);
-  await t?.close();
-});
 
 interface FuzzCase<T> {
   name: string;

@@ -1,14 +1,13 @@
 // Quarterly reporting against a real database: scope, locked reports, invalid input,
 // optimistic locking and the audit trail.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { describe, expect, it } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, actorFor } from "../support/actors";
-import { seedDemo } from "@/server/seed/demo";
 import { saveReport, submitReport } from "@/server/reports/actions";
 import { explainRedRows } from "../support/explain";
 import { loadReport } from "@/server/reports/queries";
 
-let t: TestDb;
+const t = setupTestDb();
 const YEAR = 2025;
 const Q = 3;
 
@@ -26,15 +25,6 @@ async function snapshot() {
     audit: await t.db.auditLog.count(),
   };
 }
-
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
-});
-afterAll(async () => {
-  await actAs(null);
-  await t.close();
-});
 
 describe("quarterly report", () => {
   it("a clerk saves a ratio, a number and task progress; values, versions and audit are stored", async () => {

@@ -1,32 +1,25 @@
 // Issue 18, findings 6, 7 and 10 against a real database: invisible text is not content,
 // targets have one bound in the importer and the editor, and a plan's emptiness is told only
 // to someone whose commune it is.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, formData } from "../support/actors";
-import { seedDemo } from "@/server/seed/demo";
 import { addIndicator, addTask, createPlan, updatePlan } from "@/server/plans/edit-actions";
 import { parsedPlanSchema } from "@/server/plans/schemas";
 import { submitPlan } from "@/server/review/actions";
 import { cleanInput } from "@/domain/text";
 import { TARGET_VALUE_MAX } from "@/domain/plan-import/target";
 
-let t: TestDb;
+const t = setupTestDb();
 let planId: string;
 const ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff";
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
   await actAs("hanhdung.canbo");
   const created = await createPlan(null, formData({ title: "Kế hoạch kiểm tra bảo mật 2026", kind: "OTHER", year: "2026" }));
   if (!created.ok) throw new Error(created.error);
   planId = (created.data as { id: string }).id;
 }, 180_000);
-afterAll(async () => {
-  await actAs(null);
-  await t?.close();
-});
 
 describe("invisible characters are not content (finding 6)", () => {
   it("cleanInput cuts zero-width and bidi controls at the edges and keeps the text between", () => {
