@@ -85,13 +85,15 @@ describe("quarterly report", () => {
     });
     expect(await snapshot()).toEqual(before);
 
-    for (const bad of [
-      { numerator: -1, denominator: 5 },
-      { numerator: 1.5, denominator: 5 },
-      { numerator: 3, denominator: null },
-    ]) {
+    // Each refusal names the field and says what is wrong, in Vietnamese, and writes nothing.
+    for (const [bad, message] of [
+      [{ numerator: -1, denominator: 5 }, { [`indicators.${ratio.id}.numerator`]: "Tử số phải là số nguyên không âm." }],
+      [{ numerator: 1.5, denominator: 5 }, { [`indicators.${ratio.id}.numerator`]: "Tử số phải là số nguyên không âm." }],
+      [{ numerator: 3, denominator: null }, { [`indicators.${ratio.id}.denominator`]: "Nhập cả mẫu số." }],
+    ] as const) {
       const r = await saveReport({ year: YEAR, quarter: Q, indicators: [{ indicatorId: ratio.id, version: 0, ...bad }] });
-      expect(r.ok).toBe(false);
+      expect(r).toMatchObject({ ok: false, fieldErrors: message });
+      expect(await snapshot()).toEqual(before);
     }
     const wrongType = await saveReport({ year: YEAR, quarter: Q, indicators: [{ indicatorId: ratio.id, version: 0, numerator: "abc" as unknown as number }] });
     expect(wrongType).toMatchObject({ ok: false, fieldErrors: { "indicators.0.numerator": "Phải là một số." } });
