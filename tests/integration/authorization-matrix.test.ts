@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { setupTestDb } from "../support/demo-db";
 import { actAs, formData } from "../support/actors";
 import { explainRedRows } from "../support/explain";
+import { parsedPlan, parsedTask } from "../support/parsed-plan";
 import { communeFingerprint, dbFingerprint, VIETNAMESE } from "../support/fingerprint";
 import { DEMO_PASSWORD } from "@/server/seed/demo";
 import type { Actor } from "@/server/auth/actor";
@@ -453,34 +454,7 @@ const FIXTURES: Record<string, Fixture> = {
         communeId: target.id,
         sourceText: null,
         sourceName: null,
-        plan: {
-          kind: "OTHER",
-          title: "Kế hoạch nhập thử",
-          documentNumber: null,
-          documentDate: null,
-          documentDateText: null,
-          year: 2026,
-          communeName: null,
-          warnings: [],
-          rows: [
-            {
-              type: "task",
-              code: "1",
-              parentIndex: null,
-              depth: 0,
-              warnings: [],
-              raw: "",
-              content: "Rà soát thủ tục hành chính",
-              requirement: null,
-              expectedResult: null,
-              deadline: { text: "", kind: "NONE", dueDate: null, periodStart: null, periodEnd: null },
-              leadUnits: [],
-              coordinatingUnits: [],
-              leadUnitText: null,
-              coordinatingText: null,
-            },
-          ],
-        },
+        plan: parsedPlan([parsedTask()]),
       } as never),
     ),
   "src/server/plans/edit-actions.ts#createPlan": async ({ target }) =>

@@ -8,6 +8,7 @@
 // The generator is a small seeded PRNG (src/domain/random.ts, the one the demo seed uses): a failure prints its seed and case, and
 // FUZZ_SEED=<n> FUZZ_RUNS=<n> reproduce or widen a run.
 import { beforeAll, describe, expect, it } from "vitest";
+import { parsedPlan, parsedTask } from "../support/parsed-plan";
 import { setupTestDb } from "../support/demo-db";
 import { actAs, formData } from "../support/actors";
 import { dbFingerprint, figuresChecksum, VIETNAMESE, type Fingerprint } from "../support/fingerprint";
@@ -340,22 +341,7 @@ describe("generated malformed input is refused in Vietnamese and changes nothing
   });
 
   it("confirmPlanImport", async () => {
-    const task = {
-      type: "task",
-      code: "1",
-      parentIndex: null,
-      depth: 0,
-      warnings: [],
-      raw: "",
-      content: "Rà soát thủ tục hành chính",
-      requirement: null,
-      expectedResult: null,
-      deadline: { text: "Quý II", kind: "PERIOD", dueDate: null, periodStart: "2026-04-01", periodEnd: "2026-06-30" },
-      leadUnits: [],
-      coordinatingUnits: [],
-      leadUnitText: null,
-      coordinatingText: null,
-    };
+    const task = parsedTask({ deadline: { text: "Quý II", kind: "PERIOD", dueDate: null, periodStart: "2026-04-01", periodEnd: "2026-06-30" } });
     await fuzz<Obj>(
       {
         name: "confirmPlanImport",
@@ -363,7 +349,7 @@ describe("generated malformed input is refused in Vietnamese and changes nothing
         base: () => ({
           sourceText: null,
           sourceName: null,
-          plan: { kind: "OTHER", title: "Kế hoạch thử", documentNumber: null, documentDate: null, documentDateText: null, year: 2026, communeName: null, warnings: [], rows: [clone(task)] },
+          plan: parsedPlan([clone(task)], { title: "Kế hoạch thử" }),
         }),
         call: (input) => confirmPlanImport(input as never),
         mutations: [

@@ -2,6 +2,8 @@
 // targets have one bound in the importer and the editor, and a plan's emptiness is told only
 // to someone whose commune it is.
 import { beforeAll, describe, expect, it } from "vitest";
+import { parsedIndicator, parsedPlan } from "../support/parsed-plan";
+import type { ParsedTarget } from "@/domain/plan-import/types";
 import { setupTestDb } from "../support/demo-db";
 import { actAs, formData } from "../support/actors";
 import { addIndicator, addTask, createPlan, updatePlan } from "@/server/plans/edit-actions";
@@ -104,36 +106,7 @@ async function createPlanAs(username: string, title: string): Promise<string> {
 }
 
 function importedPlan(over: { title?: string; target?: unknown }) {
-  return {
-    kind: "OTHER",
-    title: over.title ?? "Kế hoạch nhập",
-    documentNumber: null,
-    documentDate: null,
-    documentDateText: null,
-    year: 2026,
-    communeName: null,
-    warnings: [],
-    rows: [
-      {
-        type: "indicator",
-        code: "1",
-        parentIndex: null,
-        depth: 0,
-        warnings: [],
-        raw: "",
-        name: "Tỷ lệ hồ sơ",
-        group: "OTHER",
-        measurementUnit: null,
-        valueKind: "NUMBER",
-        target: over.target ?? { text: "Tối thiểu 60", rule: "AT_LEAST", value: 60, unit: null, referenceYear: null },
-        monitoringUnits: [],
-        implementingUnits: [],
-        monitoringUnitText: null,
-        implementingUnitText: null,
-        numeratorLabel: null,
-        denominatorLabel: null,
-        parentIndicatorIndex: null,
-      },
-    ],
-  };
+  // The target may be deliberately malformed: the server must refuse it, so no type holds it.
+  const indicator = parsedIndicator({ target: (over.target ?? { text: "Tối thiểu 60", rule: "AT_LEAST", value: 60, unit: null, referenceYear: null }) as ParsedTarget });
+  return parsedPlan([indicator], { title: over.title ?? "Kế hoạch nhập" });
 }
