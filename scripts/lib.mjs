@@ -144,3 +144,33 @@ export function buildIsStale() {
     });
   return newer(path.join(root, "src")) || ["package.json", "next.config.ts", "prisma/schema.prisma"].some((f) => fs.statSync(path.join(root, f)).mtimeMs > builtAt);
 }
+
+/**
+ * Named checks for the script-driven tests (restart, scale-out): each runs, prints ✓ or ✗ with
+ * the error, and the run ends with the count and exit code 1 if any failed.
+ */
+export function checklist(title) {
+  let passed = 0;
+  let failed = 0;
+  return {
+    async check(name, fn) {
+      try {
+        await fn();
+        passed++;
+        console.log(`  ✓ ${name}`);
+      } catch (error) {
+        failed++;
+        console.log(`  ✗ ${name}\n    ${error.stack ?? error.message}`);
+      }
+    },
+    /** A failure outside any named check (setup, teardown). */
+    fail(error) {
+      failed++;
+      console.error(error);
+    },
+    finish() {
+      console.log(`\n${title}: ${passed} passed, ${failed} failed`);
+      process.exit(failed ? 1 : 0);
+    },
+  };
+}

@@ -12,7 +12,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildIsStale, root } from "./lib.mjs";
+import { buildIsStale, checklist, root } from "./lib.mjs";
 import { freePort, holdBuildLock, signIn } from "./http.mjs";
 
 // Hold the shared build lock while our servers read .next, so nobody rebuilds it under them.
@@ -34,18 +34,7 @@ const baseEnv = {
 const STEP_LIMIT_MS = 480_000;
 const children = new Set();
 
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`  ✓ ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`  ✗ ${name}\n    ${error.stack ?? error.message}`);
-  }
-}
+const { check, finish } = checklist("restart");
 
 /** Starts `npm start`'s script in its own process group, as a terminal would run it. */
 function startApp(port, extraEnv = {}) {
@@ -209,5 +198,4 @@ try {
   fs.rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -11,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { buildIsStale, run, startServer, stopServer } from "./lib.mjs";
+import { buildIsStale, checklist, run, startServer, stopServer } from "./lib.mjs";
 import { ensureTestPostgres } from "./postgres.mjs";
 import { actionId, callAction, callFormAction, freePort, holdBuildLock, signIn } from "./http.mjs";
 
@@ -19,18 +19,7 @@ import { actionId, callAction, callFormAction, freePort, holdBuildLock, signIn }
 holdBuildLock("SCALE_OUT_HOLDS_LOCK");
 
 const PASSWORD = "Demo@2025";
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`  ✓ ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`  ✗ ${name}\n    ${error.message}`);
-  }
-}
+const { check, fail, finish } = checklist("scale-out");
 
 const admin = await ensureTestPostgres();
 const name = `cchc_scale_${crypto.randomBytes(4).toString("hex")}`;
@@ -99,8 +88,7 @@ try {
     assert.equal(asReviewer.status, 200);
   });
 } catch (error) {
-  failed++;
-  console.error(error);
+  fail(error);
 } finally {
   for (const s of servers) stopServer(s);
   await db.end().catch(() => {});
@@ -110,5 +98,4 @@ try {
   await drop.end();
   fs.rmSync(uploads, { recursive: true, force: true });
 }
-console.log(`\nscale-out: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -2,26 +2,11 @@
 // evidence, the chairman submits, the province appraises one sub-criterion lower, the commune
 // explains, the province accepts and finalizes, and the ranking shows the commune.
 import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { DEMO_PASSWORD, shot } from "./helpers";
+import { shot, signIn, noSeriousAxe } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 // The shared machine is slow at times (password hashing under load): wait for conditions longer, never sleep.
 test.setTimeout(180_000);
-
-async function signIn(page: Page, username: string) {
-  await page.goto("/dang-nhap");
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page).not.toHaveURL(/dang-nhap/, { timeout: 60_000 });
-}
-
-async function noSeriousAxe(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
-}
 
 async function openHanhDung(page: Page, username: string) {
   await signIn(page, username);

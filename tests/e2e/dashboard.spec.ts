@@ -9,9 +9,21 @@ test("the Tây Thuận chairman reads the dashboard, switches period, opens an i
   await page.goto("/tong-quan?nam=2025&quy=3");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tổng quan – Xã Tây Thuận");
   await expect(page.getByText("Năm 2025, số liệu lũy kế tính đến hết Quý III")).toBeVisible();
+  // Each status card counts exactly the indicator rows below that carry that status.
   const cards = page.getByRole("region", { name: "Số liệu chính" });
-  await expect(cards).toContainText("Đạt");
-  await expect(cards).toContainText("Chưa đạt");
+  const statusCells = page.locator("#chi-tieu tbody tr td:nth-child(5) > span:first-child");
+  const shown = (await statusCells.allInnerTexts()).map((s) => s.replace(/^\S+\s*/, "").trim());
+  expect(shown.length).toBeGreaterThan(5);
+  for (const [card, label] of [
+    ["✔ Đạt", "Đạt"],
+    ["⚠ Có nguy cơ", "Có nguy cơ"],
+    ["✖ Chưa đạt", "Chưa đạt"],
+    ["… Chưa có số liệu", "Chưa có số liệu"],
+  ]) {
+    const value = cards.locator("div.rounded-lg").filter({ has: page.getByText(card, { exact: true }) }).locator("div.text-2xl");
+    await expect(value, card).toHaveText(String(shown.filter((s) => s === label).length));
+  }
+  expect(shown.filter((s) => s === "Đạt").length + shown.filter((s) => s === "Chưa đạt").length).toBeGreaterThan(0);
   await expect(page.getByRole("heading", { name: "Trách nhiệm theo đơn vị" })).toBeVisible();
   await page.screenshot(shot("dashboard-1366"));
 

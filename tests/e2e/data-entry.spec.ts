@@ -1,16 +1,9 @@
 // Issue 17: data entry a commune clerk prefers to Excel: on a phone, nothing typed lost,
 // conflicts resolved row by row, reasons for every red row before submitting.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { shot, signIn } from "./helpers";
+import { shot, signIn, noSeriousAxe } from "./helpers";
 
 const URL = "/bao-cao?nam=2025&quy=4";
-
-async function noSeriousAxe(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
-}
 
 test.describe("on a phone (390×844)", () => {
   test.use({ viewport: { width: 390, height: 844 } });

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Demo@2025";
@@ -7,7 +8,15 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel("Tên đăng nhập").fill(username);
   await page.getByLabel("Mật khẩu").fill(password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page).not.toHaveURL(/dang-nhap/);
+  // Room for a slow password check (argon2id) on a loaded shared machine; a condition, not a sleep.
+  await expect(page).not.toHaveURL(/dang-nhap/, { timeout: 60_000 });
+}
+
+/** No serious or critical accessibility violation on the page as it is now (axe-core). */
+export async function noSeriousAxe(page: Page) {
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
 }
 
 export function shot(name: string) {

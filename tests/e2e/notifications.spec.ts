@@ -1,23 +1,7 @@
 // Issue 16: the reviewer sees who has reported and reminds a late commune; the clerk sees the
 // bell, reads the reminder and opens the report from it. Axe and screenshots at 1366 and 390.
 import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { DEMO_PASSWORD, shot } from "./helpers";
-
-/** As helpers.signIn, with room for a slow password check on a loaded machine. */
-async function signIn(page: Page, username: string) {
-  await page.goto("/dang-nhap");
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page).not.toHaveURL(/dang-nhap/, { timeout: 60_000 });
-}
-
-async function noSeriousAxe(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
-}
+import { shot, signIn, noSeriousAxe } from "./helpers";
 
 async function bothWidths(page: Page, name: string) {
   await noSeriousAxe(page);

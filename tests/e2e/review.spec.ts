@@ -74,7 +74,12 @@ test("Diên Khánh Q3: submitted, returned with a row comment, corrected, resubm
   await expect((await reportRow(clerk)).getByLabel("Mẫu số")).toBeDisabled();
   await expect(clerk.getByRole("button", { name: "Lưu" })).toHaveCount(0);
   const history = clerk.getByRole("region", { name: "Lịch sử nộp và xét duyệt" });
-  await expect(history.getByRole("listitem")).toHaveCount(await history.getByRole("listitem").count());
+  // Newest first: approved, the clerk's resubmission, the return, the first submission.
+  const steps = history.getByRole("listitem");
+  await expect(steps.nth(0)).toContainText(/^Duyệt – .*\(Đã nộp → Đã duyệt\)/);
+  await expect(steps.nth(1)).toContainText(/^Nộp – .*→ Đã nộp\)/);
+  await expect(steps.nth(2)).toContainText(/^Trả lại – .*\(Đã nộp → Trả lại\)/);
+  await expect(steps.nth(3)).toContainText(/^Nộp – .*→ Đã nộp\)/);
   await expect(history).toContainText("Trả lại – Cán bộ thẩm định – Tỉnh Khánh Hòa");
   await expect(history).toContainText("Duyệt – Cán bộ thẩm định – Tỉnh Khánh Hòa");
 

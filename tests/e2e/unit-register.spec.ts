@@ -1,18 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { signIn, noSeriousAxe } from "./helpers";
 
 const view = (name: string) => ({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
 
 // Each journey signs in, imports or merges, and reloads the dashboard: on the shared machine that
 // takes longer than the default minute.
 test.describe.configure({ timeout: 180_000 });
-
-async function noSeriousAxe(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 const PLAN = [
   "STT\tNhiệm vụ cụ thể\tTiến độ\tCơ quan chủ trì\tCơ quan phối hợp\tKết quả/sản phẩm",

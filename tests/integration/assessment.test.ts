@@ -2,11 +2,10 @@
 // its criteria, the commune self-scores with evidence and submits, the province appraises, the
 // commune explains, the province decides and finalizes; the plan's PAR indicator takes the
 // final score. Every illegal step along the way is refused and writes nothing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { describe, expect, it } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, formData } from "../support/actors";
 import { dbFingerprint } from "../support/fingerprint";
-import { seedDemo } from "@/server/seed/demo";
 import { DEMO_ASSESSMENTS, DEMO_LEFT_TO_SCORE } from "@/server/seed/assessment-demo";
 import * as sets from "@/server/assessment/set-actions";
 import * as bandsActions from "@/server/assessment/band-actions";
@@ -20,15 +19,7 @@ import { loadReport } from "@/server/reports/queries";
 import { saveReport } from "@/server/reports/actions";
 import { formatNumber } from "@/domain/format";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
-}, 180_000);
-afterAll(async () => {
-  await actAs(null);
-  await t.close();
-});
+const t = setupTestDb();
 
 async function assessmentOf(commune: string, year: number) {
   return t.db.assessment.findFirstOrThrow({ where: { commune: { name: commune }, set: { year } }, orderBy: { createdAt: "desc" } });

@@ -1,31 +1,21 @@
 // Sign-in for every demo role, refusals in Vietnamese, and admin actions refused on the
 // server to everyone but the admin.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { beforeEach, describe, expect, it } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, formData } from "../support/actors";
-import { seedDemo, DEMO_PASSWORD } from "@/server/seed/demo";
+import { DEMO_PASSWORD } from "@/server/seed/demo";
 import { resetAddressFailuresForTests, signInWithPassword, MAX_FAILED_ATTEMPTS } from "@/server/auth/sign-in";
 import { getActor, loadActor } from "@/server/auth/actor";
 import { createOrgUnit, createResponsibleUnit, createUser, resetPassword, updateOrgUnit, updateUser } from "@/server/admin/actions";
 import { changePassword } from "@/server/account/actions";
 
-let t: TestDb;
-let accounts: Awaited<ReturnType<typeof seedDemo>>["accounts"];
-
-beforeAll(async () => {
-  t = await createTestDb();
-  ({ accounts } = await seedDemo(t.db));
-});
-afterAll(async () => {
-  await actAs(null);
-  await t.close();
-});
+const t = setupTestDb();
 beforeEach(() => resetAddressFailuresForTests());
 
 describe("sign-in", () => {
   it("works for every demo account and every role is represented", async () => {
     const roles = new Set<string>();
-    for (const account of accounts) {
+    for (const account of t.seeded.accounts) {
       const result = await signInWithPassword(account.username, DEMO_PASSWORD, "10.0.0.1");
       expect(result.ok, account.username).toBe(true);
       roles.add(account.role);

@@ -8,10 +8,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { createTestDb, type TestDb } from "../support/db";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, formData } from "../support/actors";
+import { explainRedRows } from "../support/explain";
+import { parsedPlan, parsedTask } from "../support/parsed-plan";
 import { communeFingerprint, dbFingerprint, VIETNAMESE } from "../support/fingerprint";
-import { seedDemo, DEMO_PASSWORD } from "@/server/seed/demo";
+import { DEMO_PASSWORD } from "@/server/seed/demo";
 import type { Actor } from "@/server/auth/actor";
 import { communeIdsInScope } from "@/server/auth/guard";
 import { ENDPOINTS, mayCall } from "../support/endpoints";
@@ -95,7 +97,7 @@ function discoverEndpoints(): { found: string[]; problems: string[] } {
 
 // ---- fixtures ---------------------------------------------------------------------------------
 
-let t: TestDb;
+const t = setupTestDb();
 let uploadDir: string;
 const savedUploadDir = process.env.UPLOAD_DIR;
 let demoHash: string;
@@ -363,7 +365,11 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "src/server/reports/actions.ts#submitReport": async ({ target, actor }) => {
     await reportIn(target.id, "DRAFT");
-    if (actor.orgLevel === "COMMUNE") await reportIn(actor.orgUnitId, "DRAFT");
+    if (actor.orgLevel === "COMMUNE") {
+      await reportIn(actor.orgUnitId, "DRAFT");
+      // Issue 17: red rows need their reasons, or the submission is refused for that instead.
+      await explainRedRows(t, actor.username, YEAR, OPEN_QUARTER);
+    }
     return fromAction(() => reportActions.submitReport({ year: YEAR, quarter: OPEN_QUARTER, communeId: target.id } as never));
   },
   "src/server/review/actions.ts#decideSubmission": async ({ target }) => {
@@ -458,34 +464,7 @@ const FIXTURES: Record<string, Fixture> = {
         communeId: target.id,
         sourceText: null,
         sourceName: null,
-        plan: {
-          kind: "OTHER",
-          title: "Kế hoạch nhập thử",
-          documentNumber: null,
-          documentDate: null,
-          documentDateText: null,
-          year: 2026,
-          communeName: null,
-          warnings: [],
-          rows: [
-            {
-              type: "task",
-              code: "1",
-              parentIndex: null,
-              depth: 0,
-              warnings: [],
-              raw: "",
-              content: "Rà soát thủ tục hành chính",
-              requirement: null,
-              expectedResult: null,
-              deadline: { text: "", kind: "NONE", dueDate: null, periodStart: null, periodEnd: null },
-              leadUnits: [],
-              coordinatingUnits: [],
-              leadUnitText: null,
-              coordinatingText: null,
-            },
-          ],
-        },
+        plan: parsedPlan([parsedTask()]),
       } as never),
     ),
   "src/server/plans/edit-actions.ts#createPlan": async ({ target }) =>
@@ -596,8 +575,6 @@ async function workbookText(buffer: Buffer): Promise<string> {
 beforeAll(async () => {
   uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-matrix-"));
   process.env.UPLOAD_DIR = uploadDir;
-  t = await createTestDb();
-  await seedDemo(t.db);
   demoHash = (await t.db.user.findUniqueOrThrow({ where: { username: "admin" } })).passwordHash;
   communes.own = await loadCommune(OWN);
   communes.other = await loadCommune(OTHER);
@@ -605,7 +582,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await actAs(null);
-  await t?.close();
   process.env.UPLOAD_DIR = savedUploadDir;
   fs.rmSync(uploadDir, { recursive: true, force: true });
 });

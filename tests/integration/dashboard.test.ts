@@ -1,22 +1,13 @@
 // The chairman's dashboard against figures computed by hand from the seeded database.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { describe, expect, it } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { actAs } from "../support/actors";
-import { seedDemo } from "@/server/seed/demo";
 import { loadDashboard } from "@/server/dashboard/queries";
 import { dashboardWorkbook } from "@/server/dashboard/export-xlsx";
 import ExcelJS from "exceljs";
 
-let t: TestDb;
+const t = setupTestDb();
 const TODAY = "2026-11-24";
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
-});
-afterAll(async () => {
-  await actAs(null);
-  await t.close();
-});
 
 describe("dashboard", () => {
   it("year-to-date ratios are the sums of the seeded numerators over the sums of denominators, up to the as-of quarter", async () => {

@@ -5,14 +5,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { setupTestDb } from "../support/demo-db";
 import { actAs } from "../support/actors";
-import { seedDemo } from "@/server/seed/demo";
 import { attachEvidenceFile, attachEvidenceReference, deleteEvidence } from "@/server/evidence/actions";
 import { GET } from "@/app/api/minh-chung/[id]/route";
 import { ALLOWED_TYPES_LABEL } from "@/domain/file-type";
 
-let t: TestDb;
+const t = setupTestDb();
 let uploadDir: string;
 const savedEnv = { UPLOAD_DIR: process.env.UPLOAD_DIR, UPLOAD_MAX_MB: process.env.UPLOAD_MAX_MB };
 
@@ -67,8 +66,6 @@ beforeAll(async () => {
   uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-evidence-"));
   process.env.UPLOAD_DIR = uploadDir;
   delete process.env.UPLOAD_MAX_MB;
-  t = await createTestDb();
-  await seedDemo(t.db);
   const commune = await t.db.orgUnit.findFirstOrThrow({ where: { name: "Xã Diên Khánh" } });
   dienKhanhId = commune.id;
   const plan = { communeId: dienKhanhId, year: YEAR };
@@ -82,7 +79,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await actAs(null);
-  await t?.close();
   fs.rmSync(uploadDir, { recursive: true, force: true });
   for (const [key, value] of Object.entries(savedEnv)) {
     if (value === undefined) delete process.env[key];

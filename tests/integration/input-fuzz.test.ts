@@ -7,11 +7,11 @@
 //
 // The generator is a small seeded PRNG (src/domain/random.ts, the one the demo seed uses): a failure prints its seed and case, and
 // FUZZ_SEED=<n> FUZZ_RUNS=<n> reproduce or widen a run.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parsedPlan, parsedTask } from "../support/parsed-plan";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, formData } from "../support/actors";
 import { dbFingerprint, figuresChecksum, VIETNAMESE, type Fingerprint } from "../support/fingerprint";
-import { seedDemo } from "@/server/seed/demo";
 import { seededRandom } from "@/domain/random";
 import { saveReport, submitReport } from "@/server/reports/actions";
 import { decideSubmission } from "@/server/review/actions";
@@ -43,7 +43,7 @@ const clone = <T,>(v: T): T => structuredClone(v);
 
 type Mutation<T> = { name: string; apply: (input: T, r: Rng) => void };
 
-let t: TestDb;
+const t = setupTestDb();
 const ids = {} as {
   hanhDung: string;
   dienKhanh: string;
@@ -68,8 +68,6 @@ async function submittedReport(communeId: string) {
 }
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
   const hd = await t.db.orgUnit.findFirstOrThrow({ where: { name: "Xã Hành Dũng" } });
   const dk = await t.db.orgUnit.findFirstOrThrow({ where: { name: "Xã Diên Khánh" } });
   const td = await t.db.orgUnit.findFirstOrThrow({ where: { name: "Xã Tây Thuận" } });
@@ -85,11 +83,6 @@ beforeAll(async () => {
   ids.staffUser = (await t.db.user.findUniqueOrThrow({ where: { username: "hanhdung.canbo" } })).id;
   ids.otherResponsibleUnit = (await t.db.responsibleUnit.findFirstOrThrow({ where: { communeId: dk.id } })).id;
 }, 180_000);
-
-afterAll(async () => {
-  await actAs(null);
-  await t?.close();
-});
 
 interface FuzzCase<T> {
   name: string;
@@ -348,22 +341,7 @@ describe("generated malformed input is refused in Vietnamese and changes nothing
   });
 
   it("confirmPlanImport", async () => {
-    const task = {
-      type: "task",
-      code: "1",
-      parentIndex: null,
-      depth: 0,
-      warnings: [],
-      raw: "",
-      content: "Rà soát thủ tục hành chính",
-      requirement: null,
-      expectedResult: null,
-      deadline: { text: "Quý II", kind: "PERIOD", dueDate: null, periodStart: "2026-04-01", periodEnd: "2026-06-30" },
-      leadUnits: [],
-      coordinatingUnits: [],
-      leadUnitText: null,
-      coordinatingText: null,
-    };
+    const task = parsedTask({ deadline: { text: "Quý II", kind: "PERIOD", dueDate: null, periodStart: "2026-04-01", periodEnd: "2026-06-30" } });
     await fuzz<Obj>(
       {
         name: "confirmPlanImport",
@@ -371,7 +349,7 @@ describe("generated malformed input is refused in Vietnamese and changes nothing
         base: () => ({
           sourceText: null,
           sourceName: null,
-          plan: { kind: "OTHER", title: "Kế hoạch thử", documentNumber: null, documentDate: null, documentDateText: null, year: 2026, communeName: null, warnings: [], rows: [clone(task)] },
+          plan: parsedPlan([clone(task)], { title: "Kế hoạch thử" }),
         }),
         call: (input) => confirmPlanImport(input as never),
         mutations: [

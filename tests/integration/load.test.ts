@@ -4,6 +4,7 @@
 // refused save is, and no report is in an impossible state.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parsedIndicator, parsedPlan, parsedTask } from "../support/parsed-plan";
 import { createTestDb, usingPostgres, type TestDb } from "../support/db";
 import { loadActor, setActorResolverForTests, type Actor } from "@/server/auth/actor";
 import { saveParsedPlan } from "@/server/plans/save-parsed-plan";
@@ -32,45 +33,25 @@ interface SimUser {
 }
 const users: SimUser[] = [];
 
-function parsedPlan(n: number) {
-  const rowBase = { code: null, parentIndex: null, depth: 0, warnings: [], raw: "" };
+function loadPlan(n: number) {
   const rows = [];
   for (let i = 0; i < USERS_PER_COMMUNE * ROWS_PER_USER; i++) {
-    rows.push({
-      ...rowBase,
-      type: "indicator",
-      code: `${i + 1}`,
-      name: `Tỷ lệ hồ sơ trực tuyến ${i + 1}`,
-      group: "ONLINE_SERVICES",
-      measurementUnit: "%",
-      valueKind: "RATIO",
-      target: { text: "Từ 80%", rule: "AT_LEAST", value: 80, unit: "%", referenceYear: null },
-      monitoringUnits: [],
-      implementingUnits: [],
-      monitoringUnitText: null,
-      implementingUnitText: null,
-      numeratorLabel: null,
-      denominatorLabel: null,
-      parentIndicatorIndex: null,
-    });
-    rows.push({
-      ...rowBase,
-      type: "task",
-      code: `NV${i + 1}`,
-      content: `Nhiệm vụ ${i + 1}`,
-      requirement: null,
-      expectedResult: null,
-      deadline: { text: "", kind: "NONE", dueDate: null, periodStart: null, periodEnd: null },
-      leadUnits: [],
-      coordinatingUnits: [],
-      leadUnitText: null,
-      coordinatingText: null,
-    });
+    rows.push(
+      parsedIndicator({
+        code: `${i + 1}`,
+        name: `Tỷ lệ hồ sơ trực tuyến ${i + 1}`,
+        group: "ONLINE_SERVICES",
+        measurementUnit: "%",
+        valueKind: "RATIO",
+        target: { text: "Từ 80%", rule: "AT_LEAST", value: 80, unit: "%", referenceYear: null },
+      }),
+      parsedTask({ code: `NV${i + 1}`, content: `Nhiệm vụ ${i + 1}` }),
+    );
   }
   const input = confirmImportSchema.parse({
     sourceText: null,
     sourceName: null,
-    plan: { kind: "CCHC_YEARLY", title: `Kế hoạch CCHC xã thử ${n}`, documentNumber: null, documentDate: null, documentDateText: null, year: YEAR, communeName: null, warnings: [], rows },
+    plan: parsedPlan(rows, { kind: "CCHC_YEARLY", title: `Kế hoạch CCHC xã thử ${n}`, year: YEAR }),
   });
   return asParsedPlan(input.plan);
 }
@@ -81,7 +62,7 @@ beforeAll(async () => {
   const province = await t.db.orgUnit.create({ data: { name: "Tỉnh Thử Tải", level: "PROVINCE" } });
   for (let c = 0; c < COMMUNES; c++) {
     const commune = await t.db.orgUnit.create({ data: { name: `Xã Thử ${c + 1}`, level: "COMMUNE", parentId: province.id } });
-    const parsed = parsedPlan(c + 1);
+    const parsed = loadPlan(c + 1);
     const { planId } = await t.db.$transaction((tx) => saveParsedPlan(tx, { communeId: commune.id, parsed, year: YEAR, sourceText: null, sourceName: null, actorId: null }));
     // Reports are submitted only against a plan in force (issue 14): the district approved it.
     await t.db.plan.update({ where: { id: planId }, data: { status: "APPROVED" } });

@@ -4,11 +4,11 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
-import { createTestDb, type TestDb } from "../support/db";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, formData } from "../support/actors";
-import { seedDemo } from "@/server/seed/demo";
 import { decideSubmission, submitPlan } from "@/server/review/actions";
 import { submitReport } from "@/server/reports/actions";
+import { explainRedRows } from "../support/explain";
 import { remindCommunes, openNotification, saveEmailPreferences } from "@/server/notifications/actions";
 import { runNotify, sendQueuedEmails } from "@/server/notifications/run";
 import { smtpSender } from "@/server/notifications/mailer";
@@ -16,7 +16,7 @@ import { emailStatus } from "@/server/notifications/queries";
 import { completeness } from "@/server/calendar/completeness";
 import { loadTodo } from "@/server/calendar/todo";
 
-let t: TestDb;
+const t = setupTestDb();
 const savedEnv = { ...process.env };
 
 // ---- a real SMTP server -----------------------------------------------------------------------
@@ -51,8 +51,6 @@ function parseMail(raw: string): { subject: string; text: string } {
 }
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -73,7 +71,6 @@ afterAll(async () => {
   process.env = savedEnv;
   await actAs(null);
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  await t?.close();
 });
 
 function smtpOn() {
@@ -121,6 +118,7 @@ describe("workflow events notify exactly the right people", () => {
     const report = await reportOf("Xã Hành Dũng", 2025, 4);
     await t.db.quarterlyReport.update({ where: { id: report.id }, data: { status: "DRAFT" } });
     await actAs("hanhdung.chutich");
+    await explainRedRows(t, "hanhdung.chutich", 2025, 4);
     expect(await noticesDuring(async () => expect((await submitReport({ year: 2025, quarter: 4 })).ok).toBe(true))).toEqual(HANH_DUNG_REVIEWERS.map((u) => `${u}:report.submitted`));
 
     await actAs("nghiahanh.thamdinh");

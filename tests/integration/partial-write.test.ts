@@ -6,16 +6,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { setupTestDb } from "../support/demo-db";
 import { actAs } from "../support/actors";
 import { dbFingerprint, figuresChecksum } from "../support/fingerprint";
-import { seedDemo } from "@/server/seed/demo";
 import { saveReport } from "@/server/reports/actions";
 import { attachEvidenceFile } from "@/server/evidence/actions";
 import { confirmPlanImport, previewPlanImport, type PlanPreview } from "@/server/plans/import-actions";
 import { seedText } from "../support/seed-documents";
 
-let t: TestDb;
+const t = setupTestDb();
 let uploadDir: string;
 const savedUploadDir = process.env.UPLOAD_DIR;
 let indicators: string[];
@@ -51,8 +50,6 @@ function filesOnDisk(): string[] {
 beforeAll(async () => {
   uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-partial-"));
   process.env.UPLOAD_DIR = uploadDir;
-  t = await createTestDb();
-  await seedDemo(t.db);
   const hd = await t.db.orgUnit.findFirstOrThrow({ where: { name: "Xã Hành Dũng" } });
   const plan = { communeId: hd.id, year: 2025 };
   indicators = (await t.db.indicator.findMany({ where: { plan, valueKind: "RATIO" }, orderBy: { position: "asc" }, take: 4 })).map((i) => i.id);
@@ -63,7 +60,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await actAs(null);
-  await t?.close();
   process.env.UPLOAD_DIR = savedUploadDir;
   fs.rmSync(uploadDir, { recursive: true, force: true });
 });

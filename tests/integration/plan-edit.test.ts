@@ -1,10 +1,9 @@
 // Writing and correcting plans by hand against a real database: rows added, edited, moved,
 // renumbered and deleted in one audited transaction each; refused for submitted or approved
 // plans, for another commune's plan, for reviewers, and for rows with reported figures.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { describe, expect, it } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, formData } from "../support/actors";
-import { seedDemo } from "@/server/seed/demo";
 import {
   addIndicator,
   addSection,
@@ -21,7 +20,7 @@ import {
 } from "@/server/plans/edit-actions";
 import type { ActionResult } from "@/server/errors";
 
-let t: TestDb;
+const t = setupTestDb();
 let planId: string;
 
 type Form = Record<string, string | undefined>;
@@ -62,15 +61,6 @@ async function snapshot() {
     audit: await t.db.auditLog.count(),
   };
 }
-
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
-});
-afterAll(async () => {
-  await actAs(null);
-  await t.close();
-});
 
 describe("writing a plan by hand", () => {
   it("creates an empty draft plan for the user's own commune", async () => {

@@ -1,15 +1,14 @@
 // Importing a plan against a real database: the preview writes nothing, the confirm writes
 // the corrected plan as a draft of the actor's own commune in one transaction, and a
 // tampered plan from the browser is refused in Vietnamese with nothing written.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { describe, expect, it } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, actorFor } from "../support/actors";
 import { seedDocx, seedText } from "../support/seed-documents";
-import { seedDemo } from "@/server/seed/demo";
 import { confirmPlanImport, previewPlanImport, type PlanPreview } from "@/server/plans/import-actions";
 import type { ParsedIndicator, ParsedPlan, ParsedTask } from "@/domain/plan-import";
 
-let t: TestDb;
+const t = setupTestDb();
 const HANH_DUNG = "hanh-dung-2025-tthc-control-plan.txt";
 
 async function counts() {
@@ -36,15 +35,6 @@ async function preview(fields: Record<string, string | Blob>): Promise<PlanPrevi
 }
 
 const clone = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
-
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
-});
-afterAll(async () => {
-  await actAs(null);
-  await t.close();
-});
 
 describe("plan import", () => {
   it("the preview reads pasted text and writes nothing", async () => {

@@ -5,9 +5,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
-import { createTestDb, type TestDb } from "../support/db";
+import { setupTestDb } from "../support/demo-db";
 import { withQueryLog, type LoggedQuery } from "@/server/db/query-log";
 import { parsePlanText } from "@/domain/plan-import";
 import type { ParsedPlan } from "@/domain/plan-import/types";
@@ -22,7 +22,7 @@ const YEAR = 2025;
 const TODAY = "2025-11-24";
 const MANY = 150;
 const log: LoggedQuery[] = [];
-let t: TestDb;
+const t = setupTestDb({ seed: false, wrapAdapter: (adapter) => withQueryLog(adapter, (q) => log.push(q)) });
 
 const docs = Object.fromEntries(
   ["tan-duc-2024-par-sipas-plan.txt", "hanh-dung-2025-tthc-control-plan.txt", "dien-khanh-2025-par-sipas-plan.txt", "tay-thuan-2025-indicators.txt"].map((file) => {
@@ -90,7 +90,6 @@ let small: { reviewer: Actor; staff: Actor; communeId: string };
 let large: { reviewer: Actor; staff: Actor; communeId: string };
 
 beforeAll(async () => {
-  t = await createTestDb({ wrapAdapter: (adapter) => withQueryLog(adapter, (q) => log.push(q)) });
   // One province with a single commune; another with 150 (100 under districts, 50 directly
   // under the province, as after July 2025), one of which carries all four plans.
   const p1 = await unit("Tỉnh Một Xã", "PROVINCE", null);
@@ -106,10 +105,6 @@ beforeAll(async () => {
   small = { reviewer: reviewer1, staff: await user("nho.canbo", "COMMUNE_STAFF", smallId), communeId: smallId };
   large = { reviewer: reviewer2, staff: await user("lon.canbo", "COMMUNE_STAFF", largeId), communeId: largeId };
 }, 600_000);
-
-afterAll(async () => {
-  await t.close();
-});
 
 describe("statements per loader do not grow with communes or rows", () => {
   it("has the data it claims: 1 commune against 150, and 1 plan against 4 with 4 times the quarters", async () => {

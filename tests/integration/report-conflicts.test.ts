@@ -1,25 +1,15 @@
 // Two people saving the same quarter: the rows that did not clash are written, every clashing
 // row comes back with the other person's figures, who and when, and the choice made for each
 // ("giữ của tôi" is a retry at their version; "lấy của họ" sends nothing) goes through.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { describe, expect, it } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, actorFor } from "../support/actors";
-import { seedDemo } from "@/server/seed/demo";
 import { saveReport } from "@/server/reports/actions";
 import { entryInputFor, type EntryShape } from "@/domain/reporting/entry";
 
-let t: TestDb;
+const t = setupTestDb();
 const YEAR = 2025;
 const Q = 4;
-
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
-});
-afterAll(async () => {
-  await actAs(null);
-  await t.close();
-});
 
 type Ind = EntryShape & { id: string };
 /** A valid entry for any indicator, scaled by k so two people's figures differ. */

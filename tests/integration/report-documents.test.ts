@@ -1,37 +1,31 @@
 // The report a commune signs (Word) and its tables (Excel), and the reviewer's summary of all
 // communes: generated through the route handlers, opened the way a reader would (the .docx's XML
 // and text, the workbook's cells), and checked against figures computed here from the database.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import mammoth from "mammoth";
 import ExcelJS from "exceljs";
-import { createTestDb, type TestDb } from "../support/db";
+import { setupTestDb } from "../support/demo-db";
 import { actAs } from "../support/actors";
 import { unzip } from "../support/zip";
-import { seedDemo } from "@/server/seed/demo";
 import { setDatabase, type Db } from "@/server/db";
 import { loadDashboard, loadDashboards } from "@/server/dashboard/queries";
 import { formatNumber, formatPercent, todayInVietnam } from "@/domain/format";
 import { decideSubmission } from "@/server/review/actions";
 import { submitReport } from "@/server/reports/actions";
+import { explainRedRows } from "../support/explain";
 import * as docxRoute from "@/app/api/bao-cao/docx/route";
 import * as xlsxRoute from "@/app/api/bao-cao/xlsx/route";
 import * as reviewXlsxRoute from "@/app/api/xet-duyet/xlsx/route";
 
-let t: TestDb;
+const t = setupTestDb();
 let hanhDung: { id: string; parentId: string };
 const CHAIRMAN = "Trần Văn Thiện";
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
   const unit = await t.db.orgUnit.findFirstOrThrow({ where: { name: "Xã Hành Dũng" } });
   hanhDung = { id: unit.id, parentId: unit.parentId! };
   // The signer's name must come from the commune's CHAIRMAN account, whatever it is.
   await t.db.user.update({ where: { username: "hanhdung.chutich" }, data: { fullName: CHAIRMAN } });
-});
-afterAll(async () => {
-  await actAs(null);
-  await t.close();
 });
 
 const get = (route: { GET: (r: Request) => Promise<Response> }, path: string) => route.GET(new Request(`http://localhost${path}`));
@@ -167,7 +161,11 @@ describe("the report as a Word document", () => {
     await actAs("nghiahanh.thamdinh");
     expect((await decideSubmission({ subjectType: "report", subjectId: report.id, decision: "reopen", comment: "Bổ sung minh chứng, lý do" })).ok).toBe(true);
     await actAs("hanhdung.chutich");
-    expect((await submitReport({ year: 2025, quarter: 2 })).ok).toBe(true);
+    // Issue 17: every red row carries its reason before the submission; the lagging indicator's
+    // cause is the unit's own words (decomposed Unicode, as some keyboards send it).
+    await explainRedRows(t, "hanhdung.chutich", 2025, 2);
+    await t.db.indicatorValue.update({ where: { id: lagging.current!.id }, data: { cause: note.normalize("NFD") } });
+    expect(await submitReport({ year: 2025, quarter: 2 })).toMatchObject({ ok: true });
     await actAs("nghiahanh.thamdinh");
     expect((await decideSubmission({ subjectType: "report", subjectId: report.id, decision: "approve", comment: null })).ok).toBe(true);
     await actAs("hanhdung.chutich");

@@ -2,14 +2,14 @@
 // the still-draft Q3 figure and lose an evidence file of Q4: the approved Q4 report's page data,
 // both documents and the reviewer's combined workbook are unchanged, and the report shows the
 // three changes made after approval. Reopened and submitted again, it says what is true now.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { createTestDb, type TestDb } from "../support/db";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, formData } from "../support/actors";
 import { unzip } from "../support/zip";
-import { seedDemo } from "@/server/seed/demo";
 import { loadReport } from "@/server/reports/queries";
 import { saveReport, submitReport } from "@/server/reports/actions";
+import { explainRedRows } from "../support/explain";
 import { amendPlan, decideSubmission, submitPlan } from "@/server/review/actions";
 import { attachEvidenceReference, deleteEvidence } from "@/server/evidence/actions";
 import { updateIndicator } from "@/server/plans/edit-actions";
@@ -21,21 +21,15 @@ import * as docxRoute from "@/app/api/bao-cao/docx/route";
 import * as xlsxRoute from "@/app/api/bao-cao/xlsx/route";
 import * as reviewXlsxRoute from "@/app/api/xet-duyet/xlsx/route";
 
-let t: TestDb;
+const t = setupTestDb();
 let communeId: string;
 let planId: string;
 const YEAR = 2025;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
   const commune = await t.db.orgUnit.findFirstOrThrow({ where: { name: "Xã Hành Dũng" } });
   communeId = commune.id;
   planId = (await t.db.plan.findFirstOrThrow({ where: { communeId } })).id;
-});
-afterAll(async () => {
-  await actAs(null);
-  await t.close();
 });
 
 const get = (route: { GET: (r: Request) => Promise<Response> }, path: string) => route.GET(new Request(`http://localhost${path}`));
@@ -87,6 +81,7 @@ describe("an approved report is a record", () => {
     ok(await saveReport({ year: YEAR, quarter: 4, indicators: [{ indicatorId: ind.id, version: null, numerator: 90, denominator: 100, note: "Số liệu từ Hệ thống một cửa" }] }));
     evidenceId = ok(await attachEvidenceReference({ year: YEAR, quarter: 4, kind: "indicator", rowId: ind.id, docNumber: "15/BC-UBND", docDate: "2025-12-20", docSummary: "Báo cáo kết quả giải quyết TTHC" })).id;
     await actAs("hanhdung.chutich");
+    await explainRedRows(t, "hanhdung.chutich", YEAR, 4);
     ok(await submitReport({ year: YEAR, quarter: 4 }));
     await actAs("nghiahanh.thamdinh");
     const report = await t.db.quarterlyReport.findFirstOrThrow({ where: { communeId, period: { year: YEAR, quarter: 4 } } });
@@ -155,6 +150,7 @@ describe("an approved report is a record", () => {
     const open = await pageData(4);
     expect(open.data.snapshot).toBeNull();
     await actAs("hanhdung.chutich");
+    await explainRedRows(t, "hanhdung.chutich", YEAR, 4);
     ok(await submitReport({ year: YEAR, quarter: 4 }));
     const again = await pageData(4);
     expect(again.data.snapshot!.changes).toEqual([]);

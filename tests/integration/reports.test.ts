@@ -1,14 +1,13 @@
 // Quarterly reporting against a real database: scope, locked reports, invalid input,
 // optimistic locking and the audit trail.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { describe, expect, it } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, actorFor } from "../support/actors";
-import { seedDemo } from "@/server/seed/demo";
 import { saveReport, submitReport } from "@/server/reports/actions";
 import { explainRedRows } from "../support/explain";
 import { loadReport } from "@/server/reports/queries";
 
-let t: TestDb;
+const t = setupTestDb();
 const YEAR = 2025;
 const Q = 3;
 
@@ -26,15 +25,6 @@ async function snapshot() {
     audit: await t.db.auditLog.count(),
   };
 }
-
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
-});
-afterAll(async () => {
-  await actAs(null);
-  await t.close();
-});
 
 describe("quarterly report", () => {
   it("a clerk saves a ratio, a number and task progress; values, versions and audit are stored", async () => {
@@ -95,13 +85,15 @@ describe("quarterly report", () => {
     });
     expect(await snapshot()).toEqual(before);
 
-    for (const bad of [
-      { numerator: -1, denominator: 5 },
-      { numerator: 1.5, denominator: 5 },
-      { numerator: 3, denominator: null },
-    ]) {
+    // Each refusal names the field and says what is wrong, in Vietnamese, and writes nothing.
+    for (const [bad, message] of [
+      [{ numerator: -1, denominator: 5 }, { [`indicators.${ratio.id}.numerator`]: "Tử số phải là số nguyên không âm." }],
+      [{ numerator: 1.5, denominator: 5 }, { [`indicators.${ratio.id}.numerator`]: "Tử số phải là số nguyên không âm." }],
+      [{ numerator: 3, denominator: null }, { [`indicators.${ratio.id}.denominator`]: "Nhập cả mẫu số." }],
+    ] as const) {
       const r = await saveReport({ year: YEAR, quarter: Q, indicators: [{ indicatorId: ratio.id, version: 0, ...bad }] });
-      expect(r.ok).toBe(false);
+      expect(r).toMatchObject({ ok: false, fieldErrors: message });
+      expect(await snapshot()).toEqual(before);
     }
     const wrongType = await saveReport({ year: YEAR, quarter: Q, indicators: [{ indicatorId: ratio.id, version: 0, numerator: "abc" as unknown as number }] });
     expect(wrongType).toMatchObject({ ok: false, fieldErrors: { "indicators.0.numerator": "Phải là một số." } });

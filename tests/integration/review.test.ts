@@ -1,9 +1,8 @@
 // Review workflow for plans and reports: every legal and illegal transition, who may make
 // it, the recorded history, and the comparison totals.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { describe, expect, it } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { actAs } from "../support/actors";
-import { seedDemo } from "@/server/seed/demo";
 import { decideSubmission, submitPlan } from "@/server/review/actions";
 import { saveReport, submitReport } from "@/server/reports/actions";
 import { explainRedRows } from "../support/explain";
@@ -12,15 +11,7 @@ import { reviewMatrix } from "@/server/review/queries";
 import { indicatorKey } from "@/domain/comparison";
 import type { SubmissionStatus } from "@/domain/reporting/workflow";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
-});
-afterAll(async () => {
-  await actAs(null);
-  await t.close();
-});
+const t = setupTestDb();
 
 const STATES: SubmissionStatus[] = ["DRAFT", "SUBMITTED", "APPROVED", "RETURNED"];
 const LEGAL: Record<string, SubmissionStatus[]> = { submit: ["DRAFT", "RETURNED"], approve: ["SUBMITTED"], return: ["SUBMITTED"], reopen: ["APPROVED"] };

@@ -1,32 +1,27 @@
 // Issue 18, findings 6, 7 and 10 against a real database: invisible text is not content,
 // targets have one bound in the importer and the editor, and a plan's emptiness is told only
 // to someone whose commune it is.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parsedIndicator, parsedPlan } from "../support/parsed-plan";
+import type { ParsedTarget } from "@/domain/plan-import/types";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, formData } from "../support/actors";
-import { seedDemo } from "@/server/seed/demo";
 import { addIndicator, addTask, createPlan, updatePlan } from "@/server/plans/edit-actions";
 import { parsedPlanSchema } from "@/server/plans/schemas";
 import { submitPlan } from "@/server/review/actions";
 import { cleanInput } from "@/domain/text";
 import { TARGET_VALUE_MAX } from "@/domain/plan-import/target";
 
-let t: TestDb;
+const t = setupTestDb();
 let planId: string;
 const ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff";
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
   await actAs("hanhdung.canbo");
   const created = await createPlan(null, formData({ title: "Kế hoạch kiểm tra bảo mật 2026", kind: "OTHER", year: "2026" }));
   if (!created.ok) throw new Error(created.error);
   planId = (created.data as { id: string }).id;
 }, 180_000);
-afterAll(async () => {
-  await actAs(null);
-  await t?.close();
-});
 
 describe("invisible characters are not content (finding 6)", () => {
   it("cleanInput cuts zero-width and bidi controls at the edges and keeps the text between", () => {
@@ -111,36 +106,7 @@ async function createPlanAs(username: string, title: string): Promise<string> {
 }
 
 function importedPlan(over: { title?: string; target?: unknown }) {
-  return {
-    kind: "OTHER",
-    title: over.title ?? "Kế hoạch nhập",
-    documentNumber: null,
-    documentDate: null,
-    documentDateText: null,
-    year: 2026,
-    communeName: null,
-    warnings: [],
-    rows: [
-      {
-        type: "indicator",
-        code: "1",
-        parentIndex: null,
-        depth: 0,
-        warnings: [],
-        raw: "",
-        name: "Tỷ lệ hồ sơ",
-        group: "OTHER",
-        measurementUnit: null,
-        valueKind: "NUMBER",
-        target: over.target ?? { text: "Tối thiểu 60", rule: "AT_LEAST", value: 60, unit: null, referenceYear: null },
-        monitoringUnits: [],
-        implementingUnits: [],
-        monitoringUnitText: null,
-        implementingUnitText: null,
-        numeratorLabel: null,
-        denominatorLabel: null,
-        parentIndicatorIndex: null,
-      },
-    ],
-  };
+  // The target may be deliberately malformed: the server must refuse it, so no type holds it.
+  const indicator = parsedIndicator({ target: (over.target ?? { text: "Tối thiểu 60", rule: "AT_LEAST", value: 60, unit: null, referenceYear: null }) as ParsedTarget });
+  return parsedPlan([indicator], { title: over.title ?? "Kế hoạch nhập" });
 }

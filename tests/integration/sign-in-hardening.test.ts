@@ -3,11 +3,11 @@
 // reset password and a change of role ending open sessions on the very next call; limits on
 // failed attempts per account and per address with clear Vietnamese messages, and an address
 // taken so that a client cannot choose it.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { encode, decode } from "next-auth/jwt";
-import { createTestDb, type TestDb } from "../support/db";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, formData } from "../support/actors";
-import { seedDemo, DEMO_PASSWORD } from "@/server/seed/demo";
+import { DEMO_PASSWORD } from "@/server/seed/demo";
 import { loadActor, setActorResolverForTests } from "@/server/auth/actor";
 import { authOptions, sessionStillValid, SESSION_MAX_AGE_SECONDS } from "@/server/auth/options";
 import { clientAddress, LOCK_MINUTES, MAX_ATTEMPTS_PER_ADDRESS, MAX_FAILED_ATTEMPTS, resetAddressFailuresForTests, signInWithPassword } from "@/server/auth/sign-in";
@@ -16,17 +16,9 @@ import { startSession } from "@/server/auth/sessions";
 import { resetPassword, updateUser } from "@/server/admin/actions";
 import { saveReport } from "@/server/reports/actions";
 
-let t: TestDb;
+const t = setupTestDb();
 const SECRET = "test-secret-for-jwt";
 
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
-}, 180_000);
-afterAll(async () => {
-  await actAs(null);
-  await t?.close();
-});
 beforeEach(() => resetAddressFailuresForTests());
 
 /** What the next request of a browser holding a session issued at `sessionVersion` sees. */

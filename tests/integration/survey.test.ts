@@ -2,11 +2,10 @@
 // answers counted once, limits refused politely, honeypot and receipt codes, the SIPAS figure
 // written exactly as confirmed through the report's save, and nothing unpublished or
 // unapproved reachable on the public page, its CSV or its JSON.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, formData } from "../support/actors";
 import { VIETNAMESE } from "../support/fingerprint";
-import { seedDemo } from "@/server/seed/demo";
 import { submitAnswer, type FormValues } from "@/server/survey/submit";
 import * as actions from "@/server/survey/actions";
 import { publicData } from "@/server/public/queries";
@@ -16,7 +15,7 @@ import * as csvRoute from "@/app/cong-khai/[commune]/du-lieu.csv/route";
 import * as jsonRoute from "@/app/cong-khai/[commune]/du-lieu.json/route";
 import { ADDRESS_MAX_PER_HOUR } from "@/domain/survey";
 
-let t: TestDb;
+const t = setupTestDb();
 let communeId: string;
 let surveyId: string;
 let code: string;
@@ -27,19 +26,12 @@ const answer = (extra: FormValues = {}): FormValues => ({ token: `token-${++n}-a
 const count = () => t.db.surveyResponse.count({ where: { surveyId } });
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
   communeId = (await t.db.orgUnit.findFirstOrThrow({ where: { name: "Xã Hành Dũng" } })).id;
   await actAs("hanhdung.canbo");
   const created = await actions.createSurvey(null, formData({ title: "Khảo sát một cửa quý IV", startsOn: "01/10/2025", endsOn: "31/12/2025", desks: "Quầy Tư pháp\nQuầy Đất đai", dossierCount: "1000" }));
   expect(created.ok).toBe(true);
   ({ id: surveyId, code } = (created as { data: { id: string; code: string } }).data);
 }, 180_000);
-
-afterAll(async () => {
-  await actAs(null);
-  await t?.close();
-});
 
 describe("the public form", () => {
   it("counts one rendered form once, even when it is sent again", async () => {

@@ -1,27 +1,17 @@
 // The commune's register of responsible units against a real database: the demo registers are
 // one unit per office with every plan row on them; merging A into B moves every row, link and
 // user, keeps A's name as B's alias and the history; renaming keeps the old name as an alias.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { describe, expect, it } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, formData } from "../support/actors";
-import { seedDemo, DEMO_COMMUNES } from "@/server/seed/demo";
+import { DEMO_COMMUNES } from "@/server/seed/demo";
 import { DEMO_UNIT_REGISTERS } from "@/server/seed/unit-registers";
 import { mergeUnits, updateUnit, createUnit } from "@/server/units/actions";
 import { resolveUnitIds } from "@/server/plans/save-parsed-plan";
 import { loadDashboard } from "@/server/dashboard/queries";
 import { actorFor } from "../support/actors";
 
-let t: TestDb;
-
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
-}, 180_000);
-
-afterAll(async () => {
-  await actAs(null);
-  await t?.close();
-});
+const t = setupTestDb();
 
 async function commune(name: string) {
   return t.db.orgUnit.findFirstOrThrow({ where: { name } });

@@ -7,6 +7,7 @@
 import { formatDate, formatNumber, quarterLabel } from "../format";
 import { describeTarget } from "../evaluation/status";
 import type { TargetRule } from "../plan-import/types";
+import type { VersionIndicator, VersionTask } from "./plan-version";
 
 interface FrozenQuarter {
   quarter: number;
@@ -25,26 +26,14 @@ interface FrozenEvidence {
   docSummary: string | null;
 }
 
-export interface FrozenIndicator {
-  id: string;
-  code: string | null;
-  name: string;
-  measurementUnit: string | null;
-  targetText: string | null;
-  targetRule: string;
-  targetValue: number | null;
-  baselineValue: number | null;
+/** An indicator's terms as frozen (the same terms a plan version keeps), with its figures. */
+export interface FrozenIndicator extends VersionIndicator {
   quarters: FrozenQuarter[];
   current: { note: string | null } | null;
   evidence: FrozenEvidence[];
 }
 
-export interface FrozenTask {
-  id: string;
-  code: string | null;
-  content: string;
-  deadlineText: string | null;
-  dueDate: string | null;
+export interface FrozenTask extends Omit<VersionTask, "leadUnitText"> {
   current: { status: string; resultText: string | null; reason: string | null } | null;
   evidence: FrozenEvidence[];
 }

@@ -28,6 +28,23 @@ function Section({ title, count, children, id }: { title: string; count: number;
   );
 }
 
+/** Indicators as links to where their figure or reason is entered, with the unit that owns them. */
+function IndicatorLinks({ items }: { items: { id: string; code: string | null; name: string; link: string; unitName: string | null }[] }) {
+  return (
+    <ul className="space-y-1 text-sm">
+      {items.map((i) => (
+        <li key={i.id}>
+          <Link href={i.link}>
+            {i.code ? `${i.code}. ` : ""}
+            {i.name}
+          </Link>
+          {i.unitName && <span className="text-xs text-slate-600"> · {i.unitName}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default async function TodoPage() {
   const actor = await requirePageActor("report.write");
   const todo = await loadTodo(actor, vnDate());
@@ -121,31 +138,11 @@ export default async function TodoPage() {
         </Section>
 
         <Section title={`Chỉ tiêu chưa có số liệu ${quarterLabel(todo.asOf, todo.planYear)}`} count={todo.noFigure.length} id="nofig-h">
-          <ul className="space-y-1 text-sm">
-            {todo.noFigure.map((i) => (
-              <li key={i.id}>
-                <Link href={i.link}>
-                  {i.code ? `${i.code}. ` : ""}
-                  {i.name}
-                </Link>
-                {i.unitName && <span className="text-xs text-slate-600"> · {i.unitName}</span>}
-              </li>
-            ))}
-          </ul>
+          <IndicatorLinks items={todo.noFigure} />
         </Section>
 
         <Section title="Chỉ tiêu chưa đạt chưa có giải trình" count={todo.redUnexplained.length} id="red-h">
-          <ul className="space-y-1 text-sm">
-            {todo.redUnexplained.map((i) => (
-              <li key={i.id}>
-                <Link href={i.link}>
-                  {i.code ? `${i.code}. ` : ""}
-                  {i.name}
-                </Link>
-                {i.unitName && <span className="text-xs text-slate-600"> · {i.unitName}</span>}
-              </li>
-            ))}
-          </ul>
+          <IndicatorLinks items={todo.redUnexplained} />
         </Section>
       </div>
     </>
