@@ -1,24 +1,15 @@
 // The PAR Index documents opened the way a reviewer reads them: the commune's self-assessment
 // report (.docx) and the province's result table (.xlsx), generated through their route handlers
 // and checked against figures computed here from the database (Tân Đức's final 2024 assessment).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import mammoth from "mammoth";
 import ExcelJS from "exceljs";
-import { createTestDb, type TestDb } from "../support/db";
+import { setupTestDb } from "../support/demo-db";
 import { actAs } from "../support/actors";
-import { seedDemo } from "@/server/seed/demo";
 import * as docxRoute from "@/app/api/cham-diem/docx/route";
 import * as xlsxRoute from "@/app/api/cham-diem/xlsx/route";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
-}, 180_000);
-afterAll(async () => {
-  await actAs(null);
-  await t.close();
-});
+const t = setupTestDb();
 
 const get = (route: { GET: (r: Request) => Promise<Response> }, path: string) => route.GET(new Request(`http://localhost${path}`));
 async function body(res: Response): Promise<Buffer> {
