@@ -59,6 +59,7 @@ async function buildMatrix(communeIds: string[], year: number, today: string) {
     return {
       id: c.id,
       name: c.name,
+      parentId: c.parentId,
       parentName: c.parent?.name ?? null,
       plans: (plansOf.get(c.id) ?? []).map((p) => ({ ...p, submittedAt: p.submittedAt?.toISOString() ?? null })),
       quarters,
