@@ -52,8 +52,8 @@ export async function signIn(base, username, password) {
 }
 
 /** The id Next gave a server action in this build (.next/server/server-reference-manifest.json). */
-export function actionId(exportedName, filename) {
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, ".next", "server", "server-reference-manifest.json"), "utf8"));
+export function actionId(exportedName, filename, dir = root) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, ".next", "server", "server-reference-manifest.json"), "utf8"));
   const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName && (!filename || v.filename === filename));
   if (!entry) throw new Error(`Server action ${exportedName} not found in the build manifest`);
   return entry[0];

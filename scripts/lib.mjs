@@ -90,9 +90,9 @@ export function ensureAuthSecret() {
 }
 
 /** Starts a long-running child; resolves when `ready` text appears in its output. */
-export function startServer(cmd, args, { env, ready, timeoutMs = 120_000, label = cmd }) {
+export function startServer(cmd, args, { env, ready, timeoutMs = 120_000, label = cmd, cwd = root }) {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
     let done = false;
     const timer = setTimeout(() => {
       if (!done) {

@@ -75,6 +75,25 @@ try {
     assert.match(html, /9876/, "B does not show the saved denominator");
   });
 
+  await check("the chairman's dashboard, cached on B, shows a figure saved through A on the next request (issue 21)", async () => {
+    const chairmanOnB = await signIn(b, "hanhdung.chutich", PASSWORD);
+    const dashboard = async () => (await fetch(`${b}/tong-quan?nam=2025&quy=3`, { headers: { Cookie: chairmanOnB } })).text();
+    const save = async (numerator) => {
+      const version = (await db.query(`select v.version from "IndicatorValue" v join "ReportingPeriod" p on p.id = v."periodId" where v."indicatorId" = $1 and p.year = 2025 and p.quarter = 3`, [indicatorId])).rows[0]?.version ?? null;
+      const result = await callAction(a, page, actionId("saveReport", "src/server/reports/actions.ts"), [
+        { year: 2025, quarter: 3, indicators: [{ indicatorId, version, numerator, denominator: 2000, value: null, done: null, note: null }], tasks: [] },
+      ], staffOnA);
+      assert.equal(result.ok, true, JSON.stringify(result));
+      assert.equal(result.data.saved, 1, JSON.stringify(result));
+    };
+    await save(1234);
+    // Twice on B: the second is answered from B's page cache.
+    assert.match(await dashboard(), /Quý III: 61,7%/, "B does not show the first figure (1234/2000)");
+    assert.match(await dashboard(), /Quý III: 61,7%/);
+    await save(1500);
+    assert.match(await dashboard(), /Quý III: 75%/, "B served its cached dashboard after a save through A");
+  });
+
   await check("a file uploaded through B downloads from A, byte for byte", async () => {
     const bytes = Buffer.from(`%PDF-1.4\n% two-instance test ${crypto.randomUUID()}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);
     const file = new File([bytes], "bien-ban-kiem-tra.pdf", { type: "application/pdf" });

@@ -19,6 +19,7 @@ import { communeIdsInScope } from "@/server/auth/guard";
 import { ENDPOINTS, mayCall } from "../support/endpoints";
 import { saveFile } from "@/server/evidence/storage";
 import * as reportActions from "@/server/reports/actions";
+import * as historyActions from "@/server/reports/history-actions";
 import * as reviewActions from "@/server/review/actions";
 import * as calendarActions from "@/server/calendar/actions";
 import * as notificationActions from "@/server/notifications/actions";
@@ -362,6 +363,18 @@ const FIXTURES: Record<string, Fixture> = {
         tasks: [{ taskId: target.taskId, version: row.version, status: row.status === "IN_PROGRESS" ? "DONE" : "IN_PROGRESS", resultText: "Đã triển khai" }],
       }),
     );
+  },
+  "src/server/reports/history-actions.ts#rowHistory": async ({ target }) => {
+    await progressRow(target);
+    return fromAction(() => historyActions.rowHistory({ year: YEAR, quarter: OPEN_QUARTER, kind: "task", rowId: target.taskId }));
+  },
+  "src/server/reports/history-actions.ts#restoreRowValue": async ({ target }) => {
+    const row = await progressRow(target);
+    // An earlier value in the row's history that differs from the stored one.
+    const entry = await t.db.auditLog.create({
+      data: { communeId: target.id, entity: "TaskProgress", entityId: row.id, action: "update", after: { status: row.status === "DONE" ? "IN_PROGRESS" : "DONE", resultText: "Giá trị cũ", reason: null, cause: null, remedy: null } },
+    });
+    return fromAction(() => historyActions.restoreRowValue({ year: YEAR, quarter: OPEN_QUARTER, kind: "task", rowId: target.taskId, auditId: entry.id, version: row.version }));
   },
   "src/server/reports/actions.ts#submitReport": async ({ target, actor }) => {
     await reportIn(target.id, "DRAFT");

@@ -17,6 +17,7 @@ import { reviewMatrix } from "@/server/review/queries";
 import { loadComparison } from "@/server/review/comparison";
 import { loadDashboard } from "@/server/dashboard/queries";
 import { loadReport } from "@/server/reports/queries";
+import { pageCache } from "@/server/cache/versioned";
 
 const YEAR = 2025;
 const TODAY = "2025-11-24";
@@ -31,8 +32,21 @@ const docs = Object.fromEntries(
   }),
 ) as Record<string, { file: string; text: string; parsed: ParsedPlan }>;
 
-/** Statements sent by one call, after a first call has warmed connections and caches. */
+/**
+ * Statements sent by one call, after a first call has warmed connections. The page cache is
+ * emptied before the counted call: this counts the loader's own statements (plus the one that
+ * reads the cache version), what a first view or a view after a write costs.
+ */
 async function statements(fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  pageCache.clear();
+  const before = log.length;
+  await fn();
+  return log.length - before;
+}
+
+/** Statements of a repeated call that the page cache answers (nothing written since). */
+async function cachedStatements(fn: () => Promise<unknown>): Promise<number> {
   await fn();
   const before = log.length;
   await fn();
@@ -161,5 +175,14 @@ describe("statements per loader do not grow with communes or rows", () => {
     const todoMany = await statements(() => loadTodo(large.staff, TODAY));
     expect(todoMany).toBe(todoOne);
     expect(todoOne).toBeLessThanOrEqual(40);
+  });
+
+  it("a repeated read is answered by the page cache: the caller's scope and one version read (issue 21)", async () => {
+    const { completeness } = await import("@/server/calendar/completeness");
+    // The scope of a reviewer (the unit tree) is read per request: authorization is never cached.
+    expect(await cachedStatements(() => reviewMatrix(large.reviewer, YEAR, TODAY))).toBeLessThanOrEqual(3);
+    expect(await cachedStatements(() => loadComparison(large.reviewer, YEAR, 2, {}))).toBeLessThanOrEqual(3);
+    expect(await cachedStatements(() => completeness(large.reviewer, YEAR, 2, TODAY))).toBeLessThanOrEqual(3);
+    expect(await cachedStatements(() => loadDashboard(large.staff, large.communeId, YEAR, 4, TODAY))).toBeLessThanOrEqual(3);
   });
 });

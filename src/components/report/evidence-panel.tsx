@@ -7,22 +7,9 @@ import type { EvidenceItem, HistoryItem } from "@/server/reports/queries";
 import { attachEvidenceFile, attachEvidenceReference, deleteEvidence } from "@/server/evidence/actions";
 import { formatDate, formatDateTime, formatNumber } from "@/domain/format";
 import { ACCEPT_ATTRIBUTE } from "@/domain/file-type";
-import { TASK_STATUS_LABEL, type TaskStatus } from "@/domain/evaluation/tasks";
+import { describe, RowHistory, useRowHistoryOnDemand } from "./row-history";
 
-function describe(value: unknown): string {
-  if (!value || typeof value !== "object") return "(trống)";
-  const v = value as Record<string, unknown>;
-  const parts: string[] = [];
-  if (v.numerator !== undefined || v.denominator !== undefined) parts.push(`${v.numerator ?? "?"}/${v.denominator ?? "?"}`);
-  if (v.value !== undefined && v.value !== null) parts.push(String(v.value));
-  if (v.done !== undefined && v.done !== null) parts.push(v.done ? "hoàn thành" : "chưa hoàn thành");
-  if (typeof v.status === "string") parts.push(TASK_STATUS_LABEL[v.status as TaskStatus] ?? v.status);
-  if (typeof v.note === "string" && v.note) parts.push(`“${v.note}”`);
-  if (typeof v.resultText === "string" && v.resultText) parts.push(`“${v.resultText.slice(0, 60)}”`);
-  return parts.join(", ") || "(trống)";
-}
-
-export function EvidencePanel({ kind, rowId, year, quarter, evidence, editable, history, savedBy, savedAt }: {
+export function EvidencePanel({ kind, rowId, year, quarter, evidence, editable, history, savedBy, savedAt, version = null }: {
   kind: "indicator" | "task";
   rowId: string;
   year: number;
@@ -32,7 +19,10 @@ export function EvidencePanel({ kind, rowId, year, quarter, evidence, editable, 
   history: HistoryItem[];
   savedBy: string | null;
   savedAt: string | null;
+  /** The row's stored version (for restoring an earlier value). */
+  version?: number | null;
 }) {
+  const onDemand = useRowHistoryOnDemand();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -94,7 +84,7 @@ export function EvidencePanel({ kind, rowId, year, quarter, evidence, editable, 
   return (
     <details className="mt-1 text-xs">
       <summary className="cursor-pointer text-brand-700">
-        Minh chứng ({evidence.length}){history.length ? ` · Lịch sử (${history.length})` : ""}
+        Minh chứng ({evidence.length}){history.length ? ` · Lịch sử (${history.length})` : onDemand && savedAt ? " · Lịch sử" : ""}
       </summary>
       <div className="mt-1 w-72 space-y-2 rounded border border-slate-200 bg-white p-2 shadow-sm">
         {savedBy && savedAt && (
@@ -178,6 +168,7 @@ export function EvidencePanel({ kind, rowId, year, quarter, evidence, editable, 
             {error}
           </p>
         )}
+        {onDemand && savedAt && <RowHistory kind={kind} rowId={rowId} year={year} quarter={quarter} version={version} editable={editable} />}
         {history.length > 0 && (
           <div className="border-t border-slate-200 pt-2">
             <p className="font-medium">Lịch sử thay đổi</p>

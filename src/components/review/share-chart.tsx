@@ -1,20 +1,41 @@
-"use client";
-
-// Share of indicators đạt per commune, as horizontal bars.
-import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
+// Share of indicators đạt per commune, as horizontal bars drawn on the server (SVG): the chart
+// has no interaction, so the page ships no chart library for it.
+const ROW = 22;
+const NAME_W = 160;
+const BAR_W = 420;
+const RIGHT = 56;
 
 export function ShareChart({ data }: { data: { name: string; share: number }[] }) {
-  const height = Math.max(120, data.length * 26 + 40);
+  const height = data.length * ROW + 24;
+  const pct = (v: number) => `${v.toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`;
   return (
-    <div role="img" aria-label={`Tỷ lệ chỉ tiêu đạt: ${data.map((d) => `${d.name} ${d.share.toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`).join("; ")}`}>
-      <BarChart layout="vertical" width={640} height={height} data={data} margin={{ top: 8, right: 48, bottom: 8, left: 8 }}>
-        <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-        <XAxis type="number" domain={[0, 100]} tickFormatter={(v) => `${v}%`} fontSize={11} />
-        <YAxis type="category" dataKey="name" width={150} fontSize={12} />
-        <Bar dataKey="share" fill="#1d5fbf" isAnimationActive={false}>
-          <LabelList dataKey="share" position="right" formatter={(v) => `${Number(v).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`} fontSize={11} />
-        </Bar>
-      </BarChart>
-    </div>
+    <svg
+      role="img"
+      aria-label={`Tỷ lệ chỉ tiêu đạt: ${data.map((d) => `${d.name} ${pct(d.share)}`).join("; ")}`}
+      width={NAME_W + BAR_W + RIGHT}
+      height={height}
+      viewBox={`0 0 ${NAME_W + BAR_W + RIGHT} ${height}`}
+      fontSize={12}
+    >
+      {[0, 25, 50, 75, 100].map((t) => (
+        <g key={t}>
+          <line x1={NAME_W + (t / 100) * BAR_W} x2={NAME_W + (t / 100) * BAR_W} y1={0} y2={height - 20} stroke="#cbd5e1" strokeDasharray="3 3" />
+          <text x={NAME_W + (t / 100) * BAR_W} y={height - 6} textAnchor="middle" fontSize={11} fill="#475569">
+            {t}%
+          </text>
+        </g>
+      ))}
+      {data.map((d, i) => (
+        <g key={i} transform={`translate(0 ${i * ROW})`}>
+          <text x={NAME_W - 6} y={ROW / 2 + 4} textAnchor="end" fill="#0f172a">
+            {d.name}
+          </text>
+          <rect x={NAME_W} y={4} width={(Math.min(100, Math.max(0, d.share)) / 100) * BAR_W} height={ROW - 8} fill="#1d5fbf" />
+          <text x={NAME_W + (Math.min(100, Math.max(0, d.share)) / 100) * BAR_W + 4} y={ROW / 2 + 4} fontSize={11} fill="#0f172a">
+            {pct(d.share)}
+          </text>
+        </g>
+      ))}
+    </svg>
   );
 }

@@ -4,6 +4,7 @@
 import type { Actor } from "@/server/auth/actor";
 import { communeIdsInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";
+import { pageCache } from "@/server/cache/versioned";
 import { calendarFor } from "./queries";
 import { firstSubmissions } from "@/server/review/queries";
 import { isLate, recentQuarters, type DeadlineSource } from "@/domain/calendar";
@@ -21,8 +22,12 @@ export const CELL_LABEL: Record<CompletenessCell, string> = {
 export const HISTORY_QUARTERS = 8;
 
 export async function completeness(actor: Actor, year: number, quarter: number, today: string) {
-  const db = await getDb();
   const communeIds = await communeIdsInScope(actor);
+  return pageCache.get("completeness", communeIds, [year, quarter, today], () => buildCompleteness(communeIds, year, quarter, today));
+}
+
+async function buildCompleteness(communeIds: string[], year: number, quarter: number, today: string) {
+  const db = await getDb();
   const periods = recentQuarters(year, quarter, HISTORY_QUARTERS);
   const years = [...new Set(periods.map((p) => p.year))];
   const [communes, plans, reports, firsts, calendar] = await Promise.all([

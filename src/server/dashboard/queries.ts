@@ -2,7 +2,11 @@
 // the report page) evaluated with the domain rules, grouped the ways the chairman reads it.
 import "server-only";
 import type { Actor } from "@/server/auth/actor";
-import { loadReport, loadReportSummaries, type ReportData } from "@/server/reports/queries";
+import { loadReportSummaries, type ReportData } from "@/server/reports/queries";
+import { fetchReports } from "@/server/reports/fetch";
+import { checkPeriod } from "@/server/reports/periods";
+import { assertCommuneInScope } from "@/server/auth/guard";
+import { pageCache } from "@/server/cache/versioned";
 import { STATUS_ORDER, type IndicatorStatus } from "@/domain/evaluation/status";
 import { indicatorStatusAsOf, judgementDay, reportQuartersWithoutFigures, taskVerdictAsOf, type AsOfStatus } from "@/domain/evaluation/as-of";
 import { quarterDisplayValue, type Quarter } from "@/domain/evaluation/year-to-date";
@@ -85,9 +89,14 @@ export function buildDashboard(data: ReportData, asOf: number, today: string) {
 export type Dashboard = ReturnType<typeof buildDashboard>;
 
 export async function loadDashboard(actor: Actor, communeId: string, year: number, asOf: number, today: string): Promise<Dashboard> {
+  checkPeriod(year, asOf);
+  await assertCommuneInScope(actor, communeId);
+  // Many read it (the chairman, the staff, reviewers), only the commune's writes change it.
   // Without evidence, history and decisions: the dashboard shows none of them.
-  const data = await loadReport(actor, communeId, year, asOf, { details: false });
-  return buildDashboard(data, asOf, today);
+  return pageCache.get("dashboard", [communeId], [year, asOf, today], async () => {
+    const [data] = await fetchReports([communeId], year, asOf, false);
+    return buildDashboard(data, asOf, today);
+  });
 }
 
 /** Dashboards of several communes from one batch of queries: the reviewer's combined workbook. */

@@ -65,7 +65,7 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 }
 
 /** The shared body of loadReport and loadReportSummaries: callers have checked the scope. */
-export async function fetchReports(communeIds: string[], year: number, quarter: number, details: boolean, options: { client?: Client; live?: boolean } = {}) {
+export async function fetchReports(communeIds: string[], year: number, quarter: number, details: boolean, options: { client?: Client; live?: boolean; history?: boolean } = {}) {
   const db = options.client ?? (await getDb());
 
   const [communes, plans, period] = await Promise.all([
@@ -180,13 +180,16 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
 
   const currentValueIds = values.filter((v) => v.period.quarter === quarter).map((v) => v.id);
   const currentProgressIds = progress.filter((p) => p.period.quarter === quarter).map((p) => p.id);
+  // history: false leaves the rows' history to be loaded when a row's panel is opened
+  // (reports/history-actions.ts): the heaviest read of the page, and sent for every row.
+  const withHistory = details && options.history !== false;
   const [evidence, audit] = details
     ? await Promise.all([
         db.evidence.findMany({
           where: { OR: [{ indicatorValueId: { in: currentValueIds } }, { taskProgressId: { in: currentProgressIds } }] },
           orderBy: { createdAt: "asc" },
         }),
-        db.auditLog.findMany({
+        !withHistory ? [] : db.auditLog.findMany({
           where: { entityId: { in: [...currentValueIds, ...currentProgressIds] } },
           orderBy: { createdAt: "desc" },
           take: 2000,

@@ -13,11 +13,13 @@ export { FROZEN_STATES, loadLiveReportForSnapshot, type EvidenceItem, type Froze
 /**
  * `details: false` leaves out evidence, row history and decisions (empty lists, same shape):
  * the dashboard shows none of them, and the row history is the heaviest read of the page.
+ * `history: false` leaves out only the row history: the commune's page loads a row's history
+ * when its panel is opened.
  */
-export async function loadReport(actor: Actor, communeId: string, year: number, quarter: number, options: { details?: boolean } = {}) {
+export async function loadReport(actor: Actor, communeId: string, year: number, quarter: number, options: { details?: boolean; history?: boolean } = {}) {
   checkPeriod(year, quarter);
   await assertCommuneInScope(actor, communeId);
-  const [data] = await fetchReports([communeId], year, quarter, options.details ?? true);
+  const [data] = await fetchReports([communeId], year, quarter, options.details ?? true, { history: options.history });
   return data;
 }
 

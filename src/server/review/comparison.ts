@@ -5,6 +5,7 @@ import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { communeIdsInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";
+import { pageCache } from "@/server/cache/versioned";
 import { compareCommunes, indicatorKey } from "@/domain/comparison";
 import type { IndicatorGroup } from "@/domain/plan-import/types";
 import type { TargetRule, ValueKind } from "@/generated/prisma/enums";
@@ -69,8 +70,13 @@ function chosenRows(db: Db, communeIds: string[], year: number, asOf: number, na
 }
 
 export async function loadComparison(actor: Actor, year: number, asOf: number, selection: { group?: string; keys?: string[] }) {
-  const db = await getDb();
   const communeIds = await communeIdsInScope(actor);
+  // The same few comparisons are opened by every reviewer of the unit; figures change by saves.
+  return pageCache.get("comparison", communeIds, [year, asOf, selection.group ?? null, selection.keys ?? null], () => buildComparison(communeIds, year, asOf, selection));
+}
+
+async function buildComparison(communeIds: string[], year: number, asOf: number, selection: { group?: string; keys?: string[] }) {
+  const db = await getDb();
   const [communes, catalogueRows] = await Promise.all([
     db.orgUnit.findMany({ where: { id: { in: communeIds } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     indicatorCatalogue(db, communeIds, year),
@@ -125,4 +131,4 @@ export async function loadComparison(actor: Actor, year: number, asOf: number, s
   return { communes, options, selected: keys.map((k) => options.find((o) => o.key === k)!), ...result };
 }
 
-export type Comparison = Awaited<ReturnType<typeof loadComparison>>;
+export type Comparison = Awaited<ReturnType<typeof buildComparison>>;

@@ -7,6 +7,7 @@ import { getDb } from "@/server/db";
 import type { SubmissionStatus } from "@/domain/reporting/workflow";
 import { calendarFor } from "@/server/calendar/queries";
 import { isLate } from "@/domain/calendar";
+import { pageCache } from "@/server/cache/versioned";
 
 export async function yearsWithPlans(communeIds: string[]): Promise<number[]> {
   const db = await getDb();
@@ -17,8 +18,13 @@ export async function yearsWithPlans(communeIds: string[]): Promise<number[]> {
 export type CellState = "NONE" | SubmissionStatus;
 
 export async function reviewMatrix(actor: Actor, year: number, today: string) {
-  const db = await getDb();
   const communeIds = await communeIdsInScope(actor);
+  // Read by every reviewer many times a day; changed by the communes' writes (versions).
+  return pageCache.get("matrix", communeIds, [year, today], () => buildMatrix(communeIds, year, today));
+}
+
+async function buildMatrix(communeIds: string[], year: number, today: string) {
+  const db = await getDb();
   const [communes, plans, reports, calendar, firstSubmits] = await Promise.all([
     db.orgUnit.findMany({
       where: { id: { in: communeIds } },
@@ -38,9 +44,12 @@ export async function reviewMatrix(actor: Actor, year: number, today: string) {
     calendarFor(communeIds, [year]),
     firstSubmissions(communeIds, year),
   ]);
+  const reportOf = new Map(reports.map((r) => [`${r.communeId}:${r.period.quarter}`, r]));
+  const plansOf = new Map<string, typeof plans>();
+  for (const p of plans) plansOf.set(p.communeId, [...(plansOf.get(p.communeId) ?? []), p]);
   const rows = communes.map((c) => {
     const quarters = [1, 2, 3, 4].map((q) => {
-      const r = reports.find((x) => x.communeId === c.id && x.period.quarter === q);
+      const r = reportOf.get(`${c.id}:${q}`);
       const state: CellState = r?.status ?? "NONE";
       const due = calendar.deadline(c.id, year, q);
       const submittedAt = r?.submittedAt?.toISOString() ?? null;
@@ -50,8 +59,9 @@ export async function reviewMatrix(actor: Actor, year: number, today: string) {
     return {
       id: c.id,
       name: c.name,
+      parentId: c.parentId,
       parentName: c.parent?.name ?? null,
-      plans: plans.filter((p) => p.communeId === c.id).map((p) => ({ ...p, submittedAt: p.submittedAt?.toISOString() ?? null })),
+      plans: (plansOf.get(c.id) ?? []).map((p) => ({ ...p, submittedAt: p.submittedAt?.toISOString() ?? null })),
       quarters,
     };
   });

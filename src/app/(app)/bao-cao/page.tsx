@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PeriodNav } from "@/components/dashboard/period-nav";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { ReportForm } from "@/components/report/report-form";
+import { RowHistoryOnDemand } from "@/components/report/row-history";
 import { ReportDownloads } from "@/components/report/report-downloads";
 import { latestReturnComments, ReviewHistory } from "@/components/review/review-history";
 
@@ -20,7 +21,8 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
   // The commune's own entry page: reviewers read reports under "Các xã".
   const actor = await requirePageActor("report.write");
   const { year, quarter, years, today } = await choosePeriod([actor.orgUnitId], await searchParams);
-  const data = await loadReport(actor, actor.orgUnitId, year, quarter);
+  // Row history is loaded when a row's panel is opened (RowHistory), not sent with every row.
+  const data = await loadReport(actor, actor.orgUnitId, year, quarter, { history: false });
   const status = data.report?.status ?? "DRAFT";
   const editable = isEditable(status);
   const canSubmit = can(actor, "report.submit");
@@ -55,7 +57,9 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
       {data.plans.length === 0 ? (
         <p className="card text-sm text-slate-700">Xã chưa có kế hoạch năm {year}. Chọn năm khác hoặc nhập kế hoạch trước.</p>
       ) : (
-        <ReportForm data={data} editable={editable} canSubmit={canSubmit} today={judgementDay(year, quarter, data.snapshot?.takenAt ?? today)} rowComments={returned?.rows ?? {}} />
+        <RowHistoryOnDemand>
+          <ReportForm data={data} editable={editable} canSubmit={canSubmit} today={judgementDay(year, quarter, data.snapshot?.takenAt ?? today)} rowComments={returned?.rows ?? {}} />
+        </RowHistoryOnDemand>
       )}
       <ReviewHistory decisions={data.decisions} />
     </>

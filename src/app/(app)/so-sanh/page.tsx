@@ -5,7 +5,6 @@ import { loadComparison } from "@/server/review/comparison";
 import { comparisonChoice, type ComparisonParams } from "@/server/review/comparison-params";
 import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
 import { routes } from "@/domain/routes";
-import { STATUS_LABEL } from "@/domain/evaluation/status";
 import { NO_FIGURE, resultText, statusText } from "@/domain/evaluation/display";
 import { formatNumber, formatPercent, quarterLabel } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
@@ -108,11 +107,9 @@ export default async function ComparisonPage({ searchParams }: { searchParams: P
                   const cell = r.cells[s.key];
                   if (!cell) return <td key={s.key} className="text-slate-400">không có</td>;
                   return (
-                    <td key={s.key}>
-                      <span className="tabular-nums">{resultText(s.sample, cell) || NO_FIGURE}</span>{" "}
-                      <span className="text-xs" title={STATUS_LABEL[cell.status]}>
-                        {statusText(cell.status)}
-                      </span>
+                    // 150 communes × 10 indicators: the figure and its status in words, no repeated attributes.
+                    <td key={s.key} className="tabular-nums">
+                      {resultText(s.sample, cell) || NO_FIGURE} <small>{statusText(cell.status)}</small>
                     </td>
                   );
                 })}

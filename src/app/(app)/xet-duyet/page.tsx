@@ -5,29 +5,64 @@ import { readPeriod, routes } from "@/domain/routes";
 import { defaultReviewYear } from "@/server/review/comparison-params";
 import { reviewMatrix, yearsInScope, type CellState } from "@/server/review/queries";
 import { formatDate, quarterLabel, todayInVietnam } from "@/domain/format";
+import { SUBMISSION_STATUS_LABEL } from "@/domain/labels";
 import { PageHeader } from "@/components/ui/page-header";
-import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { YearPicker } from "@/components/ui/year-picker";
-import { Badge } from "@/components/ui/badge";
 import { SOURCE_LABEL } from "@/domain/calendar";
 import { ReviewSummaryDownload } from "@/components/report/report-downloads";
 
 export const metadata: Metadata = { title: "Các xã" };
 
 const STATE_LABEL: Record<CellState, string> = { NONE: "Chưa nộp", DRAFT: "Chưa nộp", SUBMITTED: "Đã nộp", APPROVED: "Đã duyệt", RETURNED: "Trả lại" };
+/** Short class per state (globals.css .st-*): the page repeats them hundreds of times. */
+const TONE: Record<CellState, string> = { NONE: "st st-N", DRAFT: "st st-N", SUBMITTED: "st st-S", APPROVED: "st st-A", RETURNED: "st st-R" };
+/** Above this many communes the matrix shows one district (or the communes directly under the province) at a time. */
+const GROUP_ABOVE = 40;
 
-function Cell({ state }: { state: CellState }) {
-  if (state === "NONE" || state === "DRAFT") return <Badge>Chưa nộp</Badge>;
-  return <SubmissionBadge status={state} />;
+type Matrix = Awaited<ReturnType<typeof reviewMatrix>>;
+type Row = Matrix["rows"][number];
+
+const waitingOf = (r: Row) => r.quarters.filter((q) => q.state === "SUBMITTED").length + r.plans.filter((p) => p.status === "SUBMITTED").length;
+
+/** The plans of a commune in one cell: a link per plan waiting for review, the others counted by status. */
+function Plans({ row }: { row: Row }) {
+  if (row.plans.length === 0) return <span className="text-slate-500">Chưa có</span>;
+  const others = new Map<string, number>();
+  for (const p of row.plans) if (p.status !== "SUBMITTED") others.set(p.status, (others.get(p.status) ?? 0) + 1);
+  return (
+    <>
+      {row.plans.map((p, i) =>
+        p.status === "SUBMITTED" ? (
+          <Link key={p.id} href={`/ke-hoach/${p.id}`} className={`${TONE.SUBMITTED} mr-1`} aria-label={`${row.name}, kế hoạch ${i + 1}: chờ xét duyệt`}>
+            KH {i + 1} chờ duyệt
+          </Link>
+        ) : null,
+      )}
+      {[...others].map(([status, n]) => (
+        <span key={status} className="mr-1 text-xs text-slate-700">
+          {n} {SUBMISSION_STATUS_LABEL[status as keyof typeof SUBMISSION_STATUS_LABEL].toLowerCase()}
+        </span>
+      ))}
+    </>
+  );
 }
 
-export default async function ReviewHomePage({ searchParams }: { searchParams: Promise<{ nam?: string }> }) {
+export default async function ReviewHomePage({ searchParams }: { searchParams: Promise<{ nam?: string; nhom?: string }> }) {
   const actor = await requirePageActor("plan.read");
   const years = await yearsInScope(actor);
   const today = todayInVietnam();
-  const year = readPeriod(await searchParams).year ?? defaultReviewYear(years);
+  const params = await searchParams;
+  const year = readPeriod(params).year ?? defaultReviewYear(years);
   const m = await reviewMatrix(actor, year, today);
-  const waiting = m.rows.reduce((n, r) => n + r.quarters.filter((q) => q.state === "SUBMITTED").length + r.plans.filter((p) => p.status === "SUBMITTED").length, 0);
+  const waiting = m.rows.reduce((n, r) => n + waitingOf(r), 0);
+  // A province's 150 communes: one group (district) at a time, the groups summed above.
+  const byParent = new Map<string, Row[]>();
+  for (const r of m.rows) byParent.set(r.parentId ?? "", [...(byParent.get(r.parentId ?? "") ?? []), r]);
+  const groups = [...byParent];
+  const grouped = m.rows.length > GROUP_ABOVE && groups.length > 1;
+  const current = grouped ? (groups.find(([id]) => id === params.nhom) ?? groups.find(([, rows]) => rows.some((r) => waitingOf(r) > 0)) ?? groups[0]) : null;
+  const rows = current ? current[1] : m.rows;
+  const head = m.rows[0]?.quarters;
   return (
     <>
       <PageHeader
@@ -59,14 +94,30 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
           ⏰ Trễ hạn: <strong>{m.late}</strong>
         </span>
       </section>
+      {grouped && (
+        <nav aria-label="Chọn huyện" className="mb-3 flex flex-wrap gap-2 text-sm">
+          {groups.map(([id, list]) => {
+            const w = list.reduce((n, r) => n + waitingOf(r), 0);
+            const late = list.reduce((n, r) => n + r.quarters.filter((q) => q.late).length, 0);
+            const label = list[0].parentName ?? "Khác";
+            return (
+              <Link key={id} href={`/xet-duyet?nam=${year}&nhom=${id}`} aria-current={current?.[0] === id ? "page" : undefined} className={`rounded border px-2 py-1 no-underline ${current?.[0] === id ? "border-brand-700 bg-brand-50 font-semibold" : "border-slate-300 bg-white"}`}>
+                {label} · {list.length} xã{w ? ` · chờ duyệt ${w}` : ""}
+                {late ? ` · trễ ${late}` : ""}
+              </Link>
+            );
+          })}
+        </nav>
+      )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="table-basic">
+          {current && <caption className="px-2 py-1.5 text-left text-sm font-semibold">{current[1][0].parentName} ({current[1].length} xã)</caption>}
           <thead>
             <tr>
               <th scope="col">Xã</th>
               <th scope="col">Kế hoạch năm {year}</th>
               {[1, 2, 3, 4].map((q) => {
-                const due = m.rows[0]?.quarters[q - 1];
+                const due = head?.[q - 1];
                 return (
                   <th scope="col" key={q}>
                     Báo cáo {quarterLabel(q)}
@@ -81,35 +132,26 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
             </tr>
           </thead>
           <tbody>
-            {m.rows.map((c) => (
+            {rows.map((c) => (
               <tr key={c.id}>
                 <td>
                   <div className="font-medium">{c.name}</div>
-                  <div className="text-xs text-slate-600">{c.parentName}</div>
+                  {!grouped && <div className="text-xs text-slate-600">{c.parentName}</div>}
                 </td>
                 <td>
-                  {c.plans.length === 0 && <span className="text-slate-500">Chưa có</span>}
-                  {c.plans.map((p) => (
-                    <div key={p.id} className="mb-1">
-                      <Link href={`/ke-hoach/${p.id}`} className="line-clamp-2">
-                        {p.title}
-                      </Link>
-                      <SubmissionBadge status={p.status} />
-                      {p.submittedAt && <span className="ml-1 text-xs text-slate-600">{formatDate(p.submittedAt)}</span>}
-                    </div>
-                  ))}
+                  <Plans row={c} />
                 </td>
                 {c.quarters.map((q) => (
                   <td key={q.quarter} className={q.late ? "bg-red-50" : undefined}>
                     {q.reportId && q.state !== "DRAFT" ? (
-                      <Link href={`/xet-duyet/bao-cao/${q.reportId}`} className="no-underline" aria-label={`${c.name} ${quarterLabel(q.quarter)}: ${STATE_LABEL[q.state]}`}>
-                        <Cell state={q.state} />
+                      <Link href={`/xet-duyet/bao-cao/${q.reportId}`} className={TONE[q.state]} aria-label={`${c.name} ${quarterLabel(q.quarter)}: ${STATE_LABEL[q.state]}`}>
+                        {STATE_LABEL[q.state]}
                       </Link>
                     ) : (
-                      <Cell state={q.state} />
+                      <span className={TONE[q.state]}>{STATE_LABEL[q.state]}</span>
                     )}
                     {q.submittedAt && <div className="text-xs text-slate-600">{formatDate(q.submittedAt)}</div>}
-                    {q.dueDate !== m.rows[0]?.quarters[q.quarter - 1].dueDate && <div className="text-xs text-slate-600">hạn {formatDate(q.dueDate)}</div>}
+                    {q.dueDate !== head?.[q.quarter - 1].dueDate && <div className="text-xs text-slate-600">hạn {formatDate(q.dueDate)}</div>}
                     {q.late && <div className="text-xs font-semibold text-red-800">⏰ Trễ hạn</div>}
                   </td>
                 ))}

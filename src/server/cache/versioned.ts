@@ -1,0 +1,82 @@
+// A cache for what many people read and few change (the reviewer matrix, the comparison, the
+// completeness board, a commune's dashboard), correct across several app instances.
+//
+// Each instance keeps results in its own memory, but a result is reused only while the version
+// of its scopes in the database is the one it was computed under. Database triggers bump the
+// version of a commune ("commune:<id>") on every write to its plans, reports, figures and
+// decisions, and a "global" version on writes to units and deadlines (migration
+// 20261127210500_cache_versions), in the writing transaction. So any instance's next request
+// after a save commits sees a new version and reloads: a page is never stale after its own
+// user's save, whichever instance served either request.
+//
+// Why not Next's own cache (`"use cache"` / `unstable_cache` + `revalidateTag`): its default
+// handler keeps entries per instance and `revalidateTag` reaches only the instance that ran the
+// action, so the other instance of a two-instance deployment would serve stale pages; a shared
+// handler would need a shared store (Redis) this deployment does not have. The counter costs one
+// indexed read per request, on the database every instance already shares.
+import "server-only";
+import { getDb } from "@/server/db";
+
+/** Entries kept per instance; the oldest used go first. */
+const MAX_ENTRIES = Number(process.env.PAGE_CACHE_ENTRIES ?? 400);
+
+type Entry = { version: string; value: unknown };
+
+export class VersionedCache {
+  private entries = new Map<string, Entry>();
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly max = MAX_ENTRIES) {}
+
+  /**
+   * `load()`'s result for `key`, reused while the version of `communeIds` (and of the global
+   * scope) is unchanged. The version is read before loading: a write that commits during the
+   * load leaves the entry under the older version, so the next request reloads.
+   * Callers authorize before calling; the value is shared between requests and must not be mutated.
+   */
+  async get<T>(kind: string, communeIds: readonly string[], key: readonly unknown[], load: () => Promise<T>): Promise<T> {
+    if (process.env.PAGE_CACHE === "off") return load();
+    const version = await scopeVersion(communeIds);
+    const id = JSON.stringify([kind, scopeId(communeIds), ...key]);
+    const entry = this.entries.get(id);
+    if (entry && entry.version === version) {
+      this.hits++;
+      this.entries.delete(id); // most recently used last
+      this.entries.set(id, entry);
+      return entry.value as T;
+    }
+    this.misses++;
+    const value = await load();
+    this.entries.delete(id);
+    this.entries.set(id, { version, value });
+    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+
+  clear() {
+    this.entries.clear();
+  }
+}
+
+/** The sum of the scopes' counters: rows are never deleted and each bump adds 1, so any write to any of them changes it. */
+export async function scopeVersion(communeIds: readonly string[]): Promise<string> {
+  const db = await getDb();
+  const scopes = ["global", ...communeIds.map((id) => `commune:${id}`)];
+  const rows = await db.$queryRaw<{ v: string }[]>`
+    select coalesce(sum("version"), 0)::text as "v" from "CacheVersion" where "scope" = any(${scopes}::text[])`;
+  return rows[0].v;
+}
+
+/** A short identity of a set of communes (the scope of a reviewer, or one commune). */
+function scopeId(communeIds: readonly string[]): string {
+  let h = 0x811c9dc5;
+  for (const id of [...communeIds].sort()) {
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 44, 0x01000193);
+  }
+  return `${communeIds.length}:${(h >>> 0).toString(36)}`;
+}
+
+/** The instance's page cache (module state: one per server process). */
+export const pageCache = new VersionedCache();

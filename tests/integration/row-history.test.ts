@@ -1,0 +1,89 @@
+// Issue 21 / 17: a report row's history is loaded when opened (the page no longer sends it), and
+// "khôi phục" writes an earlier value again as a new, audited change, refused when the row was
+// saved by someone else since the clerk loaded it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "../support/db";
+import { actAs } from "../support/actors";
+import { seedDemo } from "@/server/seed/demo";
+import { saveReport } from "@/server/reports/actions";
+import { restoreRowValue, rowHistory } from "@/server/reports/history-actions";
+import { loadReport } from "@/server/reports/queries";
+
+let t: TestDb;
+const YEAR = 2025;
+const Q = 3;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDemo(t.db);
+});
+afterAll(async () => {
+  await actAs(null);
+  await t.close();
+});
+
+async function ratio() {
+  const plan = await t.db.plan.findFirstOrThrow({ where: { commune: { name: "Xã Diên Khánh" }, year: YEAR }, include: { indicators: { where: { valueKind: "RATIO" } } } });
+  return plan.indicators[0];
+}
+const stored = async (indicatorId: string) => t.db.indicatorValue.findFirstOrThrow({ where: { indicatorId, period: { year: YEAR, quarter: Q } } });
+
+describe("row history on demand and restore", () => {
+  it("the commune's page loads no row history; the panel's action returns it, newest first", async () => {
+    const ind = await ratio();
+    const staff = await actAs("dienkhanh.canbo");
+    const first = await saveReport({ year: YEAR, quarter: Q, indicators: [{ indicatorId: ind.id, version: (await t.db.indicatorValue.findFirst({ where: { indicatorId: ind.id, period: { year: YEAR, quarter: Q } } }))?.version ?? null, numerator: 45, denominator: 60 }] });
+    expect(first).toMatchObject({ ok: true, data: { saved: 1 } });
+    const v = await stored(ind.id);
+    expect(await saveReport({ year: YEAR, quarter: Q, indicators: [{ indicatorId: ind.id, version: v.version, numerator: 50, denominator: 60 }] })).toMatchObject({ ok: true, data: { saved: 1 } });
+
+    const page = await loadReport(staff!, staff!.orgUnitId, YEAR, Q, { history: false });
+    const row = page.plans.flatMap((p) => p.indicators).find((i) => i.id === ind.id)!;
+    expect(row.history).toEqual([]);
+    expect(row.current?.numerator).toBe(50);
+
+    const history = await rowHistory({ year: YEAR, quarter: Q, kind: "indicator", rowId: ind.id });
+    if (!history.ok) throw new Error(history.error);
+    expect(history.data[0]).toMatchObject({ action: "update", before: { numerator: 45 }, after: { numerator: 50 } });
+    expect(history.data[1].after).toMatchObject({ numerator: 45, denominator: 60 });
+  });
+
+  it("khôi phục writes the earlier value as a new audited change through the save; a stale version is refused", async () => {
+    const ind = await ratio();
+    await actAs("dienkhanh.canbo");
+    const history = await rowHistory({ year: YEAR, quarter: Q, kind: "indicator", rowId: ind.id });
+    if (!history.ok) throw new Error(history.error);
+    const earlier = history.data[1];
+    const before = await stored(ind.id);
+    const auditCount = await t.db.auditLog.count({ where: { entityId: before.id } });
+
+    const restored = await restoreRowValue({ year: YEAR, quarter: Q, kind: "indicator", rowId: ind.id, auditId: earlier.id, version: before.version });
+    expect(restored).toMatchObject({ ok: true, message: "Đã khôi phục giá trị cũ." });
+    const after = await stored(ind.id);
+    expect([after.numerator?.toNumber(), after.denominator?.toNumber(), after.version]).toEqual([45, 60, before.version + 1]);
+    const entries = await t.db.auditLog.findMany({ where: { entityId: before.id }, orderBy: { createdAt: "desc" } });
+    expect(entries).toHaveLength(auditCount + 1);
+    expect(entries[0]).toMatchObject({ action: "update", before: { numerator: 50 }, after: { numerator: 45 } });
+
+    // The page that offered this entry was loaded before the restore: its version is stale now.
+    const stale = await restoreRowValue({ year: YEAR, quarter: Q, kind: "indicator", rowId: ind.id, auditId: history.data[0].id, version: before.version });
+    expect(stale).toMatchObject({ ok: false, error: expect.stringContaining("tải lại trang") });
+    expect((await stored(ind.id)).version).toBe(after.version);
+    expect(await t.db.auditLog.count({ where: { entityId: before.id } })).toBe(auditCount + 1);
+  });
+
+  it("another commune can neither read nor restore the row's history", async () => {
+    const ind = await ratio();
+    const history = await (async () => {
+      await actAs("dienkhanh.canbo");
+      const h = await rowHistory({ year: YEAR, quarter: Q, kind: "indicator", rowId: ind.id });
+      if (!h.ok) throw new Error(h.error);
+      return h.data;
+    })();
+    const before = await stored(ind.id);
+    await actAs("hanhdung.canbo");
+    expect(await rowHistory({ year: YEAR, quarter: Q, kind: "indicator", rowId: ind.id })).toMatchObject({ ok: false, error: expect.stringContaining("Không tìm thấy") });
+    expect(await restoreRowValue({ year: YEAR, quarter: Q, kind: "indicator", rowId: ind.id, auditId: history[1].id, version: before.version })).toMatchObject({ ok: false });
+    expect((await stored(ind.id)).version).toBe(before.version);
+  });
+});
