@@ -2,11 +2,10 @@
 // saves, submissions and decisions that change a page invalidate it on the next request, on
 // the instance that wrote and on another one (a second copy of the server modules with its
 // own in-memory cache, sharing only the database, as a second `next start` does).
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, actorFor } from "../support/actors";
 import { explainRedRows } from "../support/explain";
-import { seedDemo } from "@/server/seed/demo";
 import { saveReport, submitReport } from "@/server/reports/actions";
 import { decideSubmission } from "@/server/review/actions";
 import { loadDashboard } from "@/server/dashboard/queries";
@@ -17,7 +16,7 @@ import { pageCache } from "@/server/cache/versioned";
 const YEAR = 2025;
 const Q = 4;
 const TODAY = "2025-12-20";
-let t: TestDb;
+const t = setupTestDb();
 
 /** The same loaders from a second copy of the modules: another instance's memory, same database. */
 let other: {
@@ -28,8 +27,6 @@ let other: {
 };
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
   // Reports are submitted against a plan in force; the quarter starts open.
   await t.db.plan.updateMany({ where: { commune: { name: "Xã Hành Dũng" }, year: YEAR }, data: { status: "APPROVED" } });
   const commune = await t.db.orgUnit.findFirstOrThrow({ where: { name: "Xã Hành Dũng" } });
@@ -44,11 +41,6 @@ beforeAll(async () => {
     pageCache: (await import("@/server/cache/versioned")).pageCache,
   };
 }, 300_000);
-
-afterAll(async () => {
-  await actAs(null);
-  await t.close();
-});
 
 async function ratioRow() {
   const plan = await t.db.plan.findFirstOrThrow({ where: { commune: { name: "Xã Hành Dũng" }, year: YEAR }, include: { indicators: { where: { valueKind: "RATIO" } } } });

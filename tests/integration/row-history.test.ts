@@ -1,26 +1,16 @@
 // Issue 21 / 17: a report row's history is loaded when opened (the page no longer sends it), and
 // "khôi phục" writes an earlier value again as a new, audited change, refused when the row was
 // saved by someone else since the clerk loaded it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { describe, expect, it } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { actAs } from "../support/actors";
-import { seedDemo } from "@/server/seed/demo";
 import { saveReport } from "@/server/reports/actions";
 import { restoreRowValue, rowHistory } from "@/server/reports/history-actions";
 import { loadReport } from "@/server/reports/queries";
 
-let t: TestDb;
+const t = setupTestDb();
 const YEAR = 2025;
 const Q = 3;
-
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
-});
-afterAll(async () => {
-  await actAs(null);
-  await t.close();
-});
 
 async function ratio() {
   const plan = await t.db.plan.findFirstOrThrow({ where: { commune: { name: "Xã Diên Khánh" }, year: YEAR }, include: { indicators: { where: { valueKind: "RATIO" } } } });
