@@ -7,6 +7,7 @@ import { deadlineProblem, parseDeadline } from "./deadline";
 import { parseTarget } from "./target";
 import type { ParsedDeadline, ParsedIndicator, ParsedPlan, ParsedRow, ParsedTask } from "./types";
 import { matchUnits, normalizeUnitKey } from "./units";
+import { splitUnitList } from "../plans/unit-roles";
 
 export const MISSING_LEAD_WARNING = "Không xác định được đơn vị chủ trì; cần chọn lại";
 const EMPTY_TEXT_WARNINGS = ["Dòng không có nội dung nhiệm vụ", "Dòng không có tên chỉ tiêu"];
@@ -43,13 +44,7 @@ export function setIndicatorTarget(row: ParsedIndicator, text: string): ParsedIn
   return { ...row, target };
 }
 
-/** "A; B" -> ["A", "B"]. */
-export function splitUnitList(text: string): string[] {
-  return text
-    .split(/[;\n]/)
-    .map((s) => s.replace(/\s+/g, " ").trim())
-    .filter(Boolean);
-}
+export { splitUnitList };
 
 function without(names: string[], name: string): string[] {
   const key = normalizeUnitKey(name);

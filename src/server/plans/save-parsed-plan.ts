@@ -9,6 +9,7 @@ import { cleanText } from "@/domain/text";
 import { audit } from "@/server/audit";
 import { guessUnitKind, mergeAliases, registerIndex, type UnitKind } from "@/domain/units/register";
 import { UserError } from "@/server/errors";
+import { roleLinks } from "@/domain/plans/unit-roles";
 
 type Tx = Prisma.TransactionClient;
 
@@ -97,7 +98,7 @@ export async function rememberAliases(tx: Tx, communeId: string, actorId: string
 export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promise<{ planId: string }> {
   const { parsed, communeId } = input;
   const { byName: unitIds, created: createdUnits } = await resolveUnitIds(tx, communeId, parsed.rows.flatMap(unitNamesOf));
-  const unitId = (name: string | undefined) => (name ? (unitIds.get(cleanText(name)) ?? null) : null);
+  const unitId = (name: string | undefined): string | null => (name ? (unitIds.get(cleanText(name)) ?? null) : null);
 
   const planId = randomUUID();
   await tx.plan.create({
@@ -143,6 +144,8 @@ export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promis
         depth: row.depth,
       });
     } else if (row.type === "task") {
+      // Every lead after the first stays a lead (isLead), not a coordinating unit.
+      const taskLinks = roleLinks(row.leadUnits, row.coordinatingUnits, unitId);
       tasks.push({
         id,
         planId,
@@ -158,28 +161,20 @@ export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promis
         periodStart: date(row.deadline.periodStart),
         periodEnd: date(row.deadline.periodEnd),
         occurrenceDates: (row.deadline.occurrences ?? []).map((d) => new Date(`${d}T00:00:00Z`)),
-        leadUnitId: unitId(row.leadUnits[0]),
+        leadUnitId: taskLinks.headId,
         leadUnitText: row.leadUnitText,
         coordinatingText: row.coordinatingText,
         note: row.note ?? null,
         importWarnings: row.warnings,
       });
-      // Every lead after the first stays a lead (isLead), not a coordinating unit.
-      const leadId = unitId(row.leadUnits[0]);
-      const seen = new Set(leadId ? [leadId] : []);
-      for (const [names, isLead] of [[row.leadUnits.slice(1), true], [row.coordinatingUnits, false]] as const) {
-        for (const uid of names.map(unitId)) {
-          if (!uid || seen.has(uid)) continue;
-          seen.add(uid);
-          coordinating.push({ taskId: id, unitId: uid, isLead });
-        }
-      }
+      for (const l of taskLinks.links) coordinating.push({ taskId: id, unitId: l.unitId, isLead: l.head });
     } else {
       // A "-" sub-row shares its parent's units unless the document names its own.
       const parent = row.parentIndicatorIndex === null ? null : parsed.rows[row.parentIndicatorIndex];
       const monitoringUnits = row.monitoringUnits.length || parent?.type !== "indicator" ? row.monitoringUnits : parent.monitoringUnits;
       const implementingUnits = row.implementingUnits.length || parent?.type !== "indicator" ? row.implementingUnits : parent.implementingUnits;
-      const monitorId = unitId(monitoringUnits[0]);
+      // Further monitoring units ride on the implementing links (isMonitoring), so none is dropped.
+      const { headId: monitorId, links } = roleLinks(monitoringUnits, implementingUnits, unitId);
       indicators.push({
         id,
         planId,
@@ -203,15 +198,7 @@ export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promis
         referenceYear: row.target.referenceYear ?? null,
         importWarnings: row.warnings,
       });
-      // Further monitoring units ride on the implementing links (isMonitoring), so none is dropped.
-      const seen = new Set(monitorId ? [monitorId] : []);
-      for (const [names, isMonitoring] of [[monitoringUnits.slice(1), true], [implementingUnits, false]] as const) {
-        for (const uid of names.map(unitId)) {
-          if (!uid || seen.has(uid)) continue;
-          seen.add(uid);
-          implementing.push({ indicatorId: id, unitId: uid, isMonitoring });
-        }
-      }
+      for (const l of links) implementing.push({ indicatorId: id, unitId: l.unitId, isMonitoring: l.head });
     }
   });
 

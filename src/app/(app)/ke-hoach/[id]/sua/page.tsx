@@ -9,6 +9,8 @@ import { planLockedMessage } from "@/server/plans/access";
 import { decisionHistory } from "@/server/review/queries";
 import { isEditable } from "@/domain/reporting/workflow";
 import { targetText } from "@/domain/evaluation/display";
+import { ROW_KIND, rowMainText, shortText } from "@/domain/plans/row-kinds";
+import { indicatorUnitsByRole, taskUnitsByRole, unitListText } from "@/domain/plans/unit-roles";
 import { formatDate } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -23,9 +25,7 @@ export const metadata: Metadata = { title: "Sửa kế hoạch" };
 type Row = ReturnType<typeof outlineRows>[number];
 
 function rowLabel(row: Row): string {
-  const text = row.type === "section" ? row.item.title : row.type === "task" ? row.item.content : row.item.name;
-  const oneLine = text.replace(/\s+/g, " ");
-  return `${row.item.code ? `${row.item.code} ` : ""}${oneLine.length > 50 ? `${oneLine.slice(0, 47)}…` : oneLine}`;
+  return `${row.item.code ? `${row.item.code} ` : ""}${shortText(rowMainText(row.type, row.item), 50)}`;
 }
 
 /** How deep a row sits: sections keep their depth, their rows sit one deeper, sub-indicators one more. */
@@ -44,8 +44,28 @@ function understoodDeadline(task: PlanDetail["tasks"][number]): string | null {
   return null;
 }
 
-const KIND_NAME = { section: "mục", task: "nhiệm vụ", indicator: "chỉ tiêu" } as const;
-const TYPE_LABEL = { section: "Mục", task: "Nhiệm vụ", indicator: "Chỉ tiêu" } as const;
+/** The row's units by role; a second lead stays under "Chủ trì". */
+function UnitRoles({ row }: { row: Exclude<Row, { type: "section" }> }) {
+  const [headLabel, head, otherLabel, others] =
+    row.type === "task"
+      ? ["Chủ trì", taskUnitsByRole(row.item).leads, "Phối hợp", taskUnitsByRole(row.item).coordinating]
+      : ["Theo dõi", indicatorUnitsByRole(row.item).monitoring, "Thực hiện", indicatorUnitsByRole(row.item).implementing];
+  return (
+    <>
+      <div>
+        <span className="text-xs text-slate-600">{headLabel}: </span>
+        {head.length ? unitListText(head) : <span className="text-amber-900">chưa có</span>}
+      </div>
+      {others.length > 0 && (
+        <div>
+          <span className="text-xs text-slate-600">{otherLabel}: </span>
+          {unitListText(others)}
+        </div>
+      )}
+      {row.item.note && <div className="mt-1 whitespace-pre-line text-xs text-slate-700">Ghi chú: {row.item.note}</div>}
+    </>
+  );
+}
 
 export default async function EditPlanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ sua?: string; them?: string }> }) {
   const actor = await requirePageActor("plan.write");
@@ -169,13 +189,13 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
                     <tr key={item.id} id={`dong-${item.id}`} data-row={item.id} className={tone}>
                       <td>
                         <div className="tabular-nums font-medium">{item.code ?? <span className="text-slate-400">—</span>}</div>
-                        <div className="whitespace-nowrap text-[11px] text-slate-600">{TYPE_LABEL[row.type]}</div>
+                        <div className="whitespace-nowrap text-[11px] text-slate-600">{ROW_KIND[row.type].label}</div>
                       </td>
                       <td>
                         <div style={{ paddingLeft: `${Math.min(depthOf(row, plan), 6) * 0.9}rem` }}>
                           {row.type === "indicator" && row.item.parentId && <span aria-hidden>– </span>}
                           <span className={`whitespace-pre-line ${row.type === "section" ? "font-semibold" : ""}`}>
-                            {row.type === "section" ? row.item.title : row.type === "task" ? row.item.content : row.item.name}
+                            {rowMainText(row.type, row.item)}
                           </span>
                           {hasFigures && (
                             <span className="ml-2">
@@ -209,34 +229,7 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
                         )}
                       </td>
                       <td className="text-sm">
-                        {row.type === "task" && (
-                          <>
-                            <div>
-                              <span className="text-xs text-slate-600">Chủ trì: </span>
-                              {row.item.leadUnit?.name ?? <span className="text-amber-900">chưa có</span>}
-                            </div>
-                            {row.item.coordinatingUnits.length > 0 && (
-                              <div>
-                                <span className="text-xs text-slate-600">Phối hợp: </span>
-                                {row.item.coordinatingUnits.map((c) => c.unit.name).join("; ")}
-                              </div>
-                            )}
-                          </>
-                        )}
-                        {row.type === "indicator" && (
-                          <>
-                            <div>
-                              <span className="text-xs text-slate-600">Theo dõi: </span>
-                              {row.item.monitoringUnit?.name ?? <span className="text-slate-500">chưa có</span>}
-                            </div>
-                            {row.item.implementingUnits.length > 0 && (
-                              <div>
-                                <span className="text-xs text-slate-600">Thực hiện: </span>
-                                {row.item.implementingUnits.map((u) => u.unit.name).join("; ")}
-                              </div>
-                            )}
-                          </>
-                        )}
+                        {row.type !== "section" && <UnitRoles row={row} />}
                       </td>
                       <td className="whitespace-nowrap text-right">
                         <InlineAction action={moveRow} fields={{ planId: plan.id, kind: row.type, id: item.id, direction: "up" }} label={`Chuyển lên: ${label}`} disabled={at === 0}>
@@ -261,7 +254,7 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
                           confirm={
                             row.type === "section"
                               ? `Xóa mục “${label}” cùng mọi nhiệm vụ, chỉ tiêu bên trong?`
-                              : `Xóa ${KIND_NAME[row.type]} “${label}”?`
+                              : `Xóa ${ROW_KIND[row.type].name} “${label}”?`
                           }
                         >
                           Xóa
@@ -278,7 +271,7 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
                     open && (
                       <tr key={`${item.id}-edit`} className="bg-brand-50">
                         <td colSpan={5} className="border-l-4 border-l-brand-600">
-                          <h3 className="mb-2 text-sm font-semibold">Sửa {KIND_NAME[row.type]} {label}</h3>
+                          <h3 className="mb-2 text-sm font-semibold">Sửa {ROW_KIND[row.type].name} {label}</h3>
                           {row.type === "section" && <SectionEditForm planId={plan.id} section={row.item} />}
                           {row.type === "task" && <TaskEditForm planId={plan.id} task={row.item} />}
                           {row.type === "indicator" && <IndicatorEditForm planId={plan.id} indicator={row.item} />}
