@@ -8,20 +8,26 @@ import { parseTarget } from "./target";
 import type { ParsedDeadline, ParsedIndicator, ParsedPlan, ParsedRow, ParsedTask } from "./types";
 import { matchUnits, normalizeUnitKey } from "./units";
 import { splitUnitList } from "../plans/unit-roles";
+import { ROW_KIND, rowMainText } from "../plans/row-kinds";
 
 export const MISSING_LEAD_WARNING = "Không xác định được đơn vị chủ trì; cần chọn lại";
 const EMPTY_TEXT_WARNINGS = ["Dòng không có nội dung nhiệm vụ", "Dòng không có tên chỉ tiêu"];
 
 /** The row's main text: a section's title, a task's content, an indicator's name. */
 export function rowText(row: ParsedRow): string {
-  return row.type === "section" ? row.title : row.type === "task" ? row.content : row.name;
+  return rowMainText(row.type, row);
 }
 
 export function setRowText(row: ParsedRow, text: string): ParsedRow {
   const warnings = text.trim() ? row.warnings.filter((w) => !EMPTY_TEXT_WARNINGS.includes(w)) : row.warnings;
-  if (row.type === "section") return { ...row, title: text, warnings };
-  if (row.type === "task") return { ...row, content: text, warnings };
-  return { ...row, name: text, warnings };
+  return { ...row, [ROW_KIND[row.type].textField]: text, warnings };
+}
+
+/** Every unit name the row gives, whatever its role. */
+export function unitNamesOf(row: ParsedRow): string[] {
+  if (row.type === "task") return [...row.leadUnits, ...row.coordinatingUnits];
+  if (row.type === "indicator") return [...row.monitoringUnits, ...row.implementingUnits];
+  return [];
 }
 
 export function setRowCode(row: ParsedRow, code: string): ParsedRow {
@@ -134,8 +140,7 @@ export interface UnitMatch {
 export function planUnits(plan: ParsedPlan, existing: { id: string; name: string }[]): UnitMatch[] {
   const names = new Map<string, string>();
   for (const row of plan.rows) {
-    const list = row.type === "task" ? [...row.leadUnits, ...row.coordinatingUnits] : row.type === "indicator" ? [...row.monitoringUnits, ...row.implementingUnits] : [];
-    for (const name of list) if (name.trim() && !names.has(name)) names.set(name, name);
+    for (const name of unitNamesOf(row)) if (name.trim() && !names.has(name)) names.set(name, name);
   }
   const byId = new Map(existing.map((u) => [u.id, u.name]));
   return matchUnits([...names.keys()], existing).map((m) => ({ ...m, existingName: m.unitId ? (byId.get(m.unitId) ?? null) : null }));

@@ -131,3 +131,45 @@ export function numberingCode(style: NumberingStyle, n: number, parentCode: stri
       return String(n);
   }
 }
+
+// ---- a loaded plan's rows ----------------------------------------------------------------------
+
+interface StoredSection { id: string; parentId: string | null; position: number; code: string | null; title: string }
+interface StoredTask { id: string; sectionId: string | null; position: number; code: string | null; content: string }
+interface StoredIndicator { id: string; sectionId: string | null; parentId: string | null; position: number; code: string | null; name: string }
+
+export type PlanRow<S, T, I> = { type: "section"; item: S } | { type: "task"; item: T } | { type: "indicator"; item: I };
+
+/** Sections, tasks and indicators in one list, in document order (they share one position sequence). */
+export function planRows<S extends { position: number }, T extends { position: number }, I extends { position: number }>(plan: { sections: S[]; tasks: T[]; indicators: I[] }): PlanRow<S, T, I>[] {
+  const rows: (PlanRow<S, T, I> & { order: number })[] = [
+    ...plan.sections.map((item) => ({ type: "section" as const, item, order: ROW_KIND.section.order })),
+    ...plan.tasks.map((item) => ({ type: "task" as const, item, order: ROW_KIND.task.order })),
+    ...plan.indicators.map((item) => ({ type: "indicator" as const, item, order: ROW_KIND.indicator.order })),
+  ];
+  return rows.sort((a, b) => a.item.position - b.item.position || a.order - b.order).map(({ type, item }) => ({ type, item }) as PlanRow<S, T, I>);
+}
+
+/** The outline of a loaded plan: each row with its parent (section, or main indicator for a sub-row). */
+export function outlineNodes(plan: { sections: StoredSection[]; tasks: StoredTask[]; indicators: StoredIndicator[] }): OutlineNode[] {
+  const node = (kind: RowKind, id: string, parent: string | null, position: number, code: string | null, label: string): OutlineNode => ({ kind, id, parent, position, stored: position, code, label });
+  return [
+    ...plan.sections.map((s) => node("section", s.id, s.parentId, s.position, s.code, s.title)),
+    ...plan.tasks.map((t) => node("task", t.id, t.sectionId, t.position, t.code, t.content)),
+    ...plan.indicators.map((i) => node("indicator", i.id, i.parentId ?? i.sectionId, i.position, i.code, i.name)),
+  ];
+}
+
+/**
+ * The sections that hold (at any depth) at least one row of the kind: a task table shows only
+ * these headings, so a heading over indicators alone ("Chỉ tiêu chung của kế hoạch") is not an
+ * empty heading among the tasks, and the indicator table keeps its headings.
+ */
+export function sectionsHolding(plan: { sections: { id: string; parentId: string | null }[]; tasks: { sectionId: string | null }[]; indicators: { sectionId: string | null }[] }, kind: "task" | "indicator"): Set<string> {
+  const parentOf = new Map(plan.sections.map((s) => [s.id, s.parentId]));
+  const out = new Set<string>();
+  for (const row of kind === "task" ? plan.tasks : plan.indicators) {
+    for (let id = row.sectionId; id && !out.has(id); id = parentOf.get(id) ?? null) out.add(id);
+  }
+  return out;
+}

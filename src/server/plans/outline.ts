@@ -3,7 +3,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { Prisma as P } from "@/server/db";
-import { documentOrder, type OutlineNode } from "@/domain/plans/outline";
+import { documentOrder, outlineNodes, type OutlineNode } from "@/domain/plans/outline";
 import { ROW_KIND, ROW_KINDS } from "@/domain/plans/row-kinds";
 
 type Tx = Prisma.TransactionClient;
@@ -14,12 +14,7 @@ export async function loadOutline(tx: Tx, planId: string): Promise<OutlineNode[]
     tx.task.findMany({ where: { planId }, select: { id: true, sectionId: true, position: true, code: true, content: true } }),
     tx.indicator.findMany({ where: { planId }, select: { id: true, sectionId: true, parentId: true, position: true, code: true, name: true } }),
   ]);
-  const node = (kind: OutlineNode["kind"], id: string, parent: string | null, position: number, code: string | null, label: string): OutlineNode => ({ kind, id, parent, position, stored: position, code, label });
-  return [
-    ...sections.map((s) => node("section", s.id, s.parentId, s.position, s.code, s.title)),
-    ...tasks.map((t) => node("task", t.id, t.sectionId, t.position, t.code, t.content)),
-    ...indicators.map((i) => node("indicator", i.id, i.parentId ?? i.sectionId, i.position, i.code, i.name)),
-  ];
+  return outlineNodes({ sections, tasks, indicators });
 }
 
 /** Writes positions 0..n-1 in document order, only for rows whose position changes. */

@@ -4,7 +4,8 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { matchUnits, normalizeUnitKey } from "@/domain/plan-import";
-import type { ParsedPlan, ParsedRow } from "@/domain/plan-import/types";
+import type { ParsedPlan } from "@/domain/plan-import/types";
+import { unitNamesOf } from "@/domain/plan-import/preview-edit";
 import { cleanText } from "@/domain/text";
 import { audit } from "@/server/audit";
 import { guessUnitKind, mergeAliases, registerIndex, type UnitKind } from "@/domain/units/register";
@@ -21,12 +22,6 @@ export interface SaveParsedPlanInput {
   sourceName: string | null;
   actorId: string | null;
   isDemo?: boolean;
-}
-
-function unitNamesOf(row: ParsedRow): string[] {
-  if (row.type === "task") return [...row.leadUnits, ...row.coordinatingUnits];
-  if (row.type === "indicator") return [...row.monitoringUnits, ...row.implementingUnits];
-  return [];
 }
 
 /**

@@ -12,7 +12,8 @@ import { PeriodNav } from "@/components/dashboard/period-nav";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { ReportForm } from "@/components/report/report-form";
 import { ReportDownloads } from "@/components/report/report-downloads";
-import { latestReturnComments, ReviewHistory } from "@/components/review/review-history";
+import { ReviewHistory } from "@/components/review/review-history";
+import { latestReturnComments } from "@/domain/reporting/workflow";
 
 export const metadata: Metadata = { title: "Báo cáo quý" };
 

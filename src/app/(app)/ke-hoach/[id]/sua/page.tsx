@@ -7,33 +7,25 @@ import { communeUnits, getPlanDetail, reportedRowIds, type PlanDetail } from "@/
 import { deletePlanAndList, deleteRow, moveRow } from "@/server/plans/edit-actions";
 import { planLockedMessage } from "@/server/plans/access";
 import { decisionHistory } from "@/server/review/queries";
-import { isEditable } from "@/domain/reporting/workflow";
+import { isEditable, latestReturnComments } from "@/domain/reporting/workflow";
 import { targetText } from "@/domain/evaluation/display";
 import { ROW_KIND, rowMainText, shortText } from "@/domain/plans/row-kinds";
+import { childrenOf, depths, outlineNodes, planRows, type PlanRow } from "@/domain/plans/outline";
 import { indicatorUnitsByRole, taskUnitsByRole, unitListText } from "@/domain/plans/unit-roles";
 import { formatDate } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
-import { outlineRows } from "@/components/plans/plan-outline";
-import { latestReturnComments } from "@/components/review/review-history";
+import { CodeAndKind, PlanTable, RowNote, rowColumns, WarningList } from "@/components/plans/plan-table";
 import { InlineAction } from "@/components/forms/inline-action";
 import { AddRowForms, IndicatorEditForm, PlanDetailsForm, SectionEditForm, TaskEditForm, UnitsDatalist } from "@/components/plans/edit/row-forms";
 
 export const metadata: Metadata = { title: "Sửa kế hoạch" };
 
-type Row = ReturnType<typeof outlineRows>[number];
+type Row = PlanRow<PlanDetail["sections"][number], PlanDetail["tasks"][number], PlanDetail["indicators"][number]>;
 
 function rowLabel(row: Row): string {
   return `${row.item.code ? `${row.item.code} ` : ""}${shortText(rowMainText(row.type, row.item), 50)}`;
-}
-
-/** How deep a row sits: sections keep their depth, their rows sit one deeper, sub-indicators one more. */
-function depthOf(row: Row, plan: PlanDetail): number {
-  if (row.type === "section") return row.item.depth;
-  const section = plan.sections.find((s) => s.id === row.item.sectionId);
-  const base = section ? section.depth + 1 : 0;
-  return row.type === "indicator" && row.item.parentId ? base + 1 : base;
 }
 
 /** The deadline as understood, when that adds something to the text: a date, a period, or "not understood". */
@@ -62,7 +54,7 @@ function UnitRoles({ row }: { row: Exclude<Row, { type: "section" }> }) {
           {unitListText(others)}
         </div>
       )}
-      {row.item.note && <div className="mt-1 whitespace-pre-line text-xs text-slate-700">Ghi chú: {row.item.note}</div>}
+      <RowNote text={row.item.note} />
     </>
   );
 }
@@ -91,15 +83,15 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
 
   const [units, reported, decisions] = await Promise.all([communeUnits(actor, plan.communeId), reportedRowIds(actor, plan), decisionHistory(actor, { planId: plan.id, communeId: plan.communeId })]);
   const returned = plan.status === "RETURNED" ? latestReturnComments(decisions) : null;
-  const rows = outlineRows(plan);
+  const rows = planRows(plan);
+  const nodes = outlineNodes(plan);
+  const depth = depths(nodes);
   const sectionOptions = rows
     .filter((r) => r.type === "section")
-    .map((r) => ({ value: r.item.id, label: `${"\u00a0\u00a0".repeat(depthOf(r, plan))}${rowLabel(r)}` }));
+    .map((r) => ({ value: r.item.id, label: `${"\u00a0\u00a0".repeat(depth.get(r.item.id) ?? 0)}${rowLabel(r)}` }));
   const indicatorOptions = plan.indicators.filter((i) => !i.parentId).map((i) => ({ value: i.id, label: `${i.code ? `${i.code} ` : ""}${i.name.slice(0, 60)}` }));
-  const siblings = (row: Row) => {
-    const parentOf = (r: Row) => (r.type === "section" ? r.item.parentId : r.type === "task" ? r.item.sectionId : (r.item.parentId ?? r.item.sectionId));
-    return rows.filter((r) => parentOf(r) === parentOf(row));
-  };
+  const parentOf = new Map(nodes.map((n) => [n.id, n.parent]));
+  const siblings = (row: Row) => childrenOf(nodes, parentOf.get(row.item.id) ?? null);
   const neverSubmitted = plan.status === "DRAFT" && decisions.length === 0;
 
   return (
@@ -154,45 +146,24 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
         {rows.length === 0 ? (
           <p className="card text-sm text-slate-700">Kế hoạch chưa có dòng nào. Thêm mục, nhiệm vụ hoặc chỉ tiêu ở phần dưới.</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="table-basic">
-              <caption className="sr-only">Các mục, nhiệm vụ và chỉ tiêu của kế hoạch, theo thứ tự văn bản</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="w-20">
-                    STT
-                  </th>
-                  <th scope="col">Nội dung</th>
-                  <th scope="col" className="w-60">
-                    Thời hạn / chỉ tiêu phấn đấu
-                  </th>
-                  <th scope="col" className="w-64">
-                    Đơn vị phụ trách
-                  </th>
-                  <th scope="col" className="w-44">
-                    <span className="sr-only">Thao tác</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+          <PlanTable caption="Các mục, nhiệm vụ và chỉ tiêu của kế hoạch, theo thứ tự văn bản" columns={rowColumns({ deadline: "w-60", units: "w-64", actions: "w-44" })}>
                 {rows.map((row) => {
                   const item = row.item;
                   const warnings = row.type === "section" ? [] : row.item.importWarnings;
                   const comment = returned?.rows[item.id];
                   const hasFigures = reported.has(item.id);
                   const sibs = siblings(row);
-                  const at = sibs.findIndex((s) => s.item.id === item.id);
+                  const at = sibs.findIndex((s) => s.id === item.id);
                   const label = rowLabel(row);
                   const open = sua === item.id;
                   const tone = comment ? "bg-amber-50" : warnings.length ? "bg-amber-50" : row.type === "section" ? "bg-slate-100" : "";
                   return [
                     <tr key={item.id} id={`dong-${item.id}`} data-row={item.id} className={tone}>
                       <td>
-                        <div className="tabular-nums font-medium">{item.code ?? <span className="text-slate-400">—</span>}</div>
-                        <div className="whitespace-nowrap text-[11px] text-slate-600">{ROW_KIND[row.type].label}</div>
+                        <CodeAndKind code={item.code} kind={row.type} />
                       </td>
                       <td>
-                        <div style={{ paddingLeft: `${Math.min(depthOf(row, plan), 6) * 0.9}rem` }}>
+                        <div style={{ paddingLeft: `${Math.min(depth.get(item.id) ?? 0, 6) * 0.9}rem` }}>
                           {row.type === "indicator" && row.item.parentId && <span aria-hidden>– </span>}
                           <span className={`whitespace-pre-line ${row.type === "section" ? "font-semibold" : ""}`}>
                             {rowMainText(row.type, row.item)}
@@ -203,13 +174,7 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
                             </span>
                           )}
                           {comment && <p className="mt-1 text-sm font-medium text-amber-950">⚠ Ý kiến cấp trên: {comment}</p>}
-                          {warnings.length > 0 && (
-                            <ul className="mt-1 space-y-0.5 text-xs text-amber-900">
-                              {warnings.map((w) => (
-                                <li key={w}>⚠ {w}</li>
-                              ))}
-                            </ul>
-                          )}
+                          <WarningList warnings={warnings} />
                         </div>
                       </td>
                       <td>
@@ -280,9 +245,7 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
                     ),
                   ];
                 })}
-              </tbody>
-            </table>
-          </div>
+          </PlanTable>
         )}
       </section>
 
