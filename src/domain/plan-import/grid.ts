@@ -11,7 +11,7 @@ import { isCodeInside, isSectionCode, parseCode, splitCodePrefix, type RowCode }
 import { buildLayout, isHeaderLine, isSubHeaderLine, type ColumnRole, type TableLayout } from "./columns";
 import { deadlineProblem, parseDeadline } from "./deadline";
 import { indicatorsFromTask, type IndicatorDraft } from "./derived";
-import { BULLET_START, cellLines, cellText, isBold, stripBullet } from "./html";
+import { BULLET_START, cellLines, cellText, DITTO, isBold, isSameAsAbove, stripBullet } from "./html";
 import { parseTarget } from "./target";
 import type { ParsedIndicator, ParsedRow, ParsedSection, ParsedTask } from "./types";
 import { normalizeUnitKey, readUnitCell, splitUnits, unitCellNote } from "./units";
@@ -38,6 +38,8 @@ interface Table {
   layout: TableLayout;
   drafts: Draft[];
   lastLetter: string | null;
+  /** The previous line's cells as read, for "nt" and cells merged from above. */
+  lastCells: string[];
 }
 
 interface StackEntry {
@@ -84,7 +86,9 @@ class GridParser {
 
   run(lines: GridLine[]): void {
     for (let i = 0; i < lines.length; i++) {
-      const cells = (lines[i]?.cells ?? []).map((c) => (typeof c === "string" ? c : c == null ? "" : String(c)));
+      const given = (lines[i]?.cells ?? []).map((c) => (typeof c === "string" ? c : c == null ? "" : String(c)));
+      // A merged mark says nothing on its own: headers and breaks are judged without it.
+      const cells = given.map((c) => (c === DITTO ? "" : c));
       const texts = cells.map(cellText);
       if (texts.every((t) => !t || SEPARATOR.test(t))) {
         this.pendingBreak = true;
@@ -105,7 +109,7 @@ class GridParser {
         this.closeTable();
         continue;
       }
-      this.addLine(this.table, cells, Boolean(lines[i]?.afterBreak) || this.pendingBreak);
+      this.addLine(this.table, given, Boolean(lines[i]?.afterBreak) || this.pendingBreak);
       this.pendingBreak = false;
     }
     this.closeTable();
@@ -118,7 +122,7 @@ class GridParser {
       return;
     }
     this.closeTable();
-    this.table = { layout, drafts: [], lastLetter: null };
+    this.table = { layout, drafts: [], lastLetter: null, lastCells: [] };
     this.pendingBreak = false;
     const kindName = layout.kind === "indicator" ? "chỉ tiêu" : "nhiệm vụ";
     layout.headers.forEach((header, i) => {
@@ -144,7 +148,21 @@ class GridParser {
     return !parseCode(texts[0], this.table.lastLetter) && !splitCodePrefix(texts[0], this.table.lastLetter);
   }
 
-  private addLine(table: Table, cells: string[], afterBreak: boolean): void {
+  /** "nt", "như trên" and cells merged from above take the cell above; the code never does. */
+  private sameAsAbove(table: Table, given: string[]): { cells: string[]; copied: Set<number> } {
+    const copied = new Set<number>();
+    const cells = given.map((cell, c) => {
+      if (!isSameAsAbove(cell)) return cell;
+      if (table.layout.roles[c] === "code") return "";
+      copied.add(c);
+      return table.lastCells[c] ?? "";
+    });
+    table.lastCells = cells;
+    return { cells, copied };
+  }
+
+  private addLine(table: Table, given: string[], afterBreak: boolean): void {
+    const { cells, copied } = this.sameAsAbove(table, given);
     const { roles } = table.layout;
     const codeCol = roles.indexOf("code");
     const textCol = roles.indexOf(textColumnRole(table.layout));
@@ -185,7 +203,8 @@ class GridParser {
     if (afterBreak && !code && !unreadCode && previous && !isSubRow) {
       columns.forEach((lines, c) => {
         previous.columns[c] ??= [];
-        appendLines(previous.columns[c], lines);
+        // A cell merged over the continuation is already the previous row's.
+        if (!copied.has(c)) appendLines(previous.columns[c], lines);
       });
       previous.rawLines.push(raw);
       previous.warnings.push(...warnings);
