@@ -5,7 +5,7 @@
 // drafts are classified (section, task, indicator, indicator sub-row), then placed in the
 // section hierarchy, with indicators derived from task text right after their task.
 
-import { cleanText } from "../text";
+import { cleanText, foldText } from "../text";
 import { classifyIndicatorGroup, inferValueKind } from "./classify";
 import { isCodeInside, isSectionCode, parseCode, splitCodePrefix, type RowCode } from "./codes";
 import { buildLayout, isHeaderLine, isSubHeaderLine, type ColumnRole, type TableLayout } from "./columns";
@@ -76,6 +76,18 @@ function appendLines(target: string[], fragment: string[]): void {
   }
 }
 
+/** "(1) (2) (3) …" or "1 2 3 …" under a header: the columns' numbers, not a plan row. */
+function isColumnNumberLine(texts: string[]): boolean {
+  const filled = texts.filter(Boolean);
+  if (filled.length < 3) return false;
+  return filled.every((t, i) => new RegExp(`^\\(?${i + 1}\\)?$`).test(t));
+}
+
+/** A heading that opens the targets part of a mixed table: "A. CHỈ TIÊU", "I. Các chỉ tiêu …". */
+function opensIndicatorPart(title: string): boolean {
+  return /^(?:phan\s+)?(?:[a-z]{1,4}[.)]\s*|\d+[.)]\s*)?(?:cac |mot so |he thong )?chi tieu\b/.test(foldText(title).trim());
+}
+
 class GridParser {
   readonly rows: ParsedRow[] = [];
   readonly warnings: string[] = [];
@@ -105,6 +117,7 @@ class GridParser {
         if (texts.filter(Boolean).length >= 2) this.warnings.push(`Dòng nằm ngoài bảng, đã bỏ qua: "${preview(cells)}"`);
         continue;
       }
+      if (isColumnNumberLine(texts)) continue;
       if (this.isTextBetweenTables(texts)) {
         this.closeTable();
         continue;
@@ -228,6 +241,8 @@ class TableBuilder {
   private readonly stack: StackEntry[] = [];
   /** Index of the indicator the next "-" sub-row belongs to. */
   private lastMainIndicator: number | null = null;
+  /** In a task table, the depth of the heading that opened a "CHỈ TIÊU" part; its rows are indicators. */
+  private indicatorPart: number | null = null;
 
   constructor(
     private readonly layout: TableLayout,
@@ -260,7 +275,7 @@ class TableBuilder {
       if (this.layout.kind === "task" && (role === "target" || role === "measurementUnit" || role === "monitoring")) {
         out.push(`Cột "${this.layout.headers[c]}": ${lines.join(" ")}`);
       }
-      if (this.layout.kind === "indicator" && ["content", "requirement", "expectedResult", "deadline"].includes(role)) {
+      if (this.layout.kind === "indicator" && ["content", "requirement", "expectedResult"].includes(role)) {
         out.push(`Cột "${this.layout.headers[c]}": ${lines.join(" ")}`);
       }
     });
@@ -321,6 +336,8 @@ class TableBuilder {
 
   private pushSection(d: Draft, title: string): void {
     const section: ParsedSection = { type: "section", ...this.base(d, this.placeSection(d.code)), title };
+    if (this.indicatorPart !== null && section.depth <= this.indicatorPart) this.indicatorPart = null;
+    if (this.layout.kind === "task" && this.indicatorPart === null && opensIndicatorPart(title)) this.indicatorPart = section.depth;
     this.rows.push(section);
     this.lastMainIndicator = null;
   }
@@ -352,6 +369,10 @@ class TableBuilder {
     if (problem) task.warnings.push(problem);
     if (task.leadUnits.length === 0 && (task.leadUnitText || task.coordinatingText)) {
       task.warnings.push("Không xác định được đơn vị chủ trì; cần chọn lại");
+    }
+    if (this.indicatorPart !== null) {
+      this.rows.push(this.taskAsIndicator(d, task));
+      return;
     }
     const taskIndex = this.rows.length;
     this.rows.push(task);
@@ -438,6 +459,53 @@ class TableBuilder {
     };
   }
 
+  /**
+   * A row under a "CHỈ TIÊU" heading of a task table is an indicator whatever the columns are
+   * called: its text names it, the target comes from a target or result column (else from
+   * the text, flagged), the lead unit follows it and its deadline is its own.
+   */
+  private taskAsIndicator(d: Draft, task: ParsedTask): ParsedIndicator {
+    const derived = indicatorsFromTask(task)[0] ?? null;
+    const warnings = task.warnings.filter((w) => w !== "Dòng không có nội dung nhiệm vụ");
+    let target = [this.text(d, "target", " "), task.expectedResult, task.requirement].map((t) => parseTarget(t ?? "")).find((t) => t.rule !== "NONE") ?? null;
+    const stated = /(?:đạt|tối thiểu|ít nhất|trên|từ)\s.*\d.*$/iu.exec(task.content)?.[0];
+    const fromName = derived?.target ?? (stated ? parseTarget(stated) : null);
+    if (!target && fromName && fromName.rule !== "NONE") {
+      target = fromName;
+      warnings.push(`Chỉ tiêu phấn đấu đọc từ tên chỉ tiêu (“${fromName.text}”) vì dòng không ghi riêng; cần kiểm tra`);
+    }
+    if (!target) {
+      target = parseTarget("");
+      warnings.push("Dòng thuộc phần chỉ tiêu nhưng không ghi chỉ tiêu phấn đấu; cần nhập");
+    }
+    let group = classifyIndicatorGroup(task.content);
+    if (group === "OTHER") group = this.headingGroup(task.parentIndex);
+    const unit = target.unit ?? (derived ? "%" : null);
+    if (!target.unit && unit && target.value !== null) target = { ...target, unit };
+    return {
+      type: "indicator",
+      code: task.code,
+      parentIndex: task.parentIndex,
+      depth: task.depth,
+      warnings,
+      raw: task.raw,
+      name: task.content,
+      group,
+      measurementUnit: unit,
+      valueKind: inferValueKind(task.content, target, unit, group),
+      target,
+      monitoringUnits: task.leadUnits,
+      implementingUnits: task.coordinatingUnits,
+      monitoringUnitText: task.leadUnitText,
+      implementingUnitText: task.coordinatingText,
+      numeratorLabel: derived?.numeratorLabel ?? null,
+      denominatorLabel: derived?.denominatorLabel ?? null,
+      parentIndicatorIndex: null,
+      note: task.note,
+      deadline: task.deadline.text ? task.deadline : null,
+    };
+  }
+
   // ---- indicators ------------------------------------------------------------------------
 
   private hasUnits(d: Draft): boolean {
@@ -519,6 +587,7 @@ class TableBuilder {
       numeratorLabel: noteRatio?.numerator ?? null,
       denominatorLabel: noteRatio?.denominator ?? null,
       parentIndicatorIndex: parent,
+      deadline: this.indicatorDeadline(d),
       note: unitCellNote([
         [monitoringCell, monitoringRead.hasInstructions],
         [implementingCell, implementingRead.hasInstructions],
@@ -526,7 +595,15 @@ class TableBuilder {
       ]),
     };
     if (!name) indicator.warnings.push("Dòng không có tên chỉ tiêu");
+    const problem = indicator.deadline ? deadlineProblem(indicator.deadline) : null;
+    if (problem) indicator.warnings.push(problem);
     return indicator;
+  }
+
+  /** An indicator's own deadline from a deadline column ("Hoàn thành trong Quý I"). */
+  private indicatorDeadline(d: Draft): ParsedIndicator["deadline"] {
+    const text = this.text(d, "deadline", " ");
+    return text && !SEPARATOR.test(text) ? parseDeadline(text, this.year) : null;
   }
 }
 

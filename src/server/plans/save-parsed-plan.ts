@@ -191,6 +191,9 @@ export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promis
         implementingUnitText: row.implementingUnitText,
         note: row.note ?? null,
         referenceYear: row.target.referenceYear ?? null,
+        baselineValue: row.baselineValue ?? null,
+        deadlineText: row.deadline?.text || null,
+        dueDate: date(row.deadline ? (row.deadline.dueDate ?? row.deadline.periodEnd ?? row.deadline.occurrences?.at(-1) ?? null) : null),
         importWarnings: row.warnings,
       });
       for (const l of links) implementing.push({ indicatorId: id, unitId: l.unitId, isMonitoring: l.head });
