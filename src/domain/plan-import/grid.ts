@@ -295,7 +295,7 @@ class TableBuilder {
         continue;
       }
       if (this.layout.kind === "task") this.buildTaskRow(d);
-      else this.buildIndicatorRow(d);
+      else this.buildIndicatorRow(d, drafts[drafts.indexOf(d) + 1]);
     }
   }
 
@@ -512,7 +512,7 @@ class TableBuilder {
     return UNIT_ROLES.some((role) => this.lines(d, role).some((line) => !SEPARATOR.test(line)));
   }
 
-  private buildIndicatorRow(d: Draft): void {
+  private buildIndicatorRow(d: Draft, next: Draft | undefined): void {
     const nameLines = this.lines(d, "name");
     const isSubRow = nameLines.length > 0 && BULLET_START.test(nameLines[0]);
     const targetText = this.text(d, "target", " ") ?? "";
@@ -520,6 +520,12 @@ class TableBuilder {
     if (isSectionCode(d.code) || (!isSubRow && !hasTarget && !this.hasUnits(d))) {
       // No target and nobody responsible: a heading ("1 Kết quả các chỉ số ...", "3 Cải cách TTHC").
       this.pushSection(d, nameLines.join(" "));
+      // A numbered row with "-" sub-rows below may as well be their main indicator: a guess, said.
+      const nextIsSubRow = !!next && (BULLET_START.test(this.lines(next, "name")[0] ?? "") || /^[-–+•]$/.test(next.unreadCode ?? ""));
+      if (d.code && !isSectionCode(d.code) && nextIsSubRow) {
+        const heading = this.rows[this.rows.length - 1];
+        heading.warnings.push("Dòng không ghi chỉ tiêu phấn đấu nên được đọc là tiêu đề mục; nếu là chỉ tiêu chính của các dòng “-” bên dưới, đổi loại dòng thành chỉ tiêu");
+      }
       return;
     }
     const parent = isSubRow ? this.lastMainIndicator : null;
