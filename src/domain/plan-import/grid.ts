@@ -16,6 +16,7 @@ import { parseTarget } from "./target";
 import type { ParsedIndicator, ParsedRow, ParsedSection, ParsedTask } from "./types";
 import { normalizeUnitKey, readUnitCell, splitUnits, unitCellNote } from "./units";
 import { ratioFromNote } from "./derived";
+import { baselineWarning, needsBaseline } from "../plans/baseline";
 
 export interface GridLine {
   cells: string[];
@@ -641,6 +642,10 @@ export function rowPath(rows: ParsedRow[], index: number): string | null {
 export function parsePlanGrid(lines: GridLine[], opts: { year: number | null }): { rows: ParsedRow[]; warnings: string[] } {
   const parser = new GridParser(opts?.year ?? null);
   parser.run(Array.isArray(lines) ? lines : []);
+  // A target judged against an earlier year needs that year's rank or figure: the preview asks.
+  for (const row of parser.rows) {
+    if (row.type === "indicator" && needsBaseline(row.target.rule) && row.baselineValue == null) row.warnings.push(baselineWarning(row.target.rule, row.target.referenceYear));
+  }
   if (!parser.rows.length && !parser.warnings.length) {
     parser.warnings.push('Không tìm thấy bảng nhiệm vụ hoặc chỉ tiêu (cần dòng tiêu đề có cột "STT")');
   }

@@ -5,6 +5,8 @@
 import { formatDate } from "../format";
 import { deadlineProblem, parseDeadline } from "./deadline";
 import { parseTarget } from "./target";
+import { classifyIndicatorGroup, inferValueKind } from "./classify";
+import { baselineWarning, isBaselineWarning, needsBaseline, parseBaseline } from "../plans/baseline";
 import type { ParsedDeadline, ParsedIndicator, ParsedPlan, ParsedRow, ParsedTask } from "./types";
 import { matchUnits, normalizeUnitKey } from "./units";
 import { splitUnitList } from "../plans/unit-roles";
@@ -47,7 +49,129 @@ export function setTaskDeadline(row: ParsedTask, text: string, year: number | nu
 export function setIndicatorTarget(row: ParsedIndicator, text: string): ParsedIndicator {
   let target = { ...parseTarget(text), text };
   if (!target.unit && row.measurementUnit && target.value !== null) target = { ...target, unit: row.measurementUnit };
-  return { ...row, target };
+  return withBaselineWarning({ ...row, target });
+}
+
+/** The warning that asks for the earlier year's value, present exactly while it is missing. */
+function withBaselineWarning(row: ParsedIndicator): ParsedIndicator {
+  const warnings = row.warnings.filter((w) => !isBaselineWarning(w));
+  if (needsBaseline(row.target.rule) && row.baselineValue == null) warnings.push(baselineWarning(row.target.rule, row.target.referenceYear));
+  return { ...row, warnings };
+}
+
+/** Last year's (or the named year's) rank or figure, typed by the clerk; blank clears it. */
+export function setBaseline(row: ParsedIndicator, text: string): ParsedIndicator {
+  const value = parseBaseline(text);
+  return withBaselineWarning({ ...row, baselineValue: value === "invalid" ? (row.baselineValue ?? null) : value });
+}
+
+/** The indicator's own deadline ("hoàn thành trong Quý I"); blank removes it. */
+export function setIndicatorDeadline(row: ParsedIndicator, text: string, year: number | null): ParsedIndicator {
+  const old = row.deadline ? deadlineProblem(row.deadline) : null;
+  const deadline = text.trim() ? { ...parseDeadline(text, year), text } : null;
+  const problem = deadline ? deadlineProblem(deadline) : null;
+  const warnings = row.warnings.filter((w) => w !== old);
+  return { ...row, deadline, warnings: problem ? [...warnings, problem] : warnings };
+}
+
+export function setRatioLabels(row: ParsedIndicator, labels: { numerator?: string; denominator?: string }): ParsedIndicator {
+  const clean = (t: string | undefined, old: string | null) => (t === undefined ? old : t.trim() ? t : null);
+  return { ...row, numeratorLabel: clean(labels.numerator, row.numeratorLabel), denominatorLabel: clean(labels.denominator, row.denominatorLabel) };
+}
+
+/** A group chosen for a main indicator carries to its "-" sub-rows (they belong to it). */
+export function setIndicatorGroup(plan: ParsedPlan, index: number, group: ParsedIndicator["group"]): ParsedPlan {
+  return {
+    ...plan,
+    rows: plan.rows.map((r, i) => (r.type === "indicator" && (i === index || r.parentIndicatorIndex === index) ? { ...r, group } : r)),
+  };
+}
+
+/**
+ * A row read as the wrong kind becomes the right one, keeping its code, place, text, units
+ * (lead ↔ monitoring), deadline and note; a section keeps only its title. A row that has rows
+ * inside it (sub-rows, a section's rows) stays in place: their links are kept as they are.
+ */
+export function changeRowKind(plan: ParsedPlan, index: number, kind: ParsedRow["type"]): ParsedPlan {
+  const row = plan.rows[index];
+  if (!row || row.type === kind) return plan;
+  const text = rowText(row);
+  const units =
+    row.type === "task"
+      ? { heads: row.leadUnits, others: row.coordinatingUnits, headText: row.leadUnitText, otherText: row.coordinatingText }
+      : row.type === "indicator"
+        ? { heads: row.monitoringUnits, others: row.implementingUnits, headText: row.monitoringUnitText, otherText: row.implementingUnitText }
+        : { heads: [], others: [], headText: null, otherText: null };
+  const deadline = row.type === "task" ? row.deadline : row.type === "indicator" ? (row.deadline ?? null) : null;
+  const note = row.type === "section" ? null : (row.note ?? null);
+  const base = { code: row.code, parentIndex: row.parentIndex, depth: row.depth, raw: row.raw, warnings: [] as string[] };
+  const sectionOf = (i: number | null): number | null => (i === null || plan.rows[i]?.type === "section" ? i : sectionOf(plan.rows[i].parentIndex));
+  let next: ParsedRow;
+  if (kind === "section") next = { ...base, type: "section", title: text };
+  else if (kind === "task") {
+    next = {
+      ...base,
+      type: "task",
+      content: text,
+      requirement: null,
+      expectedResult: row.type === "indicator" ? row.target.text || null : null,
+      deadline: deadline ?? parseDeadline("", plan.year),
+      leadUnits: units.heads,
+      coordinatingUnits: units.others,
+      leadUnitText: units.headText,
+      coordinatingText: units.otherText,
+      note,
+    };
+  } else {
+    const target = parseTarget(row.type === "task" ? (row.expectedResult ?? "") : "");
+    next = withBaselineWarning({
+      ...base,
+      parentIndex: sectionOf(row.parentIndex),
+      type: "indicator",
+      name: text,
+      group: classifyIndicatorGroup(text),
+      measurementUnit: target.unit,
+      valueKind: inferValueKind(text, target, target.unit, classifyIndicatorGroup(text)),
+      target,
+      monitoringUnits: units.heads,
+      implementingUnits: units.others,
+      monitoringUnitText: units.headText,
+      implementingUnitText: units.otherText,
+      numeratorLabel: null,
+      denominatorLabel: null,
+      parentIndicatorIndex: null,
+      note,
+      deadline: deadline?.text ? deadline : null,
+    });
+  }
+  const rows = plan.rows.map((r, i): ParsedRow => {
+    if (i === index) return next;
+    // Sub-rows of an indicator that is no longer one become plain indicators of its section.
+    if (r.type === "indicator" && r.parentIndicatorIndex === index && kind !== "indicator") return { ...r, parentIndicatorIndex: null };
+    // Rows inside a section that is no longer one move to the enclosing section.
+    if (row.type === "section" && r.parentIndex === index) return { ...r, parentIndex: row.parentIndex };
+    return r;
+  });
+  return { ...plan, rows };
+}
+
+/** A row the reader missed, added after `index` (inside the same section), empty for the clerk to fill. */
+export function addRowAfter(plan: ParsedPlan, index: number, kind: "task" | "indicator"): { plan: ParsedPlan; at: number } {
+  const above = plan.rows[index];
+  const parentIndex = above ? (above.type === "section" ? index : above.parentIndex) : null;
+  const depth = parentIndex === null ? 0 : plan.rows[parentIndex].depth + 1;
+  const at = index + 1;
+  const blank: ParsedPlan = { ...plan, rows: [...plan.rows.slice(0, at), { type: "section", code: null, parentIndex, depth, warnings: [], raw: "", title: "" }, ...plan.rows.slice(at)] };
+  // Links to rows at or after the insertion point shift by one.
+  const shift = (i: number | null) => (i !== null && i >= at ? i + 1 : i);
+  blank.rows = blank.rows.map((r, i) => {
+    if (i === at) return r;
+    const moved = { ...r, parentIndex: shift(r.parentIndex) };
+    return moved.type === "indicator" ? { ...moved, parentIndicatorIndex: shift(moved.parentIndicatorIndex) } : moved;
+  });
+  const added = changeRowKind(blank, at, kind);
+  added.rows[at] = { ...added.rows[at], warnings: [] };
+  return { plan: added, at };
 }
 
 export { splitUnitList };
