@@ -181,27 +181,24 @@ function without(names: string[], name: string): string[] {
   return names.filter((n) => normalizeUnitKey(n) !== key);
 }
 
-/** The task's lead unit (one); other units the cell named as leads stay as coordinating units. */
-export function setLeadUnit(row: ParsedTask, name: string): ParsedTask {
-  const lead = name.trim();
-  const others = [...row.leadUnits.slice(1), ...row.coordinatingUnits];
+/** The task's lead units ("A; B": A leads, B leads with it); a lead is not also coordinating. */
+export function setLeadUnit(row: ParsedTask, text: string): ParsedTask {
+  const leads = splitUnitList(text);
+  const coordinating = leads.reduce((names, lead) => without(names, lead), row.coordinatingUnits);
   return {
     ...row,
-    leadUnits: lead ? [lead] : [],
-    coordinatingUnits: lead ? without(others, lead) : others,
-    warnings: lead ? row.warnings.filter((w) => w !== MISSING_LEAD_WARNING) : row.warnings,
+    leadUnits: leads,
+    coordinatingUnits: coordinating,
+    warnings: leads.length ? row.warnings.filter((w) => w !== MISSING_LEAD_WARNING) : row.warnings,
   };
 }
 
 export function setCoordinatingUnits(row: ParsedTask, text: string): ParsedTask {
-  const lead = row.leadUnits[0];
-  const names = splitUnitList(text);
-  return { ...row, coordinatingUnits: lead ? without(names, lead) : names };
+  return { ...row, coordinatingUnits: row.leadUnits.reduce((names, lead) => without(names, lead), splitUnitList(text)) };
 }
 
-export function setMonitoringUnit(row: ParsedIndicator, name: string): ParsedIndicator {
-  const unit = name.trim();
-  return { ...row, monitoringUnits: unit ? [unit] : [] };
+export function setMonitoringUnit(row: ParsedIndicator, text: string): ParsedIndicator {
+  return { ...row, monitoringUnits: splitUnitList(text) };
 }
 
 export function setImplementingUnits(row: ParsedIndicator, text: string): ParsedIndicator {

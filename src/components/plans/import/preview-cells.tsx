@@ -6,6 +6,7 @@ import type { ParsedIndicator, ParsedTask } from "@/domain/plan-import/types";
 import { describeDeadline, type UnitMatch } from "@/domain/plan-import/preview-edit";
 import { describeTarget } from "@/domain/evaluation/status";
 import { VALUE_KIND_LABEL } from "@/domain/labels";
+import { baselineLabel, baselineText } from "@/domain/plans/baseline";
 import { foldText } from "@/domain/text";
 
 function AsWritten({ text }: { text: string }) {
@@ -34,6 +35,12 @@ export function TargetCell({ indicator }: { indicator: ParsedIndicator }) {
       <AsWritten text={t.text} />
       <div className="text-sm font-medium">Hiểu là: {describeTarget(t.rule, t.value, t.unit ?? indicator.measurementUnit, { referenceYear: t.referenceYear })}</div>
       <div className="text-xs text-slate-600">{VALUE_KIND_LABEL[indicator.valueKind]}</div>
+      {indicator.baselineValue != null && (
+        <div className="text-xs text-slate-600">
+          {baselineLabel(t.rule, t.referenceYear)}: {baselineText(indicator.baselineValue)}
+        </div>
+      )}
+      {indicator.deadline && <div className="text-xs text-slate-600">Thời hạn: {describeDeadline(indicator.deadline)}</div>}
     </div>
   );
 }
@@ -84,8 +91,8 @@ function UnitLine({ label, names, matchOf, missing }: { label: string; names: st
 export function TaskUnits({ task, matchOf }: { task: ParsedTask; matchOf: Map<string, UnitMatch> }) {
   return (
     <div className="space-y-0.5">
-      <UnitLine label="Chủ trì" names={task.leadUnits.slice(0, 1)} matchOf={matchOf} missing="chưa có" />
-      <UnitLine label="Phối hợp" names={[...task.leadUnits.slice(1), ...task.coordinatingUnits]} matchOf={matchOf} />
+      <UnitLine label="Chủ trì" names={task.leadUnits} matchOf={matchOf} missing="chưa có" />
+      <UnitLine label="Phối hợp" names={task.coordinatingUnits} matchOf={matchOf} />
     </div>
   );
 }
@@ -93,7 +100,7 @@ export function TaskUnits({ task, matchOf }: { task: ParsedTask; matchOf: Map<st
 export function IndicatorUnits({ indicator, matchOf }: { indicator: ParsedIndicator; matchOf: Map<string, UnitMatch> }) {
   return (
     <div className="space-y-0.5">
-      <UnitLine label="Theo dõi" names={indicator.monitoringUnits.slice(0, 1)} matchOf={matchOf} missing="chưa có" />
+      <UnitLine label="Theo dõi" names={indicator.monitoringUnits} matchOf={matchOf} missing="chưa có" />
       <UnitLine label="Thực hiện" names={indicator.implementingUnits} matchOf={matchOf} />
     </div>
   );

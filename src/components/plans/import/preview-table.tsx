@@ -5,7 +5,7 @@
 // opens the row's editor in place; targets and deadlines are re-read while the clerk types.
 import { Fragment, useState } from "react";
 import type { ParsedPlan, ParsedRow } from "@/domain/plan-import/types";
-import { dismissWarning, rowText, type UnitMatch } from "@/domain/plan-import/preview-edit";
+import { addRowAfter, changeRowKind, dismissWarning, rowText, setIndicatorGroup, type UnitMatch } from "@/domain/plan-import/preview-edit";
 import { normalizeUnitKey } from "@/domain/plan-import/units";
 import { CodeAndKind, PlanTable, rowColumns, WarningList } from "@/components/plans/plan-table";
 import { DeadlineCell, IndicatorUnits, TargetCell, TaskUnits } from "./preview-cells";
@@ -20,7 +20,8 @@ interface Props {
   matches: UnitMatch[];
   onlyWarnings: boolean;
   rowErrors: RowErrors;
-  onChange: (plan: ParsedPlan) => void;
+  /** `keys` when rows were added: the new rows' keys in place. */
+  onChange: (plan: ParsedPlan, keys?: string[]) => void;
   onRemove: (index: number) => void;
 }
 
@@ -28,6 +29,14 @@ export function PreviewTable({ plan, keys, units, matches, onlyWarnings, rowErro
   const [editing, setEditing] = useState<string | null>(null);
   const matchOf = new Map(matches.map((m) => [m.name, m]));
   const setRow = (index: number, row: ParsedRow) => onChange({ ...plan, rows: plan.rows.map((r, i) => (i === index ? row : r)) });
+  // A row the reader missed: added under this one, of the same kind (a task under a heading), and opened.
+  const addAfter = (index: number) => {
+    const kind = plan.rows[index].type === "indicator" ? "indicator" : "task";
+    const { plan: next, at } = addRowAfter(plan, index, kind);
+    const key = `${keys[index]}.${Math.random().toString(36).slice(2, 8)}`;
+    onChange(next, [...keys.slice(0, at), key, ...keys.slice(at)]);
+    setEditing(key);
+  };
   // Names offered when choosing a unit: the commune's units, then new names already in the plan.
   const unitOptions = [...new Map([...units.map((u) => u.name), ...matches.filter((m) => !m.unitId).map((m) => m.name)].map((n) => [normalizeUnitKey(n), n])).values()];
 
@@ -82,6 +91,9 @@ export function PreviewTable({ plan, keys, units, matches, onlyWarnings, rowErro
                     <button type="button" className="btn px-2 py-0.5 text-xs" aria-expanded={isOpen} onClick={() => setEditing(isOpen ? null : key)}>
                       {isOpen ? "Đóng" : "Sửa"}
                     </button>{" "}
+                    <button type="button" className="btn px-2 py-0.5 text-xs" onClick={() => addAfter(index)} aria-label={`Thêm dòng sau dòng ${row.code ?? ""} ${rowText(row).slice(0, 40)}`}>
+                      + Dòng
+                    </button>{" "}
                     <button type="button" className="btn px-2 py-0.5 text-xs text-red-800" onClick={() => onRemove(index)} aria-label={`Bỏ dòng ${row.code ?? ""} ${rowText(row).slice(0, 40)}`}>
                       Bỏ
                     </button>
@@ -90,7 +102,15 @@ export function PreviewTable({ plan, keys, units, matches, onlyWarnings, rowErro
                 {isOpen && (
                   <tr className="bg-brand-50">
                     <td colSpan={5} className="border-l-4 border-l-brand-600">
-                      <RowEditor row={row} year={plan.year} onChange={(r) => setRow(index, r)} onClose={() => setEditing(null)} />
+                      <RowEditor
+                        key={row.type}
+                        row={row}
+                        year={plan.year}
+                        onChange={(r) => setRow(index, r)}
+                        onKind={(kind) => onChange(changeRowKind(plan, index, kind))}
+                        onGroup={(group) => onChange(setIndicatorGroup(plan, index, group))}
+                        onClose={() => setEditing(null)}
+                      />
                     </td>
                   </tr>
                 )}
