@@ -133,3 +133,21 @@ describe("hand editing keeps unit roles and notes", () => {
     expect(await t.db.responsibleUnit.count()).toBe(before);
   });
 });
+
+describe("targets judged against an earlier year", () => {
+  it("the editor keeps the named year and its rank, clears the warning that asked for it, and a form without the field keeps the value", async () => {
+    const actor = await actAs("hanhdung.canbo");
+    const indicator = (await getPlanDetail(actor!, planId)).indicators[0];
+    const base = { planId, id: indicator.id, name: indicator.name, measurementUnit: "Hạng", valueKind: "RANK", targetText: "Tăng ít nhất 01 bậc so với năm 2023" };
+    await ok(updateIndicator(null, formData(base)));
+    let saved = await t.db.indicator.findUniqueOrThrow({ where: { id: indicator.id } });
+    expect(saved).toMatchObject({ targetRule: "BETTER_RANK", referenceYear: 2023, baselineValue: null, importWarnings: [expect.stringContaining("thứ hạng năm 2023")] });
+    await ok(updateIndicator(null, formData({ ...base, baselineValue: "14", deadlineText: "Quý IV" })));
+    saved = await t.db.indicator.findUniqueOrThrow({ where: { id: indicator.id } });
+    expect([Number(saved.baselineValue), saved.referenceYear, saved.importWarnings, saved.deadlineText, saved.dueDate?.toISOString().slice(0, 10)]).toEqual([14, 2023, [], "Quý IV", "2025-12-31"]);
+    await ok(updateIndicator(null, formData({ ...base, name: "Chỉ số CCHC của xã" })));
+    expect(Number((await t.db.indicator.findUniqueOrThrow({ where: { id: indicator.id } })).baselineValue)).toBe(14);
+    const refused = await updateIndicator(null, formData({ ...base, baselineValue: "mười bốn" }));
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { baselineValue: expect.stringContaining("phải là một số") } });
+  });
+});

@@ -248,7 +248,8 @@ export async function updateIndicator(_: ActionResult<unknown> | null, formData:
     onEditablePlan(actor, input.planId, async (tx, plan) => {
       const before = await tx.indicator.findUnique({ where: { id: input.id }, include: { implementingUnits: true } });
       if (!before || before.planId !== plan.id) throw new NotFoundError("Không tìm thấy chỉ tiêu trong kế hoạch này.");
-      const { data, links, createdUnits } = await indicatorData(tx, plan, input, before.importWarnings);
+      const stored = { baselineValue: before.baselineValue === null ? null : Number(before.baselineValue), referenceYear: before.referenceYear };
+      const { data, links, createdUnits } = await indicatorData(tx, plan, input, before.importWarnings, stored);
       if (data.valueKind !== before.valueKind && (await reportedQuarters(tx, [], [input.id])).length) {
         throw new UserError("Chỉ tiêu đã có số liệu báo cáo nên không đổi được cách nhập số liệu (tỷ lệ, số, thứ hạng, hoàn thành).", {
           valueKind: "Đã có số liệu báo cáo: giữ cách nhập cũ.",

@@ -11,6 +11,7 @@ import { ROW_KIND, type RowKind } from "@/domain/plans/row-kinds";
 import { roleLinks, splitUnitList } from "@/domain/plans/unit-roles";
 import { NotFoundError, UserError } from "@/server/errors";
 import { id, optionalText, z } from "@/server/validation";
+import { baselineWarning, isBaselineWarning, needsBaseline, parseBaseline } from "@/domain/plans/baseline";
 import type { editablePlan } from "./access";
 import { resolveUnitIds } from "./save-parsed-plan";
 import { INDICATOR_GROUPS, LIMITS, multiline, optionalMultiline, VALUE_KINDS } from "./schemas";
@@ -140,13 +141,32 @@ const indicatorFields = {
   numeratorLabel: optionalText("Tử số", LIMITS.target),
   denominatorLabel: optionalText("Mẫu số", LIMITS.target),
   note: optionalMultiline("Ghi chú", LIMITS.content),
+  deadlineText: optionalText("Thời hạn của chỉ tiêu", LIMITS.deadline),
+  /** Last year's (or the named year's) rank or figure, for targets judged against it. */
+  // Absent (a form without the field) keeps the stored value: the report page may have set it.
+  baselineValue: z
+    .string({ error: "Số liệu năm so sánh không hợp lệ." })
+    .max(30, "Số liệu năm so sánh không hợp lệ.")
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined) return undefined;
+      const value = parseBaseline(s);
+      if (value !== "invalid") return value;
+      ctx.addIssue({ code: "custom", message: "Số liệu năm so sánh phải là một số (ví dụ 14 hoặc 85,5)." });
+      return z.NEVER;
+    }),
+  referenceYear: z
+    .string({ error: "Năm so sánh không hợp lệ." })
+    .nullish()
+    .transform((s) => (s === undefined ? undefined : s?.trim() ? Number(s.trim()) : null))
+    .pipe(z.number({ error: "Năm so sánh không hợp lệ." }).int("Năm so sánh phải là số nguyên.").min(2000, "Năm so sánh phải từ 2000 đến 2100.").max(2100, "Năm so sánh phải từ 2000 đến 2100.").nullish()),
   clearWarnings: checkbox,
 };
 export const addIndicatorSchema = z.object({ ...indicatorFields, sectionId: optionalId("Mục"), parentIndicatorId: optionalId("Chỉ tiêu cha") });
 export const updateIndicatorSchema = z.object({ ...indicatorFields, id: id("Chỉ tiêu") });
 type IndicatorInput = z.output<typeof addIndicatorSchema> | z.output<typeof updateIndicatorSchema>;
 
-export async function indicatorData(tx: Tx, plan: Plan, input: IndicatorInput, oldWarnings: string[]) {
+export async function indicatorData(tx: Tx, plan: Plan, input: IndicatorInput, oldWarnings: string[], stored: { baselineValue: number | null; referenceYear: number | null } = { baselineValue: null, referenceYear: null }) {
   let target = parseTarget(input.targetText ?? "");
   const problem = targetProblem(target);
   if (problem) throw new UserError(problem, { targetText: problem });
@@ -158,10 +178,20 @@ export async function indicatorData(tx: Tx, plan: Plan, input: IndicatorInput, o
   const implementing = splitUnitList(input.implementingUnits);
   const units = await resolveUnitIds(tx, plan.communeId, [...monitoring, ...implementing]);
   const { headId, links } = roleLinks(monitoring, implementing, (n) => units.byName.get(n) ?? null);
+  const deadline = input.deadlineText ? parseDeadline(input.deadlineText, plan.year) : null;
+  const referenceYear = input.referenceYear === undefined ? (target.referenceYear ?? stored.referenceYear) : (input.referenceYear ?? target.referenceYear);
+  const baselineValue = input.baselineValue === undefined ? stored.baselineValue : input.baselineValue;
+  // The "cần nhập" warning about the earlier year's value goes once it is given, and comes while it is missing.
+  const warnings = (input.clearWarnings ? [] : oldWarnings).filter((w) => !isBaselineWarning(w));
+  if (needsBaseline(target.rule) && baselineValue === null) warnings.push(baselineWarning(target.rule, referenceYear));
   return {
     data: {
       code: input.code,
       name: input.name,
+      deadlineText: deadline?.text || null,
+      dueDate: dateOf(deadline ? (deadline.dueDate ?? deadline.periodEnd ?? deadline.occurrences?.at(-1) ?? null) : null),
+      baselineValue,
+      referenceYear,
       group,
       valueKind,
       measurementUnit,
@@ -174,7 +204,7 @@ export async function indicatorData(tx: Tx, plan: Plan, input: IndicatorInput, o
       monitoringUnitText: input.monitoringUnit,
       implementingUnitText: input.implementingUnits,
       note: input.note,
-      importWarnings: input.clearWarnings ? [] : oldWarnings,
+      importWarnings: warnings,
     },
     links: links.map((l) => ({ unitId: l.unitId, isMonitoring: l.head })),
     createdUnits: units.created.map((u) => u.name),

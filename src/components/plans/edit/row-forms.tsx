@@ -13,6 +13,7 @@ import {
 } from "@/server/plans/edit-actions";
 import { NUMBERING_LABEL, NUMBERING_STYLES } from "@/domain/plans/outline";
 import { indicatorUnitsByRole, taskUnitsByRole, unitListText } from "@/domain/plans/unit-roles";
+import { baselineLabel, baselineText } from "@/domain/plans/baseline";
 import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/forms/fields";
 import { INDICATOR_GROUP_LABEL, PLAN_KIND_LABEL, VALUE_KIND_LABEL } from "@/domain/labels";
@@ -160,6 +161,15 @@ function IndicatorFields({ indicator, prefix }: { indicator?: Indicator; prefix:
       <div className="md:col-span-2">
         <TextField id={`${prefix}-indicator-denominator`} name="denominatorLabel" label="Mẫu số (với tỷ lệ)" defaultValue={indicator?.denominatorLabel} placeholder="Tổng số hồ sơ tiếp nhận" />
       </div>
+      <TextField id={`${prefix}-indicator-deadline`} name="deadlineText" label="Thời hạn của chỉ tiêu" defaultValue={indicator?.deadlineText} placeholder="Hoàn thành trong Quý I…" />
+      <TextField
+        id={`${prefix}-indicator-baseline`}
+        name="baselineValue"
+        label={indicator ? baselineLabel(indicator.targetRule, indicator.referenceYear) : "Số liệu năm so sánh"}
+        defaultValue={indicator ? baselineText(indicator.baselineValue === null ? null : Number(indicator.baselineValue)) : null}
+        hint="Với chỉ tiêu so với năm trước (thứ hạng, giảm so với…)."
+      />
+      <TextField id={`${prefix}-indicator-reference-year`} name="referenceYear" type="number" label="Năm so sánh" defaultValue={indicator?.referenceYear ? String(indicator.referenceYear) : null} hint="Để trống: năm trước." />
       <div className="md:col-span-4">
         <TextAreaField id={`${prefix}-indicator-note`} name="note" label="Ghi chú" defaultValue={indicator?.note} rows={2} />
       </div>
