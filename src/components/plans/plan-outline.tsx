@@ -1,157 +1,127 @@
-// The plan as the document has it: sections, tasks and indicators in document order.
+// The plan as the document has it: sections, tasks and indicators in document order. Each
+// table shows only the section headings that hold its kind of rows.
 import type { PlanDetail } from "@/server/plans/queries";
-import { INDICATOR_GROUP_LABEL, TARGET_RULE_LABEL } from "@/domain/labels";
-import { formatDate, formatNumber } from "@/domain/format";
+import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
+import { formatDate } from "@/domain/format";
+import { targetText } from "@/domain/evaluation/display";
+import { planRows, sectionsHolding } from "@/domain/plans/outline";
+import { indicatorUnitsByRole, taskUnitsByRole, unitListText } from "@/domain/plans/unit-roles";
 import { Badge } from "@/components/ui/badge";
-
-type OutlineRow =
-  | { type: "section"; position: number; item: PlanDetail["sections"][number] }
-  | { type: "task"; position: number; item: PlanDetail["tasks"][number] }
-  | { type: "indicator"; position: number; item: PlanDetail["indicators"][number] };
-
-export function outlineRows(plan: PlanDetail): OutlineRow[] {
-  return [
-    ...plan.sections.map((item) => ({ type: "section" as const, position: item.position, item })),
-    ...plan.tasks.map((item) => ({ type: "task" as const, position: item.position, item })),
-    ...plan.indicators.map((item) => ({ type: "indicator" as const, position: item.position, item })),
-  ].sort((a, b) => a.position - b.position);
-}
-
-function Warnings({ warnings }: { warnings: string[] }) {
-  if (!warnings.length) return null;
-  return (
-    <ul className="mt-1 space-y-0.5 text-xs text-amber-800">
-      {warnings.map((w) => (
-        <li key={w}>⚠ {w}</li>
-      ))}
-    </ul>
-  );
-}
-
-/** What the unit cells said beyond the units: instructions, a reporting date. */
-function Note({ text }: { text: string | null }) {
-  if (!text) return null;
-  return <p className="mt-1 whitespace-pre-line text-xs text-slate-700">Ghi chú: {text}</p>;
-}
+import { PlanTable, RowNote, WarningList } from "./plan-table";
 
 function MultiLine({ text }: { text: string | null }) {
   if (!text) return <span className="text-slate-400">—</span>;
   return <span className="whitespace-pre-line">{text}</span>;
 }
 
-export function TaskTable({ plan }: { plan: PlanDetail }) {
-  const rows = outlineRows(plan).filter((r) => r.type !== "indicator" || plan.tasks.length === 0);
-  if (plan.tasks.length === 0) return null;
+function Names({ names }: { names: string[] }) {
+  return <MultiLine text={unitListText(names) || null} />;
+}
+
+function SectionRow({ section, span }: { section: PlanDetail["sections"][number]; span: number }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="table-basic">
-        <caption className="sr-only">Nhiệm vụ của kế hoạch</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="w-16">STT</th>
-            <th scope="col">Nội dung nhiệm vụ</th>
-            <th scope="col">Yêu cầu / kết quả, sản phẩm</th>
-            <th scope="col" className="w-40">Thời hạn</th>
-            <th scope="col" className="w-52">Chủ trì</th>
-            <th scope="col" className="w-52">Phối hợp</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) =>
-            row.type === "section" ? (
-              <tr key={row.item.id} className="bg-slate-50">
-                <td className="font-semibold">{row.item.code}</td>
-                <td colSpan={5} className="font-semibold" style={{ paddingLeft: `${0.5 + row.item.depth * 0.75}rem` }}>
-                  {row.item.title}
-                </td>
-              </tr>
-            ) : row.type === "task" ? (
-              <tr key={row.item.id}>
-                <td className="tabular-nums">{row.item.code}</td>
-                <td>
-                  <MultiLine text={row.item.content} />
-                  <Note text={row.item.note} />
-                  <Warnings warnings={row.item.importWarnings} />
-                </td>
-                <td>
-                  <MultiLine text={[row.item.requirement, row.item.expectedResult].filter(Boolean).join("\n") || null} />
-                </td>
-                <td>
-                  <MultiLine text={row.item.deadlineText} />
-                  {row.item.dueDate && <div className="text-xs text-slate-600">Hạn: {formatDate(row.item.dueDate)}</div>}
-                </td>
-                <td>
-                  {row.item.leadUnit
-                    ? [row.item.leadUnit.name, ...row.item.coordinatingUnits.filter((c) => c.isLead).map((c) => c.unit.name)].join("; ")
-                    : <MultiLine text={row.item.leadUnitText} />}
-                </td>
-                <td>
-                  {row.item.coordinatingUnits.some((c) => !c.isLead) ? (
-                    row.item.coordinatingUnits.filter((c) => !c.isLead).map((c) => c.unit.name).join("; ")
-                  ) : (
-                    <MultiLine text={row.item.coordinatingText} />
-                  )}
-                </td>
-              </tr>
-            ) : null,
-          )}
-        </tbody>
-      </table>
-    </div>
+    <tr className="bg-slate-50">
+      <td className="font-semibold">{section.code}</td>
+      <td colSpan={span} className="font-semibold" style={{ paddingLeft: `${0.5 + section.depth * 0.75}rem` }}>
+        {section.title}
+      </td>
+    </tr>
   );
 }
 
+const TASK_COLUMNS = [
+  { label: "STT", className: "w-16" },
+  { label: "Nội dung nhiệm vụ" },
+  { label: "Yêu cầu / kết quả, sản phẩm" },
+  { label: "Thời hạn", className: "w-40" },
+  { label: "Chủ trì", className: "w-52" },
+  { label: "Phối hợp", className: "w-52" },
+];
+
+export function TaskTable({ plan }: { plan: PlanDetail }) {
+  if (plan.tasks.length === 0) return null;
+  const headings = sectionsHolding(plan, "task");
+  return (
+    <PlanTable caption="Nhiệm vụ của kế hoạch" columns={TASK_COLUMNS}>
+      {planRows(plan).map((row) => {
+        if (row.type === "section") return headings.has(row.item.id) ? <SectionRow key={row.item.id} section={row.item} span={5} /> : null;
+        if (row.type !== "task") return null;
+        const task = row.item;
+        const units = taskUnitsByRole(task);
+        return (
+          <tr key={task.id}>
+            <td className="tabular-nums">{task.code}</td>
+            <td>
+              <MultiLine text={task.content} />
+              <RowNote text={task.note} />
+              <WarningList warnings={task.importWarnings} />
+            </td>
+            <td>
+              <MultiLine text={[task.requirement, task.expectedResult].filter(Boolean).join("\n") || null} />
+            </td>
+            <td>
+              <MultiLine text={task.deadlineText} />
+              {task.dueDate && <div className="text-xs text-slate-600">Hạn: {formatDate(task.dueDate)}</div>}
+            </td>
+            <td>
+              <Names names={units.leads} />
+            </td>
+            <td>
+              <Names names={units.coordinating} />
+            </td>
+          </tr>
+        );
+      })}
+    </PlanTable>
+  );
+}
+
+const INDICATOR_COLUMNS = [
+  { label: "STT", className: "w-16" },
+  { label: "Chỉ tiêu" },
+  { label: "Nhóm" },
+  { label: "Chỉ tiêu phấn đấu (như văn bản)" },
+  { label: "Cách hiểu" },
+  { label: "Đơn vị theo dõi" },
+  { label: "Đơn vị thực hiện" },
+];
+
 export function IndicatorTable({ plan }: { plan: PlanDetail }) {
   if (plan.indicators.length === 0) return null;
+  const headings = sectionsHolding(plan, "indicator");
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="table-basic">
-        <caption className="sr-only">Chỉ tiêu của kế hoạch</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="w-16">STT</th>
-            <th scope="col">Chỉ tiêu</th>
-            <th scope="col">Nhóm</th>
-            <th scope="col">Chỉ tiêu phấn đấu (như văn bản)</th>
-            <th scope="col">Cách hiểu</th>
-            <th scope="col">Đơn vị theo dõi</th>
-            <th scope="col">Đơn vị thực hiện</th>
+    <PlanTable caption="Chỉ tiêu của kế hoạch" columns={INDICATOR_COLUMNS}>
+      {planRows(plan).map((row) => {
+        if (row.type === "section") return headings.has(row.item.id) ? <SectionRow key={row.item.id} section={row.item} span={6} /> : null;
+        if (row.type !== "indicator") return null;
+        const ind = row.item;
+        const units = indicatorUnitsByRole(ind);
+        return (
+          <tr key={ind.id}>
+            <td className="tabular-nums">{ind.code}</td>
+            <td className={ind.parentId ? "pl-6" : ""}>
+              {ind.parentId && <span aria-hidden>– </span>}
+              {ind.name}
+              {ind.deadlineText && <div className="text-xs text-slate-600">Thời hạn: {ind.deadlineText}</div>}
+              <RowNote text={ind.note} />
+              <WarningList warnings={ind.importWarnings} />
+            </td>
+            <td>
+              <Badge>{INDICATOR_GROUP_LABEL[ind.group]}</Badge>
+            </td>
+            <td>
+              <MultiLine text={ind.targetText} />
+            </td>
+            <td className="whitespace-nowrap">{targetText({ ...ind, targetValue: ind.targetValue === null ? null : Number(ind.targetValue) })}</td>
+            <td>
+              <Names names={units.monitoring} />
+            </td>
+            <td>
+              <Names names={units.implementing} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {plan.indicators.map((ind) => (
-            <tr key={ind.id}>
-              <td className="tabular-nums">{ind.code}</td>
-              <td className={ind.parentId ? "pl-6" : ""}>
-                {ind.parentId && <span aria-hidden>– </span>}
-                {ind.name}
-                <Note text={ind.note} />
-                <Warnings warnings={ind.importWarnings} />
-              </td>
-              <td>
-                <Badge>{INDICATOR_GROUP_LABEL[ind.group]}</Badge>
-              </td>
-              <td>
-                <MultiLine text={ind.targetText} />
-              </td>
-              <td className="whitespace-nowrap">
-                {TARGET_RULE_LABEL[ind.targetRule]}
-                {ind.targetValue !== null && ind.targetRule !== "FULL" ? ` ${formatNumber(Number(ind.targetValue))}${ind.measurementUnit === "%" ? "%" : ""}` : ""}
-              </td>
-              <td>
-                {ind.monitoringUnit
-                  ? [ind.monitoringUnit.name, ...ind.implementingUnits.filter((u) => u.isMonitoring).map((u) => u.unit.name)].join("; ")
-                  : <MultiLine text={ind.monitoringUnitText} />}
-              </td>
-              <td>
-                {ind.implementingUnits.some((u) => !u.isMonitoring)
-                  ? ind.implementingUnits.filter((u) => !u.isMonitoring).map((u) => u.unit.name).join("; ")
-                  : <MultiLine text={ind.implementingUnitText} />}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </PlanTable>
   );
 }

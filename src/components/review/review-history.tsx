@@ -2,8 +2,7 @@
 import type { DecisionHistory } from "@/server/review/queries";
 import { SUBMISSION_STATUS_LABEL } from "@/domain/labels";
 import { formatDateTime } from "@/domain/format";
-
-const ACTION_LABEL: Record<string, string> = { submit: "Nộp", approve: "Duyệt", return: "Trả lại", reopen: "Mở lại", amend: "Điều chỉnh" };
+import { transitionTitle } from "@/domain/reporting/workflow";
 
 export function ReviewHistory({ decisions }: { decisions: DecisionHistory }) {
   if (!decisions.length) return null;
@@ -16,7 +15,7 @@ export function ReviewHistory({ decisions }: { decisions: DecisionHistory }) {
         {decisions.map((d) => (
           <li key={d.id} className="border-l-2 border-slate-300 pl-3">
             <div>
-              <strong>{ACTION_LABEL[d.action] ?? d.action}</strong> – {d.by}, {formatDateTime(d.at)} ({SUBMISSION_STATUS_LABEL[d.fromStatus]} → {SUBMISSION_STATUS_LABEL[d.toStatus]})
+              <strong>{transitionTitle(d.action)}</strong> – {d.by}, {formatDateTime(d.at)} ({SUBMISSION_STATUS_LABEL[d.fromStatus]} → {SUBMISSION_STATUS_LABEL[d.toStatus]})
             </div>
             {d.comment && <div className="whitespace-pre-line text-slate-800">“{d.comment}”</div>}
             {d.rowComments.length > 0 && <div className="text-xs text-slate-600">{d.rowComments.length} ý kiến theo dòng</div>}
@@ -25,16 +24,4 @@ export function ReviewHistory({ decisions }: { decisions: DecisionHistory }) {
       </ol>
     </section>
   );
-}
-
-/** The comments of the latest return, by row id, for showing beside the rows. */
-export function latestReturnComments(decisions: DecisionHistory): { comment: string | null; rows: Record<string, string> } | null {
-  const latest = decisions[0];
-  if (!latest || latest.toStatus !== "RETURNED") return null;
-  const rows: Record<string, string> = {};
-  for (const r of latest.rowComments) {
-    const key = r.indicatorId ?? r.taskId;
-    if (key) rows[key] = r.comment;
-  }
-  return { comment: latest.comment, rows };
 }

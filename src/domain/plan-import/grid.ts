@@ -5,17 +5,18 @@
 // drafts are classified (section, task, indicator, indicator sub-row), then placed in the
 // section hierarchy, with indicators derived from task text right after their task.
 
-import { cleanText } from "../text";
+import { cleanText, foldText } from "../text";
 import { classifyIndicatorGroup, inferValueKind } from "./classify";
 import { isCodeInside, isSectionCode, parseCode, splitCodePrefix, type RowCode } from "./codes";
 import { buildLayout, isHeaderLine, isSubHeaderLine, type ColumnRole, type TableLayout } from "./columns";
 import { deadlineProblem, parseDeadline } from "./deadline";
 import { indicatorsFromTask, type IndicatorDraft } from "./derived";
-import { BULLET_START, cellLines, cellText, isBold, stripBullet } from "./html";
+import { BULLET_START, cellLines, cellText, DITTO, isBold, isSameAsAbove, stripBullet } from "./html";
 import { parseTarget } from "./target";
 import type { ParsedIndicator, ParsedRow, ParsedSection, ParsedTask } from "./types";
 import { normalizeUnitKey, readUnitCell, splitUnits, unitCellNote } from "./units";
 import { ratioFromNote } from "./derived";
+import { baselineWarning, needsBaseline } from "../plans/baseline";
 
 export interface GridLine {
   cells: string[];
@@ -38,6 +39,8 @@ interface Table {
   layout: TableLayout;
   drafts: Draft[];
   lastLetter: string | null;
+  /** The previous line's cells as read, for "nt" and cells merged from above. */
+  lastCells: string[];
 }
 
 interface StackEntry {
@@ -74,6 +77,18 @@ function appendLines(target: string[], fragment: string[]): void {
   }
 }
 
+/** "(1) (2) (3) …" or "1 2 3 …" under a header: the columns' numbers, not a plan row. */
+function isColumnNumberLine(texts: string[]): boolean {
+  const filled = texts.filter(Boolean);
+  if (filled.length < 3) return false;
+  return filled.every((t, i) => new RegExp(`^\\(?${i + 1}\\)?$`).test(t));
+}
+
+/** A heading that opens the targets part of a mixed table: "A. CHỈ TIÊU", "I. Các chỉ tiêu …". */
+function opensIndicatorPart(title: string): boolean {
+  return /^(?:phan\s+)?(?:[a-z]{1,4}[.)]\s*|\d+[.)]\s*)?(?:cac |mot so |he thong )?chi tieu\b/.test(foldText(title).trim());
+}
+
 class GridParser {
   readonly rows: ParsedRow[] = [];
   readonly warnings: string[] = [];
@@ -84,7 +99,9 @@ class GridParser {
 
   run(lines: GridLine[]): void {
     for (let i = 0; i < lines.length; i++) {
-      const cells = (lines[i]?.cells ?? []).map((c) => (typeof c === "string" ? c : c == null ? "" : String(c)));
+      const given = (lines[i]?.cells ?? []).map((c) => (typeof c === "string" ? c : c == null ? "" : String(c)));
+      // A merged mark says nothing on its own: headers and breaks are judged without it.
+      const cells = given.map((c) => (c === DITTO ? "" : c));
       const texts = cells.map(cellText);
       if (texts.every((t) => !t || SEPARATOR.test(t))) {
         this.pendingBreak = true;
@@ -101,11 +118,12 @@ class GridParser {
         if (texts.filter(Boolean).length >= 2) this.warnings.push(`Dòng nằm ngoài bảng, đã bỏ qua: "${preview(cells)}"`);
         continue;
       }
+      if (isColumnNumberLine(texts)) continue;
       if (this.isTextBetweenTables(texts)) {
         this.closeTable();
         continue;
       }
-      this.addLine(this.table, cells, Boolean(lines[i]?.afterBreak) || this.pendingBreak);
+      this.addLine(this.table, given, Boolean(lines[i]?.afterBreak) || this.pendingBreak);
       this.pendingBreak = false;
     }
     this.closeTable();
@@ -118,7 +136,7 @@ class GridParser {
       return;
     }
     this.closeTable();
-    this.table = { layout, drafts: [], lastLetter: null };
+    this.table = { layout, drafts: [], lastLetter: null, lastCells: [] };
     this.pendingBreak = false;
     const kindName = layout.kind === "indicator" ? "chỉ tiêu" : "nhiệm vụ";
     layout.headers.forEach((header, i) => {
@@ -144,7 +162,21 @@ class GridParser {
     return !parseCode(texts[0], this.table.lastLetter) && !splitCodePrefix(texts[0], this.table.lastLetter);
   }
 
-  private addLine(table: Table, cells: string[], afterBreak: boolean): void {
+  /** "nt", "như trên" and cells merged from above take the cell above; the code never does. */
+  private sameAsAbove(table: Table, given: string[]): { cells: string[]; copied: Set<number> } {
+    const copied = new Set<number>();
+    const cells = given.map((cell, c) => {
+      if (!isSameAsAbove(cell)) return cell;
+      if (table.layout.roles[c] === "code") return "";
+      copied.add(c);
+      return table.lastCells[c] ?? "";
+    });
+    table.lastCells = cells;
+    return { cells, copied };
+  }
+
+  private addLine(table: Table, given: string[], afterBreak: boolean): void {
+    const { cells, copied } = this.sameAsAbove(table, given);
     const { roles } = table.layout;
     const codeCol = roles.indexOf("code");
     const textCol = roles.indexOf(textColumnRole(table.layout));
@@ -185,7 +217,8 @@ class GridParser {
     if (afterBreak && !code && !unreadCode && previous && !isSubRow) {
       columns.forEach((lines, c) => {
         previous.columns[c] ??= [];
-        appendLines(previous.columns[c], lines);
+        // A cell merged over the continuation is already the previous row's.
+        if (!copied.has(c)) appendLines(previous.columns[c], lines);
       });
       previous.rawLines.push(raw);
       previous.warnings.push(...warnings);
@@ -209,6 +242,8 @@ class TableBuilder {
   private readonly stack: StackEntry[] = [];
   /** Index of the indicator the next "-" sub-row belongs to. */
   private lastMainIndicator: number | null = null;
+  /** In a task table, the depth of the heading that opened a "CHỈ TIÊU" part; its rows are indicators. */
+  private indicatorPart: number | null = null;
 
   constructor(
     private readonly layout: TableLayout,
@@ -241,7 +276,7 @@ class TableBuilder {
       if (this.layout.kind === "task" && (role === "target" || role === "measurementUnit" || role === "monitoring")) {
         out.push(`Cột "${this.layout.headers[c]}": ${lines.join(" ")}`);
       }
-      if (this.layout.kind === "indicator" && ["content", "requirement", "expectedResult", "deadline"].includes(role)) {
+      if (this.layout.kind === "indicator" && ["content", "requirement", "expectedResult"].includes(role)) {
         out.push(`Cột "${this.layout.headers[c]}": ${lines.join(" ")}`);
       }
     });
@@ -261,7 +296,7 @@ class TableBuilder {
         continue;
       }
       if (this.layout.kind === "task") this.buildTaskRow(d);
-      else this.buildIndicatorRow(d);
+      else this.buildIndicatorRow(d, drafts[drafts.indexOf(d) + 1]);
     }
   }
 
@@ -302,6 +337,8 @@ class TableBuilder {
 
   private pushSection(d: Draft, title: string): void {
     const section: ParsedSection = { type: "section", ...this.base(d, this.placeSection(d.code)), title };
+    if (this.indicatorPart !== null && section.depth <= this.indicatorPart) this.indicatorPart = null;
+    if (this.layout.kind === "task" && this.indicatorPart === null && opensIndicatorPart(title)) this.indicatorPart = section.depth;
     this.rows.push(section);
     this.lastMainIndicator = null;
   }
@@ -333,6 +370,10 @@ class TableBuilder {
     if (problem) task.warnings.push(problem);
     if (task.leadUnits.length === 0 && (task.leadUnitText || task.coordinatingText)) {
       task.warnings.push("Không xác định được đơn vị chủ trì; cần chọn lại");
+    }
+    if (this.indicatorPart !== null) {
+      this.rows.push(this.taskAsIndicator(d, task));
+      return;
     }
     const taskIndex = this.rows.length;
     this.rows.push(task);
@@ -419,13 +460,60 @@ class TableBuilder {
     };
   }
 
+  /**
+   * A row under a "CHỈ TIÊU" heading of a task table is an indicator whatever the columns are
+   * called: its text names it, the target comes from a target or result column (else from
+   * the text, flagged), the lead unit follows it and its deadline is its own.
+   */
+  private taskAsIndicator(d: Draft, task: ParsedTask): ParsedIndicator {
+    const derived = indicatorsFromTask(task)[0] ?? null;
+    const warnings = task.warnings.filter((w) => w !== "Dòng không có nội dung nhiệm vụ");
+    let target = [this.text(d, "target", " "), task.expectedResult, task.requirement].map((t) => parseTarget(t ?? "")).find((t) => t.rule !== "NONE") ?? null;
+    const stated = /(?:đạt|tối thiểu|ít nhất|trên|từ)\s.*\d.*$/iu.exec(task.content)?.[0];
+    const fromName = derived?.target ?? (stated ? parseTarget(stated) : null);
+    if (!target && fromName && fromName.rule !== "NONE") {
+      target = fromName;
+      warnings.push(`Chỉ tiêu phấn đấu đọc từ tên chỉ tiêu (“${fromName.text}”) vì dòng không ghi riêng; cần kiểm tra`);
+    }
+    if (!target) {
+      target = parseTarget("");
+      warnings.push("Dòng thuộc phần chỉ tiêu nhưng không ghi chỉ tiêu phấn đấu; cần nhập");
+    }
+    let group = classifyIndicatorGroup(task.content);
+    if (group === "OTHER") group = this.headingGroup(task.parentIndex);
+    const unit = target.unit ?? (derived ? "%" : null);
+    if (!target.unit && unit && target.value !== null) target = { ...target, unit };
+    return {
+      type: "indicator",
+      code: task.code,
+      parentIndex: task.parentIndex,
+      depth: task.depth,
+      warnings,
+      raw: task.raw,
+      name: task.content,
+      group,
+      measurementUnit: unit,
+      valueKind: inferValueKind(task.content, target, unit, group),
+      target,
+      monitoringUnits: task.leadUnits,
+      implementingUnits: task.coordinatingUnits,
+      monitoringUnitText: task.leadUnitText,
+      implementingUnitText: task.coordinatingText,
+      numeratorLabel: derived?.numeratorLabel ?? null,
+      denominatorLabel: derived?.denominatorLabel ?? null,
+      parentIndicatorIndex: null,
+      note: task.note,
+      deadline: task.deadline.text ? task.deadline : null,
+    };
+  }
+
   // ---- indicators ------------------------------------------------------------------------
 
   private hasUnits(d: Draft): boolean {
     return UNIT_ROLES.some((role) => this.lines(d, role).some((line) => !SEPARATOR.test(line)));
   }
 
-  private buildIndicatorRow(d: Draft): void {
+  private buildIndicatorRow(d: Draft, next: Draft | undefined): void {
     const nameLines = this.lines(d, "name");
     const isSubRow = nameLines.length > 0 && BULLET_START.test(nameLines[0]);
     const targetText = this.text(d, "target", " ") ?? "";
@@ -433,6 +521,12 @@ class TableBuilder {
     if (isSectionCode(d.code) || (!isSubRow && !hasTarget && !this.hasUnits(d))) {
       // No target and nobody responsible: a heading ("1 Kết quả các chỉ số ...", "3 Cải cách TTHC").
       this.pushSection(d, nameLines.join(" "));
+      // A numbered row with "-" sub-rows below may as well be their main indicator: a guess, said.
+      const nextIsSubRow = !!next && (BULLET_START.test(this.lines(next, "name")[0] ?? "") || /^[-–+•]$/.test(next.unreadCode ?? ""));
+      if (d.code && !isSectionCode(d.code) && nextIsSubRow) {
+        const heading = this.rows[this.rows.length - 1];
+        heading.warnings.push("Dòng không ghi chỉ tiêu phấn đấu nên được đọc là tiêu đề mục; nếu là chỉ tiêu chính của các dòng “-” bên dưới, đổi loại dòng thành chỉ tiêu");
+      }
       return;
     }
     const parent = isSubRow ? this.lastMainIndicator : null;
@@ -500,6 +594,7 @@ class TableBuilder {
       numeratorLabel: noteRatio?.numerator ?? null,
       denominatorLabel: noteRatio?.denominator ?? null,
       parentIndicatorIndex: parent,
+      deadline: this.indicatorDeadline(d),
       note: unitCellNote([
         [monitoringCell, monitoringRead.hasInstructions],
         [implementingCell, implementingRead.hasInstructions],
@@ -507,7 +602,15 @@ class TableBuilder {
       ]),
     };
     if (!name) indicator.warnings.push("Dòng không có tên chỉ tiêu");
+    const problem = indicator.deadline ? deadlineProblem(indicator.deadline) : null;
+    if (problem) indicator.warnings.push(problem);
     return indicator;
+  }
+
+  /** An indicator's own deadline from a deadline column ("Hoàn thành trong Quý I"). */
+  private indicatorDeadline(d: Draft): ParsedIndicator["deadline"] {
+    const text = this.text(d, "deadline", " ");
+    return text && !SEPARATOR.test(text) ? parseDeadline(text, this.year) : null;
   }
 }
 
@@ -539,6 +642,10 @@ export function rowPath(rows: ParsedRow[], index: number): string | null {
 export function parsePlanGrid(lines: GridLine[], opts: { year: number | null }): { rows: ParsedRow[]; warnings: string[] } {
   const parser = new GridParser(opts?.year ?? null);
   parser.run(Array.isArray(lines) ? lines : []);
+  // A target judged against an earlier year needs that year's rank or figure: the preview asks.
+  for (const row of parser.rows) {
+    if (row.type === "indicator" && needsBaseline(row.target.rule) && row.baselineValue == null) row.warnings.push(baselineWarning(row.target.rule, row.target.referenceYear));
+  }
   if (!parser.rows.length && !parser.warnings.length) {
     parser.warnings.push('Không tìm thấy bảng nhiệm vụ hoặc chỉ tiêu (cần dòng tiêu đề có cột "STT")');
   }

@@ -83,3 +83,15 @@ export function isBold(cell: string | undefined | null): boolean {
 export function stripBullet(line: string): string {
   return line.replace(BULLET_START, "").trim();
 }
+
+/**
+ * What the readers put in a cell covered by a cell merged from above (a unit merged down three
+ * rows): the grid copies the value above into it, so the value reaches every row it covers.
+ */
+export const DITTO = "\u3003";
+
+/** "nt", "-nt-", "như trên", "(như trên)" or a merged cell's mark: the same as the cell above. */
+export function isSameAsAbove(cell: string | undefined | null): boolean {
+  const text = cellText(cell).toLocaleLowerCase("vi");
+  return text === DITTO || /^[-–(]?\s*(?:nt|n\.t\.?|như trên)\s*[-–)]?\.?$/u.test(text);
+}

@@ -89,6 +89,10 @@ export interface ParsedIndicator extends ParsedRowBase {
   parentIndicatorIndex: number | null;
   /** What the unit cells say beyond the units, kept as the row's note. */
   note?: string | null;
+  /** The indicator's own deadline ("hoàn thành trong Quý I"), when the document gives one. */
+  deadline?: ParsedDeadline | null;
+  /** Last year's figure or rank (or the named year's) for targets judged against it. */
+  baselineValue?: number | null;
 }
 
 export type ParsedRow = ParsedSection | ParsedTask | ParsedIndicator;

@@ -54,3 +54,30 @@ export function isEditable(status: SubmissionStatus): boolean {
 export function isPlanInForce(status: SubmissionStatus, provinceReviewsPlans: boolean): boolean {
   return status === "APPROVED" || (!provinceReviewsPlans && status === "SUBMITTED");
 }
+
+/** A decision as the history lists it: "Nộp", "Trả lại" (the transition's own label). */
+export function transitionTitle(action: string): string {
+  const label = TRANSITION_LABEL[action as Transition];
+  return label ? label.charAt(0).toUpperCase() + label.slice(1) : action;
+}
+
+interface DecisionWithComments {
+  toStatus: SubmissionStatus;
+  comment: string | null;
+  rowComments: { indicatorId: string | null; taskId: string | null; comment: string }[];
+}
+
+/**
+ * The comments of the latest decision when it returned the plan or report (decisions newest
+ * first), by row id for showing beside the rows; null when the latest decision is not a return.
+ */
+export function latestReturnComments(decisions: DecisionWithComments[]): { comment: string | null; rows: Record<string, string> } | null {
+  const latest = decisions[0];
+  if (!latest || latest.toStatus !== "RETURNED") return null;
+  const rows: Record<string, string> = {};
+  for (const r of latest.rowComments) {
+    const key = r.indicatorId ?? r.taskId;
+    if (key) rows[key] = r.comment;
+  }
+  return { comment: latest.comment, rows };
+}

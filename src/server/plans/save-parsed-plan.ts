@@ -4,11 +4,13 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { matchUnits, normalizeUnitKey } from "@/domain/plan-import";
-import type { ParsedPlan, ParsedRow } from "@/domain/plan-import/types";
+import type { ParsedPlan } from "@/domain/plan-import/types";
+import { unitNamesOf } from "@/domain/plan-import/preview-edit";
 import { cleanText } from "@/domain/text";
 import { audit } from "@/server/audit";
 import { guessUnitKind, mergeAliases, registerIndex, type UnitKind } from "@/domain/units/register";
 import { UserError } from "@/server/errors";
+import { roleLinks } from "@/domain/plans/unit-roles";
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,12 +22,6 @@ export interface SaveParsedPlanInput {
   sourceName: string | null;
   actorId: string | null;
   isDemo?: boolean;
-}
-
-function unitNamesOf(row: ParsedRow): string[] {
-  if (row.type === "task") return [...row.leadUnits, ...row.coordinatingUnits];
-  if (row.type === "indicator") return [...row.monitoringUnits, ...row.implementingUnits];
-  return [];
 }
 
 /**
@@ -97,7 +93,7 @@ export async function rememberAliases(tx: Tx, communeId: string, actorId: string
 export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promise<{ planId: string }> {
   const { parsed, communeId } = input;
   const { byName: unitIds, created: createdUnits } = await resolveUnitIds(tx, communeId, parsed.rows.flatMap(unitNamesOf));
-  const unitId = (name: string | undefined) => (name ? (unitIds.get(cleanText(name)) ?? null) : null);
+  const unitId = (name: string | undefined): string | null => (name ? (unitIds.get(cleanText(name)) ?? null) : null);
 
   const planId = randomUUID();
   await tx.plan.create({
@@ -143,6 +139,8 @@ export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promis
         depth: row.depth,
       });
     } else if (row.type === "task") {
+      // Every lead after the first stays a lead (isLead), not a coordinating unit.
+      const taskLinks = roleLinks(row.leadUnits, row.coordinatingUnits, unitId);
       tasks.push({
         id,
         planId,
@@ -158,28 +156,20 @@ export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promis
         periodStart: date(row.deadline.periodStart),
         periodEnd: date(row.deadline.periodEnd),
         occurrenceDates: (row.deadline.occurrences ?? []).map((d) => new Date(`${d}T00:00:00Z`)),
-        leadUnitId: unitId(row.leadUnits[0]),
+        leadUnitId: taskLinks.headId,
         leadUnitText: row.leadUnitText,
         coordinatingText: row.coordinatingText,
         note: row.note ?? null,
         importWarnings: row.warnings,
       });
-      // Every lead after the first stays a lead (isLead), not a coordinating unit.
-      const leadId = unitId(row.leadUnits[0]);
-      const seen = new Set(leadId ? [leadId] : []);
-      for (const [names, isLead] of [[row.leadUnits.slice(1), true], [row.coordinatingUnits, false]] as const) {
-        for (const uid of names.map(unitId)) {
-          if (!uid || seen.has(uid)) continue;
-          seen.add(uid);
-          coordinating.push({ taskId: id, unitId: uid, isLead });
-        }
-      }
+      for (const l of taskLinks.links) coordinating.push({ taskId: id, unitId: l.unitId, isLead: l.head });
     } else {
       // A "-" sub-row shares its parent's units unless the document names its own.
       const parent = row.parentIndicatorIndex === null ? null : parsed.rows[row.parentIndicatorIndex];
       const monitoringUnits = row.monitoringUnits.length || parent?.type !== "indicator" ? row.monitoringUnits : parent.monitoringUnits;
       const implementingUnits = row.implementingUnits.length || parent?.type !== "indicator" ? row.implementingUnits : parent.implementingUnits;
-      const monitorId = unitId(monitoringUnits[0]);
+      // Further monitoring units ride on the implementing links (isMonitoring), so none is dropped.
+      const { headId: monitorId, links } = roleLinks(monitoringUnits, implementingUnits, unitId);
       indicators.push({
         id,
         planId,
@@ -201,17 +191,12 @@ export async function saveParsedPlan(tx: Tx, input: SaveParsedPlanInput): Promis
         implementingUnitText: row.implementingUnitText,
         note: row.note ?? null,
         referenceYear: row.target.referenceYear ?? null,
+        baselineValue: row.baselineValue ?? null,
+        deadlineText: row.deadline?.text || null,
+        dueDate: date(row.deadline ? (row.deadline.dueDate ?? row.deadline.periodEnd ?? row.deadline.occurrences?.at(-1) ?? null) : null),
         importWarnings: row.warnings,
       });
-      // Further monitoring units ride on the implementing links (isMonitoring), so none is dropped.
-      const seen = new Set(monitorId ? [monitorId] : []);
-      for (const [names, isMonitoring] of [[monitoringUnits.slice(1), true], [implementingUnits, false]] as const) {
-        for (const uid of names.map(unitId)) {
-          if (!uid || seen.has(uid)) continue;
-          seen.add(uid);
-          implementing.push({ indicatorId: id, unitId: uid, isMonitoring });
-        }
-      }
+      for (const l of links) implementing.push({ indicatorId: id, unitId: l.unitId, isMonitoring: l.head });
     }
   });
 

@@ -151,6 +151,8 @@ const indicatorRow = z.object({
   denominatorLabel: optionalMultiline("Mẫu số", LIMITS.target),
   parentIndicatorIndex: index("Chỉ tiêu cha"),
   note: optionalMultiline("Ghi chú", LIMITS.content).optional(),
+  deadline: deadline.nullish(),
+  baselineValue: z.number({ error: "Số liệu năm so sánh phải là một số." }).finite("Số liệu năm so sánh phải là một số.").min(-1e9).max(1e9).nullish(),
 });
 
 const row = z.discriminatedUnion("type", [sectionRow, taskRow, indicatorRow], { error: "Loại dòng không hợp lệ (mục, nhiệm vụ hoặc chỉ tiêu)." });

@@ -1,6 +1,7 @@
 // Demo data: the four communes of the seed documents, placed where their documents put
 // them, their plans imported through the same importer users use, demo users, and a few
 // quarters of plausible figures (flagged isDemo) so that pages are not empty.
+import { isBaselineWarning } from "@/domain/plans/baseline";
 import fs from "node:fs";
 import path from "node:path";
 import { takeReportSnapshot } from "@/server/reports/snapshot";
@@ -198,9 +199,12 @@ async function seedFigures(tx: Prisma.TransactionClient, unitIds: Map<string, st
     const tasks = plans.flatMap((p) => p.tasks);
 
     // Last year's values for rank and decrease targets (demo figures).
+    // The value given, the import's "cần nhập" warning about it goes.
     for (const ind of indicators) {
-      if (ind.targetRule === "BETTER_RANK") await tx.indicator.update({ where: { id: ind.id }, data: { baselineValue: 14 } });
-      if (ind.targetRule === "LOWER_THAN_LAST_YEAR") await tx.indicator.update({ where: { id: ind.id }, data: { baselineValue: 6 } });
+      const baselineValue = ind.targetRule === "BETTER_RANK" ? 14 : ind.targetRule === "LOWER_THAN_LAST_YEAR" ? 6 : null;
+      if (baselineValue !== null) {
+        await tx.indicator.update({ where: { id: ind.id }, data: { baselineValue, importWarnings: ind.importWarnings.filter((w) => !isBaselineWarning(w)) } });
+      }
     }
 
     // Each indicator gets a temperament so the demo shows đạt, có nguy cơ and chưa đạt rows.

@@ -27,6 +27,10 @@ interface Expected {
   numerator?: string;
   denominator?: string;
   parent?: string;
+  implementing?: string[];
+  /** An indicator's own deadline: as written, and its due date. */
+  deadlineText?: string;
+  indicatorDue?: string;
 }
 
 /** What differs between a parsed row and what the document says, in words; empty when right. */
@@ -54,6 +58,9 @@ function differences(row: ParsedRow | undefined, want: Expected): string[] {
     eq("monitoring", row.monitoringUnits, want.monitoring);
     eq("numerator", row.numeratorLabel, want.numerator);
     eq("denominator", row.denominatorLabel, want.denominator);
+    eq("implementing", row.implementingUnits, want.implementing);
+    eq("deadlineText", row.deadline?.text, want.deadlineText);
+    eq("indicatorDue", row.deadline?.dueDate ?? row.deadline?.periodEnd, want.indicatorDue);
   }
   return out;
 }
@@ -62,6 +69,8 @@ function differences(row: ParsedRow | undefined, want: Expected): string[] {
 const MEASURED: Record<string, number> = {
   "hoa-phu-2025-tasks.txt": 0,
   "son-ha-2025-indicators.txt": 1,
+  // One table with a "CHỈ TIÊU" part and a "NHIỆM VỤ" part, title rows, a column-number row, "nt".
+  "phuoc-an-2025-mixed.txt": 0,
 };
 
 describe.each(Object.keys(MEASURED))("own appendix %s", (file) => {
@@ -74,5 +83,22 @@ describe.each(Object.keys(MEASURED))("own appendix %s", (file) => {
     console.log(`${file}: ${corrections.length} of ${expected.rows.length} rows need a correction`, corrections.map((c) => `${c.want.code ?? "-"} ${c.diff.join("; ")}${c.flagged ? " [flagged]" : " [NOT flagged]"}`));
     expect(rows.length).toBe(expected.rows.length);
     expect(corrections.length).toBeLessThanOrEqual(MEASURED[file]);
+    // Every correction the clerk needs is one the preview points at.
+    expect(corrections.filter((c) => !c.flagged).map((c) => c.want.code)).toEqual([]);
+  });
+});
+
+describe("a table with a CHỈ TIÊU part and a NHIỆM VỤ part", () => {
+  const parsed = parsePlanText(fs.readFileSync(path.join(DIR, "phuoc-an-2025-mixed.txt"), "utf8"), { year: 2025 });
+
+  it("reads the title rows and the column numbers as no plan row, and the appendix's plan number", () => {
+    expect(parsed.rows[0]).toMatchObject({ type: "section", code: "A", title: "CHỈ TIÊU" });
+    expect(parsed.documentNumber).toBe("12/KH-UBND");
+  });
+
+  it("flags the target it read from the indicator's own words, and nothing it read from a target column", () => {
+    const byCode = (code: string) => parsed.rows.find((r) => r.type === "indicator" && r.code === code)!;
+    expect(byCode("4").warnings).toEqual([expect.stringMatching(/đọc từ tên chỉ tiêu .*tối thiểu 80%.*cần kiểm tra/)]);
+    expect(byCode("2").warnings).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ describe("preview corrections", () => {
     expect(setIndicatorTarget(indicator, "").target.rule).toBe("NONE");
   });
 
-  it("sets a lead unit, keeping the others as coordinating units, and clears the missing-lead warning", () => {
+  it("sets the lead units as the field lists them (a co-lead stays a lead), and clears the missing-lead warning", () => {
     const plan = hanhDung();
     // Task 15 now reads its lead from the cell; a row without one is made here.
     const row15 = plan.rows.find((r): r is ParsedTask => r.type === "task" && r.code === "15")!;
@@ -48,8 +48,9 @@ describe("preview corrections", () => {
     const fixed = setLeadUnit(task, "Công chức tại Bộ phận Một cửa xã");
     expect(fixed.leadUnits).toEqual(["Công chức tại Bộ phận Một cửa xã"]);
     expect(fixed.warnings).not.toContain(MISSING_LEAD_WARNING);
-    const swapped = setLeadUnit({ ...task, leadUnits: ["A", "B"], coordinatingUnits: ["C"] }, "C");
-    expect([swapped.leadUnits, swapped.coordinatingUnits]).toEqual([["C"], ["B"]]);
+    // The field shows "A; B"; the clerk makes C the lead with B: C is no longer coordinating, B stays a lead.
+    const swapped = setLeadUnit({ ...task, leadUnits: ["A", "B"], coordinatingUnits: ["C"] }, "C; B");
+    expect([swapped.leadUnits, swapped.coordinatingUnits]).toEqual([["C", "B"], []]);
   });
 
   it("clears an empty-text warning once the row has text", () => {

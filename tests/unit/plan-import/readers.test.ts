@@ -95,7 +95,7 @@ describe.each(Object.entries(GOLDEN))("seed %s as a file", (file, golden) => {
 });
 
 describe("Word tables", () => {
-  it("spreads merged cells so columns stay in place, and reads letterheads as lines", () => {
+  it("spreads merged cells so columns stay in place (a unit merged down reaches every row), and reads letterheads as lines", () => {
     const html =
       "<table><tr><td><p>UBND XÃ HÀNH DŨNG</p></td><td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p></td></tr>" +
       "<tr><td><p>Số: 48/QĐ-UBND</p></td><td><p>Hành Dũng, ngày 03 tháng 3 năm 2025</p></td></tr></table>" +
@@ -113,7 +113,22 @@ describe("Word tables", () => {
       ["task", "2", "Rà soát TTHC"],
     ]);
     expect(plan.rows[1]).toMatchObject({ leadUnits: ["Văn phòng - Thống kê"], coordinatingUnits: ["Các ban, ngành"] });
-    expect(plan.rows[2]).toMatchObject({ leadUnits: [], deadline: { kind: "PERIOD", periodEnd: "2025-06-30" } });
+    // The unit cell merged over tasks 1 and 2 is task 2's too (issue 15: it reached one row of three).
+    expect(plan.rows[2]).toMatchObject({ leadUnits: ["Văn phòng - Thống kê"], coordinatingUnits: ["Các ban, ngành"], deadline: { kind: "PERIOD", periodEnd: "2025-06-30" } });
+  });
+
+  it("a lead unit merged down three rows of a Word table reaches all three; the merged code column does not", () => {
+    const html =
+      "<table><tr><th>TT</th><th>Nội dung</th><th>Đơn vị chủ trì</th><th>Thời gian hoàn thành</th></tr>" +
+      '<tr><td>1</td><td>Việc một</td><td rowspan="3">Văn phòng HĐND và UBND xã</td><td rowspan="2">Quý I</td></tr>' +
+      "<tr><td>2</td><td>Việc hai</td></tr>" +
+      "<tr><td>3</td><td>Việc ba</td><td>Quý III</td></tr></table>";
+    const plan = parsePlanText(blocksToPlanText(htmlToBlocks(html)), { year: 2025 });
+    expect(plan.rows.map((r) => [r.code, textOf(r), r.type === "task" ? r.leadUnits.join("; ") : "", r.type === "task" ? r.deadline.text : ""])).toEqual([
+      ["1", "Việc một", "Văn phòng HĐND và UBND xã", "Quý I"],
+      ["2", "Việc hai", "Văn phòng HĐND và UBND xã", "Quý I"],
+      ["3", "Việc ba", "Văn phòng HĐND và UBND xã", "Quý III"],
+    ]);
   });
 
   it("keeps a table split over two Word tables as one", () => {
@@ -160,6 +175,30 @@ describe("Excel cells", () => {
     const again = parsePlanText(await xlsxToPlanText(far));
     expect(Date.now() - started).toBeLessThan(5000);
     expect(again.rows.map((r) => textOf(r))).toEqual(plan.rows.map((r) => textOf(r)));
+  });
+});
+
+describe("Excel merged cells and ditto marks", () => {
+  it("a unit merged down three rows reaches all three; 'nt', '-nt-' and 'như trên' copy the cell above", async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("NV");
+    ws.addRow(["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]);
+    ws.addRow([1, "Rà soát TTHC", "Văn phòng HĐND và UBND xã", "Công an xã", "Quý II"]);
+    ws.addRow([2, "Niêm yết TTHC", null, "nt", "-nt-"]);
+    ws.addRow([3, "Số hóa hồ sơ", null, "Như trên", "Quý IV"]);
+    ws.addRow([4, "Tiếp nhận hồ sơ", "Trung tâm Phục vụ hành chính công xã", "", "Thường xuyên"]);
+    ws.mergeCells("C2:C4");
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const plan = parsePlanText(await xlsxToPlanText(bytes), { year: 2025 });
+    const tasks = plan.rows.filter((r) => r.type === "task");
+    expect(tasks.map((t) => [t.code, t.leadUnits.join("; "), t.coordinatingUnits.join("; "), t.deadline.text])).toEqual([
+      ["1", "Văn phòng HĐND và UBND xã", "Công an xã", "Quý II"],
+      ["2", "Văn phòng HĐND và UBND xã", "Công an xã", "Quý II"],
+      ["3", "Văn phòng HĐND và UBND xã", "Công an xã", "Quý IV"],
+      ["4", "Trung tâm Phục vụ hành chính công xã", "", "Thường xuyên"],
+    ]);
+    expect(tasks[1].deadline).toMatchObject({ kind: "PERIOD", periodEnd: "2025-06-30" });
   });
 });
 

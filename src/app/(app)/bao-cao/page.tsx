@@ -13,7 +13,8 @@ import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { ReportForm } from "@/components/report/report-form";
 import { RowHistoryOnDemand } from "@/components/report/row-history";
 import { ReportDownloads } from "@/components/report/report-downloads";
-import { latestReturnComments, ReviewHistory } from "@/components/review/review-history";
+import { ReviewHistory } from "@/components/review/review-history";
+import { latestReturnComments } from "@/domain/reporting/workflow";
 
 export const metadata: Metadata = { title: "Báo cáo quý" };
 

@@ -11,7 +11,9 @@ import {
   updateSection,
   updateTask,
 } from "@/server/plans/edit-actions";
-import { NUMBERING_LABEL, NUMBERING_STYLES } from "@/server/plans/outline";
+import { NUMBERING_LABEL, NUMBERING_STYLES } from "@/domain/plans/outline";
+import { indicatorUnitsByRole, taskUnitsByRole, unitListText } from "@/domain/plans/unit-roles";
+import { baselineLabel, baselineText } from "@/domain/plans/baseline";
 import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/forms/fields";
 import { INDICATOR_GROUP_LABEL, PLAN_KIND_LABEL, VALUE_KIND_LABEL } from "@/domain/labels";
@@ -20,8 +22,8 @@ export const UNITS_LIST_ID = "commune-units";
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-const UNIT_HINT = "Chọn trong danh sách hoặc gõ tên đơn vị mới.";
 const UNITS_HINT = "Nhiều đơn vị cách nhau bằng dấu chấm phẩy (;).";
+const HEADS_HINT = "Chọn trong danh sách hoặc gõ tên. Nhiều đơn vị cùng chủ trì: cách nhau bằng dấu chấm phẩy (;), đơn vị đầu tiên ghi trước.";
 
 export function UnitsDatalist({ units }: { units: { id: string; name: string }[] }) {
   return (
@@ -101,6 +103,7 @@ export function SectionEditForm({ planId, section }: { planId: string; section: 
 
 /** `prefix` keeps ids unique: the edit form and the add form can be on the page together. */
 function TaskFields({ task, prefix }: { task?: Task; prefix: string }) {
+  const units = task && taskUnitsByRole(task);
   return (
     <>
       <TextField id={`${prefix}-task-code`} name="code" label="Số thứ tự" defaultValue={task?.code} />
@@ -114,15 +117,12 @@ function TaskFields({ task, prefix }: { task?: Task; prefix: string }) {
         <TextAreaField id={`${prefix}-task-result`} name="expectedResult" label="Kết quả, sản phẩm" defaultValue={task?.expectedResult} rows={2} />
       </div>
       <TextField id={`${prefix}-task-deadline`} name="deadlineText" label="Thời hạn" defaultValue={task?.deadlineText} placeholder="Quý II, Trước ngày 30/6…" hint="Ghi như văn bản; hệ thống tự hiểu ngày, quý, định kỳ." />
-      <TextField id={`${prefix}-task-lead`} name="leadUnit" label="Đơn vị chủ trì" defaultValue={task?.leadUnit?.name ?? task?.leadUnitText} list={UNITS_LIST_ID} hint={UNIT_HINT} />
+      <TextField id={`${prefix}-task-lead`} name="leadUnit" label="Đơn vị chủ trì" defaultValue={units && unitListText(units.leads)} list={UNITS_LIST_ID} hint={HEADS_HINT} />
       <div className="md:col-span-2">
-        <TextField
-          id={`${prefix}-task-coordinating`}
-          name="coordinatingUnits"
-          label="Đơn vị phối hợp"
-          defaultValue={task ? (task.coordinatingUnits.length ? task.coordinatingUnits.map((c) => c.unit.name).join("; ") : task.coordinatingText) : null}
-          hint={UNITS_HINT}
-        />
+        <TextField id={`${prefix}-task-coordinating`} name="coordinatingUnits" label="Đơn vị phối hợp" defaultValue={units && unitListText(units.coordinating)} hint={UNITS_HINT} />
+      </div>
+      <div className="md:col-span-4">
+        <TextAreaField id={`${prefix}-task-note`} name="note" label="Ghi chú" defaultValue={task?.note} rows={2} hint="Điều văn bản ghi thêm trong ô đơn vị (báo cáo trước ngày…, tham mưu…): hiện trên trang kế hoạch." />
       </div>
       {task && <ClearWarnings warnings={task.importWarnings} />}
     </>
@@ -140,6 +140,7 @@ export function TaskEditForm({ planId, task }: { planId: string; task: Task }) {
 }
 
 function IndicatorFields({ indicator, prefix }: { indicator?: Indicator; prefix: string }) {
+  const units = indicator && indicatorUnitsByRole(indicator);
   return (
     <>
       <TextField id={`${prefix}-indicator-code`} name="code" label="Số thứ tự" defaultValue={indicator?.code} />
@@ -150,21 +151,27 @@ function IndicatorFields({ indicator, prefix }: { indicator?: Indicator; prefix:
       <TextField id={`${prefix}-indicator-unit`} name="measurementUnit" label="Đơn vị tính" defaultValue={indicator?.measurementUnit} placeholder="%, điểm, hồ sơ…" />
       <SelectField id={`${prefix}-indicator-group`} name="group" label="Nhóm chỉ tiêu" options={options(INDICATOR_GROUP_LABEL)} defaultValue={indicator?.group} placeholder="— Tự nhận theo tên —" />
       <SelectField id={`${prefix}-indicator-kind`} name="valueKind" label="Cách nhập số liệu" options={options(VALUE_KIND_LABEL)} defaultValue={indicator?.valueKind} placeholder="— Tự nhận theo chỉ tiêu —" />
-      <TextField id={`${prefix}-indicator-monitoring`} name="monitoringUnit" label="Đơn vị theo dõi" defaultValue={indicator?.monitoringUnit?.name ?? indicator?.monitoringUnitText} list={UNITS_LIST_ID} hint={UNIT_HINT} />
+      <TextField id={`${prefix}-indicator-monitoring`} name="monitoringUnit" label="Đơn vị theo dõi" defaultValue={units && unitListText(units.monitoring)} list={UNITS_LIST_ID} hint={HEADS_HINT} />
       <div className="md:col-span-3">
-        <TextField
-          id={`${prefix}-indicator-implementing`}
-          name="implementingUnits"
-          label="Đơn vị thực hiện"
-          defaultValue={indicator ? (indicator.implementingUnits.length ? indicator.implementingUnits.map((u) => u.unit.name).join("; ") : indicator.implementingUnitText) : null}
-          hint={UNITS_HINT}
-        />
+        <TextField id={`${prefix}-indicator-implementing`} name="implementingUnits" label="Đơn vị thực hiện" defaultValue={units && unitListText(units.implementing)} hint={UNITS_HINT} />
       </div>
       <div className="md:col-span-2">
         <TextField id={`${prefix}-indicator-numerator`} name="numeratorLabel" label="Tử số (với tỷ lệ)" defaultValue={indicator?.numeratorLabel} placeholder="Số hồ sơ trực tuyến" />
       </div>
       <div className="md:col-span-2">
         <TextField id={`${prefix}-indicator-denominator`} name="denominatorLabel" label="Mẫu số (với tỷ lệ)" defaultValue={indicator?.denominatorLabel} placeholder="Tổng số hồ sơ tiếp nhận" />
+      </div>
+      <TextField id={`${prefix}-indicator-deadline`} name="deadlineText" label="Thời hạn của chỉ tiêu" defaultValue={indicator?.deadlineText} placeholder="Hoàn thành trong Quý I…" />
+      <TextField
+        id={`${prefix}-indicator-baseline`}
+        name="baselineValue"
+        label={indicator ? baselineLabel(indicator.targetRule, indicator.referenceYear) : "Số liệu năm so sánh"}
+        defaultValue={indicator ? baselineText(indicator.baselineValue === null ? null : Number(indicator.baselineValue)) : null}
+        hint="Với chỉ tiêu so với năm trước (thứ hạng, giảm so với…)."
+      />
+      <TextField id={`${prefix}-indicator-reference-year`} name="referenceYear" type="number" label="Năm so sánh" defaultValue={indicator?.referenceYear ? String(indicator.referenceYear) : null} hint="Để trống: năm trước." />
+      <div className="md:col-span-4">
+        <TextAreaField id={`${prefix}-indicator-note`} name="note" label="Ghi chú" defaultValue={indicator?.note} rows={2} />
       </div>
       {indicator && <ClearWarnings warnings={indicator.importWarnings} />}
     </>

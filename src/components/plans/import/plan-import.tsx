@@ -4,16 +4,18 @@
 // it and sends back what it understood (nothing is written), the clerk corrects it here, and
 // only "Lưu kế hoạch" writes it. The preview state is the ParsedPlan itself; corrections are
 // the pure functions of preview-edit.ts, and the server validates the result again.
-import { useMemo, useRef, useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ParsedPlan, PlanKind } from "@/domain/plan-import/types";
 import { normalizeUnitKey } from "@/domain/plan-import/units";
-import { newUnitNames, planUnits, removeRow, rowText, setPlanYear, subtreeIndexes } from "@/domain/plan-import/preview-edit";
+import { newUnitNames, planUnits, removeRow, rowText, setPlanYear, subtreeIndexes, unitNamesOf } from "@/domain/plan-import/preview-edit";
 import { PLAN_KIND_LABEL } from "@/domain/labels";
 import { foldText } from "@/domain/text";
 import { formatDate } from "@/domain/format";
-import { confirmPlanImport, previewPlanImport, type PlanPreview } from "@/server/plans/import-actions";
+import { confirmPlanImport } from "@/server/plans/import-actions";
 import { PreviewTable, type RowErrors } from "./preview-table";
+import { SourceStep } from "./source-step";
+import { UnitMapping } from "./unit-mapping";
 
 interface Unit {
   id: string;
@@ -36,90 +38,6 @@ export function PlanImport({ units, communeName, maxUploadMb }: { units: Unit[];
   const [draft, setDraft] = useState<Draft | null>(null);
   if (!draft) return <SourceStep maxUploadMb={maxUploadMb} onRead={(p) => setDraft({ plan: p.plan, keys: newKeys(p.plan.rows.length), sourceText: p.sourceText, sourceName: p.sourceName })} />;
   return <PreviewStep draft={draft} setDraft={setDraft} units={units} communeName={communeName} onRestart={() => setDraft(null)} />;
-}
-
-// ---- step 1: the document ------------------------------------------------------------------
-
-function SourceStep({ onRead, maxUploadMb }: { onRead: (preview: PlanPreview) => void; maxUploadMb: number }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const formRef = useRef<HTMLFormElement>(null);
-
-  function read(form: HTMLFormElement) {
-    const fd = new FormData(form);
-    const file = fd.get("file");
-    if (file instanceof File && file.size === 0) fd.delete("file");
-    if (!String(fd.get("year") ?? "").trim()) fd.delete("year");
-    start(async () => {
-      const result = await previewPlanImport(fd);
-      if (result.ok) {
-        setError(null);
-        onRead(result.data);
-      } else setError(result.fieldErrors && Object.values(result.fieldErrors).length ? `${result.error} ${Object.values(result.fieldErrors).join(" ")}` : result.error);
-    });
-  }
-
-  return (
-    <form
-      ref={formRef}
-      className="card"
-      onSubmit={(e) => {
-        e.preventDefault();
-        read(e.currentTarget);
-      }}
-      noValidate
-    >
-      <h2 className="mb-3 text-base font-semibold">1. Văn bản kế hoạch</h2>
-      <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
-        <div>
-          <label htmlFor="import-text" className="label">
-            Dán nội dung văn bản
-          </label>
-          <textarea
-            id="import-text"
-            name="text"
-            rows={12}
-            className="input"
-            placeholder={"Sao chép cả văn bản (hoặc phụ lục có bảng nhiệm vụ, chỉ tiêu) rồi dán vào đây.\nVí dụ:\nSTT\tNội dung chỉ tiêu\tĐơn vị\tChỉ tiêu năm 2025\t…\n1\tTỷ lệ hồ sơ trực tuyến…\t%\tTối thiểu 60\t…"}
-            aria-describedby="import-text-hint"
-          />
-          <p id="import-text-hint" className="mt-1 text-xs text-slate-600">
-            Sao chép từ Word hoặc PDF: các cột của bảng cách nhau bằng dấu tab, như khi dán từ bảng. Phần đầu văn bản (số, ngày, tên kế hoạch) giúp điền sẵn thông tin.
-          </p>
-        </div>
-        <div className="space-y-4">
-          <div>
-            <label htmlFor="import-file" className="label">
-              Hoặc chọn tệp Word / Excel
-            </label>
-            <input id="import-file" name="file" type="file" accept=".docx,.xlsx" className="input" aria-describedby="import-file-hint" />
-            <p id="import-file-hint" className="mt-1 text-xs text-slate-600">
-              Tệp .docx hoặc .xlsx, tối đa {maxUploadMb} MB. Tệp .doc/.xls cũ: mở bằng Word/Excel và lưu lại dạng mới. Khi đã chọn tệp, nội dung dán bên trái được bỏ qua.
-            </p>
-          </div>
-          <div className="max-w-xs">
-            <label htmlFor="import-year" className="label">
-              Năm kế hoạch (nếu văn bản không ghi)
-            </label>
-            <input id="import-year" name="year" type="number" min={2000} max={2100} inputMode="numeric" className="input" />
-          </div>
-          <p className="rounded border border-slate-200 bg-slate-50 p-2 text-xs text-slate-700">
-            Chưa có gì được lưu ở bước này: bạn sẽ xem lại, sửa từng dòng, rồi mới bấm “Lưu kế hoạch”.
-          </p>
-        </div>
-      </div>
-      <div className="mt-4 flex flex-wrap items-center gap-3">
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {pending ? "Đang đọc văn bản…" : "Đọc và xem trước"}
-        </button>
-        {error && (
-          <p role="alert" className="text-sm text-red-800">
-            {error}
-          </p>
-        )}
-      </div>
-    </form>
-  );
 }
 
 // ---- step 2: preview and corrections -------------------------------------------------------
@@ -160,10 +78,7 @@ function PreviewStep({
   const created = useMemo(() => newUnitNames(matches), [matches]);
   const rowsNaming = (phrase: string) => {
     const key = normalizeUnitKey(phrase);
-    return plan.rows.filter((r) => {
-      const list = r.type === "task" ? [...r.leadUnits, ...r.coordinatingUnits] : r.type === "indicator" ? [...r.monitoringUnits, ...r.implementingUnits] : [];
-      return list.some((n) => normalizeUnitKey(n) === key);
-    }).length;
+    return plan.rows.filter((r) => unitNamesOf(r).some((n) => normalizeUnitKey(n) === key)).length;
   };
   const counts = {
     sections: plan.rows.filter((r) => r.type === "section").length,
@@ -305,53 +220,7 @@ function PreviewStep({
         )}
       </section>
 
-      <section className="card" aria-labelledby="units-heading">
-        <h2 id="units-heading" className="text-base font-semibold">
-          3. Đơn vị phụ trách
-        </h2>
-        <p className="mt-1 text-sm text-slate-700">
-          {matches.length - matches.filter((m) => !m.unitId).length} tên đơn vị khớp với đơn vị đã có của xã (không phân biệt dấu, viết tắt).{" "}
-          {created.length === 0 ? (
-            <span className="font-medium text-green-800">Không tạo đơn vị mới.</span>
-          ) : (
-            <span className="font-medium text-blue-900">Khi lưu sẽ tạo {created.length} đơn vị mới:</span>
-          )}
-        </p>
-        {unknownPhrases.length > 0 && (
-          <div className="mt-2">
-            <p className="text-sm text-slate-700">
-              Tên chưa có trong danh mục của xã: chọn đơn vị tương ứng một lần, mọi dòng ghi tên đó đều theo; tên này được ghi nhớ làm tên gọi khác của đơn vị.
-            </p>
-            <ul className="mt-2 divide-y divide-slate-200 rounded border border-slate-200" aria-label="Ghép tên trong văn bản với đơn vị của xã">
-              {unknownPhrases.map((phrase, i) => (
-                <li key={phrase} className="flex flex-wrap items-center gap-2 px-2 py-1.5 text-sm" data-testid="unit-mapping">
-                  <label htmlFor={`map-${i}`} className="min-w-0 flex-1">
-                    “{phrase}” <span className="text-xs text-slate-600">({rowsNaming(phrase)} dòng)</span>
-                  </label>
-                  <select id={`map-${i}`} className="input w-full sm:w-72" value={mapped[phrase] ?? ""} onChange={(e) => setMapped({ ...mapped, [phrase]: e.target.value })}>
-                    <option value="">+ Tạo đơn vị mới với tên này</option>
-                    {units.map((u) => (
-                      <option key={u.id} value={u.id}>
-                        = {u.name}
-                      </option>
-                    ))}
-                  </select>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {created.length > 0 && (
-          <ul className="mt-2 flex flex-wrap gap-1.5 text-sm" aria-label="Đơn vị sẽ tạo mới">
-            {created.map((name) => (
-              <li key={name} className="rounded border border-blue-300 bg-blue-50 px-2 py-0.5 text-blue-950">
-                + {name}
-              </li>
-            ))}
-          </ul>
-        )}
-        <p className="mt-2 text-xs text-slate-600">Tên sai hoặc trùng nghĩa với đơn vị đã có: bấm “Sửa” trên dòng và chọn đơn vị trong danh sách.</p>
-      </section>
+      <UnitMapping units={units} matches={matches} created={created} unknownPhrases={unknownPhrases} mapped={mapped} setMapped={setMapped} rowsNaming={rowsNaming} />
 
       <section aria-labelledby="rows-heading">
         <div className="mb-2 flex flex-wrap items-center justify-between gap-3">

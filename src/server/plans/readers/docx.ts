@@ -4,7 +4,7 @@
 import "server-only";
 import mammoth from "mammoth";
 import { blocksToPlanText, type DocumentBlock } from "@/domain/plan-import/document-text";
-import { cellText } from "@/domain/plan-import/html";
+import { cellText, DITTO } from "@/domain/plan-import/html";
 import { isElement, parseHtml, type HtmlElement, type HtmlNode } from "./html-tree";
 
 const BLOCK_TAGS = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "blockquote"]);
@@ -71,7 +71,8 @@ function span(value: string | undefined): number {
 
 /**
  * Rows of cells with merged cells spread out, so every column stays in place: a cell spanning
- * columns is followed by empty cells, and rows under a cell spanning rows get an empty cell there.
+ * columns is followed by empty cells, and rows under a cell spanning rows get the DITTO mark
+ * there (the grid copies the value down, so a unit merged over three rows reaches all three).
  */
 function tableRows(table: HtmlElement): string[][] {
   const pending = new Map<number, number>(); // column -> rows still covered from above
@@ -81,7 +82,8 @@ function tableRows(table: HtmlElement): string[][] {
     const fillCovered = () => {
       while ((pending.get(row.length) ?? 0) > 0) {
         pending.set(row.length, pending.get(row.length)! - 1);
-        row.push("");
+        // Covered from above: the value merged down belongs to this row too.
+        row.push(DITTO);
       }
     };
     for (const td of tr.children) {

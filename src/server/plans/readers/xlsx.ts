@@ -1,11 +1,11 @@
 // .xlsx -> rows of cells (GridLine) with exceljs. A sheet is read as it is shown: merged
-// cells once (in their first cell), percentages as "80%", dates as dd/mm/yyyy (the deadline
+// cells in their first cell (the rows a cell is merged down over get the DITTO mark), percentages as "80%", dates as dd/mm/yyyy (the deadline
 // parser reads them like typed dates), bold cells wrapped in <b> (uncoded bold rows are headings).
 import "server-only";
 import ExcelJS from "exceljs";
 import type { GridLine } from "@/domain/plan-import";
 import { blocksToPlanText, type DocumentBlock } from "@/domain/plan-import/document-text";
-import { cellText } from "@/domain/plan-import/html";
+import { cellText, DITTO } from "@/domain/plan-import/html";
 import { UserError } from "@/server/errors";
 
 const MAX_ROWS = 20_000;
@@ -46,7 +46,10 @@ function runsOf(value: ExcelJS.CellValue, numFmt: string | undefined, bold: bool
 
 /** A cell as the parser's cell text: line breaks kept as <br>, a wholly bold cell in <b>. */
 function cellString(cell: ExcelJS.Cell): string {
-  if (cell.isMerged && cell.master.address !== cell.address) return "";
+  if (cell.isMerged && cell.master.address !== cell.address) {
+    // Under the master in its column: the value merged down belongs to this row too.
+    return Number(cell.master.col) === Number(cell.col) && Number(cell.master.row) < Number(cell.row) ? DITTO : "";
+  }
   const runs = runsOf(cell.value, cell.numFmt, Boolean(cell.font?.bold)).filter((r) => r.text !== "");
   const text = runs
     .map((r) => r.text)

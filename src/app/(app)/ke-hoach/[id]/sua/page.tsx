@@ -7,33 +7,25 @@ import { communeUnits, getPlanDetail, reportedRowIds, type PlanDetail } from "@/
 import { deletePlanAndList, deleteRow, moveRow } from "@/server/plans/edit-actions";
 import { planLockedMessage } from "@/server/plans/access";
 import { decisionHistory } from "@/server/review/queries";
-import { isEditable } from "@/domain/reporting/workflow";
+import { isEditable, latestReturnComments } from "@/domain/reporting/workflow";
 import { targetText } from "@/domain/evaluation/display";
+import { ROW_KIND, rowMainText, shortText } from "@/domain/plans/row-kinds";
+import { childrenOf, depths, outlineNodes, planRows, type PlanRow } from "@/domain/plans/outline";
+import { indicatorUnitsByRole, taskUnitsByRole, unitListText } from "@/domain/plans/unit-roles";
 import { formatDate } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
-import { outlineRows } from "@/components/plans/plan-outline";
-import { latestReturnComments } from "@/components/review/review-history";
+import { CodeAndKind, PlanTable, RowNote, rowColumns, WarningList } from "@/components/plans/plan-table";
 import { InlineAction } from "@/components/forms/inline-action";
 import { AddRowForms, IndicatorEditForm, PlanDetailsForm, SectionEditForm, TaskEditForm, UnitsDatalist } from "@/components/plans/edit/row-forms";
 
 export const metadata: Metadata = { title: "Sửa kế hoạch" };
 
-type Row = ReturnType<typeof outlineRows>[number];
+type Row = PlanRow<PlanDetail["sections"][number], PlanDetail["tasks"][number], PlanDetail["indicators"][number]>;
 
 function rowLabel(row: Row): string {
-  const text = row.type === "section" ? row.item.title : row.type === "task" ? row.item.content : row.item.name;
-  const oneLine = text.replace(/\s+/g, " ");
-  return `${row.item.code ? `${row.item.code} ` : ""}${oneLine.length > 50 ? `${oneLine.slice(0, 47)}…` : oneLine}`;
-}
-
-/** How deep a row sits: sections keep their depth, their rows sit one deeper, sub-indicators one more. */
-function depthOf(row: Row, plan: PlanDetail): number {
-  if (row.type === "section") return row.item.depth;
-  const section = plan.sections.find((s) => s.id === row.item.sectionId);
-  const base = section ? section.depth + 1 : 0;
-  return row.type === "indicator" && row.item.parentId ? base + 1 : base;
+  return `${row.item.code ? `${row.item.code} ` : ""}${shortText(rowMainText(row.type, row.item), 50)}`;
 }
 
 /** The deadline as understood, when that adds something to the text: a date, a period, or "not understood". */
@@ -44,8 +36,28 @@ function understoodDeadline(task: PlanDetail["tasks"][number]): string | null {
   return null;
 }
 
-const KIND_NAME = { section: "mục", task: "nhiệm vụ", indicator: "chỉ tiêu" } as const;
-const TYPE_LABEL = { section: "Mục", task: "Nhiệm vụ", indicator: "Chỉ tiêu" } as const;
+/** The row's units by role; a second lead stays under "Chủ trì". */
+function UnitRoles({ row }: { row: Exclude<Row, { type: "section" }> }) {
+  const [headLabel, head, otherLabel, others] =
+    row.type === "task"
+      ? ["Chủ trì", taskUnitsByRole(row.item).leads, "Phối hợp", taskUnitsByRole(row.item).coordinating]
+      : ["Theo dõi", indicatorUnitsByRole(row.item).monitoring, "Thực hiện", indicatorUnitsByRole(row.item).implementing];
+  return (
+    <>
+      <div>
+        <span className="text-xs text-slate-600">{headLabel}: </span>
+        {head.length ? unitListText(head) : <span className="text-amber-900">chưa có</span>}
+      </div>
+      {others.length > 0 && (
+        <div>
+          <span className="text-xs text-slate-600">{otherLabel}: </span>
+          {unitListText(others)}
+        </div>
+      )}
+      <RowNote text={row.item.note} />
+    </>
+  );
+}
 
 export default async function EditPlanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ sua?: string; them?: string }> }) {
   const actor = await requirePageActor("plan.write");
@@ -71,15 +83,15 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
 
   const [units, reported, decisions] = await Promise.all([communeUnits(actor, plan.communeId), reportedRowIds(actor, plan), decisionHistory(actor, { planId: plan.id, communeId: plan.communeId })]);
   const returned = plan.status === "RETURNED" ? latestReturnComments(decisions) : null;
-  const rows = outlineRows(plan);
+  const rows = planRows(plan);
+  const nodes = outlineNodes(plan);
+  const depth = depths(nodes);
   const sectionOptions = rows
     .filter((r) => r.type === "section")
-    .map((r) => ({ value: r.item.id, label: `${"\u00a0\u00a0".repeat(depthOf(r, plan))}${rowLabel(r)}` }));
+    .map((r) => ({ value: r.item.id, label: `${"\u00a0\u00a0".repeat(depth.get(r.item.id) ?? 0)}${rowLabel(r)}` }));
   const indicatorOptions = plan.indicators.filter((i) => !i.parentId).map((i) => ({ value: i.id, label: `${i.code ? `${i.code} ` : ""}${i.name.slice(0, 60)}` }));
-  const siblings = (row: Row) => {
-    const parentOf = (r: Row) => (r.type === "section" ? r.item.parentId : r.type === "task" ? r.item.sectionId : (r.item.parentId ?? r.item.sectionId));
-    return rows.filter((r) => parentOf(r) === parentOf(row));
-  };
+  const parentOf = new Map(nodes.map((n) => [n.id, n.parent]));
+  const siblings = (row: Row) => childrenOf(nodes, parentOf.get(row.item.id) ?? null);
   const neverSubmitted = plan.status === "DRAFT" && decisions.length === 0;
 
   return (
@@ -134,48 +146,27 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
         {rows.length === 0 ? (
           <p className="card text-sm text-slate-700">Kế hoạch chưa có dòng nào. Thêm mục, nhiệm vụ hoặc chỉ tiêu ở phần dưới.</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="table-basic">
-              <caption className="sr-only">Các mục, nhiệm vụ và chỉ tiêu của kế hoạch, theo thứ tự văn bản</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="w-20">
-                    STT
-                  </th>
-                  <th scope="col">Nội dung</th>
-                  <th scope="col" className="w-60">
-                    Thời hạn / chỉ tiêu phấn đấu
-                  </th>
-                  <th scope="col" className="w-64">
-                    Đơn vị phụ trách
-                  </th>
-                  <th scope="col" className="w-44">
-                    <span className="sr-only">Thao tác</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+          <PlanTable caption="Các mục, nhiệm vụ và chỉ tiêu của kế hoạch, theo thứ tự văn bản" columns={rowColumns({ deadline: "w-60", units: "w-64", actions: "w-44" })}>
                 {rows.map((row) => {
                   const item = row.item;
                   const warnings = row.type === "section" ? [] : row.item.importWarnings;
                   const comment = returned?.rows[item.id];
                   const hasFigures = reported.has(item.id);
                   const sibs = siblings(row);
-                  const at = sibs.findIndex((s) => s.item.id === item.id);
+                  const at = sibs.findIndex((s) => s.id === item.id);
                   const label = rowLabel(row);
                   const open = sua === item.id;
                   const tone = comment ? "bg-amber-50" : warnings.length ? "bg-amber-50" : row.type === "section" ? "bg-slate-100" : "";
                   return [
                     <tr key={item.id} id={`dong-${item.id}`} data-row={item.id} className={tone}>
                       <td>
-                        <div className="tabular-nums font-medium">{item.code ?? <span className="text-slate-400">—</span>}</div>
-                        <div className="whitespace-nowrap text-[11px] text-slate-600">{TYPE_LABEL[row.type]}</div>
+                        <CodeAndKind code={item.code} kind={row.type} />
                       </td>
                       <td>
-                        <div style={{ paddingLeft: `${Math.min(depthOf(row, plan), 6) * 0.9}rem` }}>
+                        <div style={{ paddingLeft: `${Math.min(depth.get(item.id) ?? 0, 6) * 0.9}rem` }}>
                           {row.type === "indicator" && row.item.parentId && <span aria-hidden>– </span>}
                           <span className={`whitespace-pre-line ${row.type === "section" ? "font-semibold" : ""}`}>
-                            {row.type === "section" ? row.item.title : row.type === "task" ? row.item.content : row.item.name}
+                            {rowMainText(row.type, row.item)}
                           </span>
                           {hasFigures && (
                             <span className="ml-2">
@@ -183,13 +174,7 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
                             </span>
                           )}
                           {comment && <p className="mt-1 text-sm font-medium text-amber-950">⚠ Ý kiến cấp trên: {comment}</p>}
-                          {warnings.length > 0 && (
-                            <ul className="mt-1 space-y-0.5 text-xs text-amber-900">
-                              {warnings.map((w) => (
-                                <li key={w}>⚠ {w}</li>
-                              ))}
-                            </ul>
-                          )}
+                          <WarningList warnings={warnings} />
                         </div>
                       </td>
                       <td>
@@ -209,34 +194,7 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
                         )}
                       </td>
                       <td className="text-sm">
-                        {row.type === "task" && (
-                          <>
-                            <div>
-                              <span className="text-xs text-slate-600">Chủ trì: </span>
-                              {row.item.leadUnit?.name ?? <span className="text-amber-900">chưa có</span>}
-                            </div>
-                            {row.item.coordinatingUnits.length > 0 && (
-                              <div>
-                                <span className="text-xs text-slate-600">Phối hợp: </span>
-                                {row.item.coordinatingUnits.map((c) => c.unit.name).join("; ")}
-                              </div>
-                            )}
-                          </>
-                        )}
-                        {row.type === "indicator" && (
-                          <>
-                            <div>
-                              <span className="text-xs text-slate-600">Theo dõi: </span>
-                              {row.item.monitoringUnit?.name ?? <span className="text-slate-500">chưa có</span>}
-                            </div>
-                            {row.item.implementingUnits.length > 0 && (
-                              <div>
-                                <span className="text-xs text-slate-600">Thực hiện: </span>
-                                {row.item.implementingUnits.map((u) => u.unit.name).join("; ")}
-                              </div>
-                            )}
-                          </>
-                        )}
+                        {row.type !== "section" && <UnitRoles row={row} />}
                       </td>
                       <td className="whitespace-nowrap text-right">
                         <InlineAction action={moveRow} fields={{ planId: plan.id, kind: row.type, id: item.id, direction: "up" }} label={`Chuyển lên: ${label}`} disabled={at === 0}>
@@ -261,7 +219,7 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
                           confirm={
                             row.type === "section"
                               ? `Xóa mục “${label}” cùng mọi nhiệm vụ, chỉ tiêu bên trong?`
-                              : `Xóa ${KIND_NAME[row.type]} “${label}”?`
+                              : `Xóa ${ROW_KIND[row.type].name} “${label}”?`
                           }
                         >
                           Xóa
@@ -278,7 +236,7 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
                     open && (
                       <tr key={`${item.id}-edit`} className="bg-brand-50">
                         <td colSpan={5} className="border-l-4 border-l-brand-600">
-                          <h3 className="mb-2 text-sm font-semibold">Sửa {KIND_NAME[row.type]} {label}</h3>
+                          <h3 className="mb-2 text-sm font-semibold">Sửa {ROW_KIND[row.type].name} {label}</h3>
                           {row.type === "section" && <SectionEditForm planId={plan.id} section={row.item} />}
                           {row.type === "task" && <TaskEditForm planId={plan.id} task={row.item} />}
                           {row.type === "indicator" && <IndicatorEditForm planId={plan.id} indicator={row.item} />}
@@ -287,9 +245,7 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
                     ),
                   ];
                 })}
-              </tbody>
-            </table>
-          </div>
+          </PlanTable>
         )}
       </section>
 
