@@ -2,17 +2,16 @@
 // coordinating unit), a second monitoring unit stays a monitoring unit, and the row's note
 // stays. The form fields are filled the way the editing page fills them and sent back
 // unchanged, as a clerk who only fixes a typo would.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, formData } from "../support/actors";
-import { seedDemo } from "@/server/seed/demo";
 import { confirmPlanImport } from "@/server/plans/import-actions";
 import { addTask, updateIndicator, updateTask } from "@/server/plans/edit-actions";
 import { getPlanDetail } from "@/server/plans/queries";
 import { indicatorUnitsByRole, taskUnitsByRole, unitListText } from "@/domain/plans/unit-roles";
 import type { ParsedPlan } from "@/domain/plan-import";
 
-let t: TestDb;
+const t = setupTestDb();
 let planId: string;
 
 const OFFICE = "Văn phòng - Thống kê";
@@ -81,16 +80,10 @@ async function taskRoles(taskId: string) {
 }
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
   await actAs("hanhdung.canbo");
   const result = await confirmPlanImport({ plan: PLAN, sourceText: "", sourceName: null, unitAliases: [] });
   if (!result.ok) throw new Error(result.error);
   planId = result.data.planId;
-});
-afterAll(async () => {
-  await actAs(null);
-  await t.close();
 });
 
 describe("hand editing keeps unit roles and notes", () => {
