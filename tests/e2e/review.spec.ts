@@ -1,5 +1,12 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { shot, signIn } from "./helpers";
+
+async function noSeriousAxe(page: Page) {
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+}
 
 const RATIO = "Tỷ lệ hồ sơ trực tuyến toàn trình";
 
@@ -43,9 +50,14 @@ test("Diên Khánh Q3: submitted, returned with a row comment, corrected, resubm
   await reviewer.getByRole("link", { name: /Xã Diên Khánh Quý III: Đã nộp/ }).click();
   await expect(reviewer.getByRole("heading", { level: 1 })).toContainText("Xã Diên Khánh: báo cáo Quý III năm 2025");
   await reviewer.getByLabel("Ý kiến chung (bắt buộc khi trả lại)").fill("Đề nghị rà soát lại số liệu hồ sơ trực tuyến.");
-  await reviewer.getByRole("button", { name: "+ Thêm ý kiến cho một dòng" }).click();
-  await reviewer.getByLabel("Dòng", { exact: true }).selectOption({ label: (await reviewer.locator("option", { hasText: RATIO }).first().textContent())! });
-  await reviewer.getByLabel("Ý kiến cho dòng").fill("Mẫu số chưa khớp số liệu trên Cổng dịch vụ công.");
+  // Issue 17: the row comment is written on the row itself, not picked from a list above.
+  const commented = await reportRow(reviewer);
+  await commented.getByRole("button", { name: /Nhận xét dòng/ }).click();
+  await commented.getByLabel("Nhận xét của cấp trên cho dòng này (gửi kèm khi trả lại)").fill("Mẫu số chưa khớp số liệu trên Cổng dịch vụ công.");
+  // Hiding the row with a filter keeps what was typed on it.
+  await reviewer.getByLabel("Tìm chỉ tiêu, nhiệm vụ").fill("khong co dong nao nhu vay");
+  await reviewer.getByLabel("Tìm chỉ tiêu, nhiệm vụ").fill("");
+  await expect((await reportRow(reviewer)).getByLabel("Nhận xét của cấp trên cho dòng này (gửi kèm khi trả lại)")).toHaveValue("Mẫu số chưa khớp số liệu trên Cổng dịch vụ công.");
   await reviewer.screenshot(shot("review-page"));
   await reviewer.getByRole("button", { name: "↩ Trả lại" }).click();
   await expect(reviewer.getByText("Đã trả lại cho xã kèm ý kiến.")).toBeVisible();
@@ -63,6 +75,24 @@ test("Diên Khánh Q3: submitted, returned with a row comment, corrected, resubm
   clerk.once("dialog", (d) => d.accept());
   await clerk.getByRole("button", { name: "Nộp báo cáo" }).click();
   await expect(clerk.getByText("Đã nộp báo cáo lên cấp trên.")).toBeVisible();
+
+  // Issue 17: the reviewer sees what changed since the return, on the row, before → after,
+  // beside the comment left on it; at 1366 px and on a phone.
+  await reviewer.reload();
+  await expect(reviewer.getByRole("note").filter({ hasText: "Nộp lại sau khi trả lại" })).toContainText("dòng đã sửa");
+  const changedRow = await reportRow(reviewer);
+  await expect(changedRow.getByRole("group", { name: "Đã sửa sau khi trả lại" })).toContainText(/Số liệu Quý III: \S+\/[\d.]+ → \S+\/64/);
+  await expect(changedRow.getByRole("note")).toContainText("Mẫu số chưa khớp số liệu trên Cổng dịch vụ công.");
+  await reviewer.getByRole("button", { name: "Chỉ xem các dòng đã sửa" }).click();
+  await expect(reviewer.locator("tr[data-row]")).toHaveCount(await reviewer.locator("tr[data-row]:has([data-changed-since-return])").count());
+  await reviewer.screenshot(shot("review-changed-since-return"));
+  await noSeriousAxe(reviewer);
+  await reviewer.setViewportSize({ width: 390, height: 844 });
+  await expect(changedRow.getByRole("group", { name: "Đã sửa sau khi trả lại" })).toBeVisible();
+  await changedRow.scrollIntoViewIfNeeded();
+  await reviewer.screenshot({ path: "tests/e2e/screenshots/review-changed-since-return-390.png" });
+  await noSeriousAxe(reviewer);
+  await reviewer.setViewportSize({ width: 1366, height: 768 });
 
   // The reviewer approves; the report is locked for the clerk; history shows every step.
   await reviewer.reload();
