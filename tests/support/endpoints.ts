@@ -58,6 +58,9 @@ export const ENDPOINTS: Endpoint[] = [
     saveReport: { permission: "report.write", scope: "own-commune", target: "input" },
     submitReport: { permission: "report.submit", scope: "own-commune", target: "implicit" },
   }),
+  ...actions("src/server/reports/baseline-actions.ts", {
+    setIndicatorBaseline: { permission: "plan.baseline", scope: "own-commune", target: "input" },
+  }),
   ...actions("src/server/review/actions.ts", {
     decideSubmission: { permission: "review.decide", scope: "commune-in-scope", target: "input" },
     decideSubmissionForm: { permission: "review.decide", scope: "commune-in-scope", target: "input" },

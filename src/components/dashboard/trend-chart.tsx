@@ -1,25 +1,76 @@
 "use client";
 
-// A small quarter-by-quarter line: the only client JavaScript on the dashboard.
-import { Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+// Quarter-by-quarter line of an indicator (issue 17): the target (or last year's figure) as a
+// dashed line, a gap where a quarter has no figure (never a straight bridge), and the figures
+// in words as the chart's accessible name. "spark" fits a table cell; "full" has labelled axes.
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { trendText, type TrendLine, type TrendPoint } from "@/domain/evaluation/trend";
 
 const ROMAN = ["", "I", "II", "III", "IV"];
+const fmt = (v: number, percent: boolean) => `${v.toLocaleString("vi-VN", { maximumFractionDigits: 1 })}${percent ? "%" : ""}`;
 
-export function TrendChart({ points, percent, label }: { points: { quarter: number; value: number | null }[]; percent: boolean; label: string }) {
-  const data = points.map((p) => ({ q: `Q${ROMAN[p.quarter]}`, v: p.value }));
+export function TrendChart({
+  points,
+  percent,
+  label,
+  target = null,
+  size = "spark",
+  yLabel,
+  rank = false,
+}: {
+  points: TrendPoint[];
+  percent: boolean;
+  label: string;
+  target?: TrendLine | null;
+  size?: "spark" | "full";
+  /** The value axis: "%", "Thứ hạng", the measurement unit. */
+  yLabel?: string;
+  /** Ranks read best at the top: the axis runs from 1 downwards. */
+  rank?: boolean;
+}) {
+  const data = points.map((p) => ({ q: size === "spark" ? `Q${ROMAN[p.quarter]}` : `Quý ${ROMAN[p.quarter]}`, v: p.value }));
   if (data.every((d) => d.v === null)) return <span className="text-xs text-slate-500">—</span>;
-  const text = points.map((p) => `Quý ${ROMAN[p.quarter]}: ${p.value === null ? "chưa có" : p.value.toLocaleString("vi-VN", { maximumFractionDigits: 1 }) + (percent ? "%" : "")}`).join("; ");
+  const text = trendText(points, percent, target);
+  const values = [...data.map((d) => d.v).filter((v): v is number => v !== null), ...(target ? [target.value] : [])];
+  const domain: [number, number] = percent ? [0, 100] : [Math.min(0, ...values), Math.max(...values) * 1.1 || 1];
+  const full = size === "full";
   return (
-    <div role="img" aria-label={`${label}: ${text}`} title={text}>
-      <LineChart width={120} height={36} data={data} margin={{ top: 4, right: 4, bottom: 0, left: 4 }}>
-        <XAxis dataKey="q" hide />
-        <YAxis hide domain={percent ? [0, 100] : ["auto", "auto"]} />
+    <div role="img" aria-label={`${label}: ${text}`} title={text} className={full ? "w-full max-w-2xl" : undefined}>
+      <LineChart
+        width={full ? "100%" : 132}
+        height={full ? 240 : 44}
+        data={data}
+        accessibilityLayer={false}
+        margin={full ? { top: 16, right: 24, bottom: 24, left: 16 } : { top: 4, right: 4, bottom: 2, left: 4 }}
+      >
+        {full && <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />}
+        <XAxis dataKey="q" hide={!full} tick={{ fontSize: 12, fill: "#334155" }} label={full ? { value: "Quý", position: "insideBottom", offset: -12, fontSize: 12, fill: "#334155" } : undefined} />
+        <YAxis
+          hide={!full}
+          reversed={rank}
+          domain={rank ? [1, "auto"] : domain}
+          allowDecimals={!rank}
+          tick={{ fontSize: 12, fill: "#334155" }}
+          tickFormatter={(v: number) => fmt(v, percent)}
+          label={full && yLabel ? { value: yLabel, angle: -90, position: "insideLeft", offset: 0, fontSize: 12, fill: "#334155" } : undefined}
+          width={full ? 56 : 0}
+        />
+        {target && (
+          <ReferenceLine
+            y={target.value}
+            stroke="#b45309"
+            strokeDasharray="4 3"
+            strokeWidth={full ? 2 : 1.5}
+            ifOverflow="extendDomain"
+            label={full ? { value: target.label, position: "insideTopRight", fontSize: 12, fill: "#92400e" } : undefined}
+          />
+        )}
         <Tooltip
-          formatter={(v) => [`${Number(v).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}${percent ? "%" : ""}`, ""]}
+          formatter={(v) => [fmt(Number(v), percent), ""]}
           labelStyle={{ fontSize: 11 }}
           contentStyle={{ fontSize: 11, padding: "2px 6px" }}
         />
-        <Line type="monotone" dataKey="v" stroke="#1d5fbf" strokeWidth={2} dot={{ r: 2 }} connectNulls isAnimationActive={false} />
+        <Line type="linear" dataKey="v" stroke="#1d5fbf" strokeWidth={2} dot={{ r: full ? 4 : 2 }} connectNulls={false} isAnimationActive={false} />
       </LineChart>
     </div>
   );

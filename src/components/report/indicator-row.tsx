@@ -10,6 +10,8 @@ import { formatNumber, formatPercent } from "@/domain/format";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { SnapshotChange } from "@/domain/reporting/snapshot";
 import { ChangedSinceReturn, RowComment, type RowCommenting } from "@/components/review/row-review";
+import { needsBaseline } from "@/domain/reporting/baseline";
+import { BaselinePrompt } from "./baseline-prompt";
 import { EvidencePanel } from "./evidence-panel";
 import { ConflictPanel } from "./conflict-panel";
 import { ExplanationFields, FieldMessage, NumberInput, ReviewNote, moveDown } from "./fields";
@@ -28,11 +30,13 @@ export interface IndicatorRowProps {
   /** Reviewer's view: changes since the report was returned, and a comment on this row. */
   changes?: SnapshotChange[];
   commenting?: RowCommenting;
+  /** May give last year's figure the plan lacks (issue 17: the chairman). */
+  canSetBaseline?: boolean;
   conflict?: ConflictRow;
   onResolve: (c: ConflictRow, choice: "mine" | "theirs") => void;
 }
 
-export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editable, errorOf, reviewComment, changes, commenting, conflict, onResolve }: IndicatorRowProps) {
+export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editable, errorOf, reviewComment, changes, commenting, canSetBaseline = false, conflict, onResolve }: IndicatorRowProps) {
   const input = entryInputFor(ind);
   const result = live.result;
   const ytd = result ? ytdFigure(ind, result.ytd) : null;
@@ -61,6 +65,7 @@ export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editab
         <div className="text-xs text-slate-600">{ind.targetText || "—"}</div>
         <div className="font-medium">{targetText(ind)}</div>
         {ind.baselineValue !== null && <div className="text-xs text-slate-600">Năm trước: {formatNumber(ind.baselineValue)}</div>}
+        {editable && needsBaseline(ind) && <BaselinePrompt ind={ind} planYear={year} canSet={canSetBaseline} />}
       </td>
       <td data-label={`Số liệu quý`}>
         {!editable ? (

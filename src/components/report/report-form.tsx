@@ -25,7 +25,7 @@ export interface ReviewView {
 
 const RED = new Set(["NOT_ACHIEVED", "AT_RISK"]);
 
-export function ReportForm({ data, editable, canSubmit, today, rowComments = {}, review }: { data: ReportData; editable: boolean; canSubmit: boolean; today: string; rowComments?: Record<string, string>; review?: ReviewView }) {
+export function ReportForm({ data, editable, canSubmit, today, rowComments = {}, review, canSetBaseline = false }: { data: ReportData; editable: boolean; canSubmit: boolean; today: string; rowComments?: Record<string, string>; review?: ReviewView; canSetBaseline?: boolean }) {
   const form = useReportForm({ data, today });
   const { state, live, query } = form;
   // Row comments live here, not in the rows: a row hidden by a filter keeps what was typed.
@@ -152,6 +152,7 @@ export function ReportForm({ data, editable, canSubmit, today, rowComments = {},
                           reviewComment={rowComments[ind.id]}
                           changes={changed[ind.id]}
                           commenting={commenting(ind.id)}
+                          canSetBaseline={canSetBaseline}
                           conflict={form.conflicts.get(ind.id)}
                           onResolve={form.resolve}
                         />

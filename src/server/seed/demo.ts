@@ -197,10 +197,10 @@ async function seedFigures(tx: Prisma.TransactionClient, unitIds: Map<string, st
     const indicators = plans.flatMap((p) => p.indicators);
     const tasks = plans.flatMap((p) => p.tasks);
 
-    // Last year's values for rank and decrease targets (demo figures).
+    // Last year's rank (demo figure). The plans state no count for last year's "giảm so với năm
+    // trước" rows, so those stay without one: the report page asks the chairman for it (issue 17).
     for (const ind of indicators) {
       if (ind.targetRule === "BETTER_RANK") await tx.indicator.update({ where: { id: ind.id }, data: { baselineValue: 14 } });
-      if (ind.targetRule === "LOWER_THAN_LAST_YEAR") await tx.indicator.update({ where: { id: ind.id }, data: { baselineValue: 6 } });
     }
 
     // Each indicator gets a temperament so the demo shows đạt, có nguy cơ and chưa đạt rows.

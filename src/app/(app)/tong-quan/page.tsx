@@ -15,6 +15,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { PeriodNav } from "@/components/dashboard/period-nav";
 import { TrendChart } from "@/components/dashboard/trend-chart";
+import { trendTarget } from "@/domain/evaluation/trend";
 import type { Dashboard } from "@/server/dashboard/queries";
 
 export const metadata: Metadata = { title: "Tổng quan" };
@@ -168,7 +169,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                         <div className="mt-0.5 text-xs text-slate-700">{ind.result.reason}</div>
                       </td>
                       <td>
-                        <TrendChart points={ind.trend} percent={isPercentFigure(ind)} label={ind.name} />
+                        <TrendChart points={ind.trend} percent={isPercentFigure(ind)} label={ind.name} target={trendTarget(ind, isPercentFigure(ind))} />
                       </td>
                       <td className="text-sm">{ind.ownerUnitName ?? "—"}</td>
                     </tr>
