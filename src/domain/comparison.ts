@@ -76,3 +76,17 @@ export function compareCommunes(communeIds: string[], keys: string[], indicators
   }
   return { rows, totals };
 }
+
+/**
+ * Issue 17: which indicators a comparison covers. The indicators asked for by key; else every
+ * indicator of the asked group; else every indicator of the group whose indicator most communes
+ * share. Never "the first ten": a ranking that silently leaves indicators out misleads.
+ * `options` come most widely shared first.
+ */
+export function comparisonSelection(options: readonly { key: string; group: string }[], asked: { keys?: readonly string[]; group?: string }): { keys: string[]; group: string | null } {
+  const known = new Set(options.map((o) => o.key));
+  const keys = (asked.keys ?? []).filter((k) => known.has(k));
+  if (keys.length) return { keys, group: null };
+  const group = asked.group && options.some((o) => o.group === asked.group) ? asked.group : (options[0]?.group ?? null);
+  return { keys: options.filter((o) => o.group === group).map((o) => o.key), group };
+}

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { shot, signIn } from "./helpers";
+import { explainRedRows, shot, signIn } from "./helpers";
 
 async function noSeriousAxe(page: Page) {
   const axe = await new AxeBuilder({ page }).analyze();
@@ -35,6 +35,8 @@ test("Diên Khánh Q3: submitted, returned with a row comment, corrected, resubm
     await row.getByLabel("Mẫu số").fill("60");
     await clerk.getByRole("button", { name: "Lưu" }).click();
     await expect(clerk.getByRole("status").filter({ hasText: "Đã lưu" })).toBeVisible();
+    // Issue 17: red rows go up with their reason.
+    await explainRedRows(clerk);
     clerk.once("dialog", (d) => d.accept());
     await clerk.getByRole("button", { name: "Nộp báo cáo" }).click();
     await expect(clerk.getByText("Đã nộp báo cáo lên cấp trên.")).toBeVisible();
@@ -72,6 +74,7 @@ test("Diên Khánh Q3: submitted, returned with a row comment, corrected, resubm
   await row.getByLabel("Mẫu số").fill("64");
   await clerk.getByRole("button", { name: "Lưu" }).click();
   await expect(clerk.getByRole("status").filter({ hasText: "Đã lưu 1 dòng" })).toBeVisible();
+  await explainRedRows(clerk);
   clerk.once("dialog", (d) => d.accept());
   await clerk.getByRole("button", { name: "Nộp báo cáo" }).click();
   await expect(clerk.getByText("Đã nộp báo cáo lên cấp trên.")).toBeVisible();
@@ -101,7 +104,8 @@ test("Diên Khánh Q3: submitted, returned with a row comment, corrected, resubm
   await expect(reviewer.getByText("Đã duyệt.")).toBeVisible();
   await clerk.reload();
   await expect(clerk.getByText("Báo cáo đã được duyệt và khóa.")).toBeVisible();
-  await expect((await reportRow(clerk)).getByLabel("Mẫu số")).toBeDisabled();
+  // A locked report is shown as text, not as (disabled) inputs.
+  await expect((await reportRow(clerk)).getByLabel("Mẫu số")).toHaveCount(0);
   await expect(clerk.getByRole("button", { name: "Lưu" })).toHaveCount(0);
   const history = clerk.getByRole("region", { name: "Lịch sử nộp và xét duyệt" });
   await expect(history.getByRole("listitem")).toHaveCount(await history.getByRole("listitem").count());
@@ -112,6 +116,9 @@ test("Diên Khánh Q3: submitted, returned with a row comment, corrected, resubm
   await reviewer.goto("/so-sanh?nam=2025&quy=3");
   await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText("So sánh các xã");
   await expect(reviewer.getByRole("row", { name: /Xã Diên Khánh/ })).toBeVisible();
+  // Issue 17: a whole group by default, and it says how many indicators the ranking covers.
+  await expect(reviewer.getByRole("status").filter({ hasText: "Đang so sánh" })).toContainText(/Đang so sánh \d+ chỉ tiêu – cả nhóm /);
+  await expect(reviewer.getByRole("radio", { checked: true })).toHaveCount(1);
   await reviewer.screenshot(shot("review-comparison"));
   await clerk.close();
   await reviewer.close();

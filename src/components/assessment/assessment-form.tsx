@@ -10,6 +10,8 @@ import { saveSelfAssessment, submitSelfAssessment, attachAssessmentEvidence, att
 import { saveAppraisal, sendAppraisal, decideExplanations, finalizeAssessment } from "@/server/assessment/appraisal-actions";
 import type { ActionResult } from "@/server/errors";
 import { addScores, describeRule, scoreError, totals } from "@/domain/assessment";
+import { DateInput } from "@/components/ui/date-input";
+import { FileInput } from "@/components/ui/file-input";
 
 export type Mode = "self" | "explain" | "appraise" | "decide" | "view";
 
@@ -156,7 +158,7 @@ export function AssessmentForm({ detail, mode, canSubmit }: { detail: Assessment
                 Lưu điểm thẩm định
               </button>
               <label htmlFor="due" className="label">Hạn giải trình</label>
-              <input id="due" type="date" className="input" value={due} onChange={(e) => setDue(e.target.value)} />
+              <DateInput id="due" value={due || null} onChange={(iso) => setDue(iso ?? "")} />
               <button type="button" className="btn" disabled={pending} onClick={() => run(() => sendAppraisal({ assessmentId: detail.id, explainDueDate: due }))}>
                 Gửi kết quả thẩm định cho xã
               </button>
@@ -374,7 +376,7 @@ function Evidence({ s, editable, detail, pending, run, note, setNote, needsNote 
                 }}
               >
                 <label htmlFor={`${idp}-file`} className="label">Tải tệp lên</label>
-                <input id={`${idp}-file`} name="file" type="file" className="input text-xs" />
+                <FileInput id={`${idp}-file`} name="file" />
                 <button type="submit" className="btn mt-1 text-xs" disabled={pending}>Tải lên</button>
               </form>
               <form

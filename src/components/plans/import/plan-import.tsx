@@ -14,6 +14,8 @@ import { foldText } from "@/domain/text";
 import { formatDate } from "@/domain/format";
 import { confirmPlanImport, previewPlanImport, type PlanPreview } from "@/server/plans/import-actions";
 import { PreviewTable, type RowErrors } from "./preview-table";
+import { DateInput } from "@/components/ui/date-input";
+import { FileInput } from "@/components/ui/file-input";
 
 interface Unit {
   id: string;
@@ -92,7 +94,7 @@ function SourceStep({ onRead, maxUploadMb }: { onRead: (preview: PlanPreview) =>
             <label htmlFor="import-file" className="label">
               Hoặc chọn tệp Word / Excel
             </label>
-            <input id="import-file" name="file" type="file" accept=".docx,.xlsx" className="input" aria-describedby="import-file-hint" />
+            <FileInput id="import-file" name="file" accept=".docx,.xlsx" describedBy="import-file-hint" />
             <p id="import-file-hint" className="mt-1 text-xs text-slate-600">
               Tệp .docx hoặc .xlsx, tối đa {maxUploadMb} MB. Tệp .doc/.xls cũ: mở bằng Word/Excel và lưu lại dạng mới. Khi đã chọn tệp, nội dung dán bên trái được bỏ qua.
             </p>
@@ -282,7 +284,7 @@ function PreviewStep({
             <label htmlFor="plan-date" className="label">
               Ngày ban hành
             </label>
-            <input id="plan-date" type="date" className="input" value={plan.documentDate ?? ""} onChange={(e) => setMeta("documentDate", e.target.value || null)} />
+            <DateInput id="plan-date" value={plan.documentDate ?? null} onChange={(iso) => setMeta("documentDate", iso)} />
             {plan.documentDateText && (
               <p className="mt-1 text-xs text-slate-600">
                 Văn bản ghi: “{plan.documentDateText}”{plan.documentDate ? ` → ${formatDate(plan.documentDate)}` : ""}
