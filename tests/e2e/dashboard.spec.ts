@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { shot, signIn } from "./helpers";
 
 test("the Tây Thuận chairman reads the dashboard, switches period, opens an indicator and exports it", async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, "taythuan.chutich");
   await expect(page).toHaveURL(/viec-can-lam/);
   await page.goto("/tong-quan?nam=2025&quy=3");

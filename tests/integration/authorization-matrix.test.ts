@@ -19,6 +19,7 @@ import { saveFile } from "@/server/evidence/storage";
 import * as reportActions from "@/server/reports/actions";
 import * as reviewActions from "@/server/review/actions";
 import * as baselineActions from "@/server/reports/baseline-actions";
+import { explainRedRows } from "../support/explain";
 import * as calendarActions from "@/server/calendar/actions";
 import * as notificationActions from "@/server/notifications/actions";
 import * as accountActions from "@/server/account/actions";
@@ -354,7 +355,11 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "src/server/reports/actions.ts#submitReport": async ({ target, actor }) => {
     await reportIn(target.id, "DRAFT");
-    if (actor.orgLevel === "COMMUNE") await reportIn(actor.orgUnitId, "DRAFT");
+    if (actor.orgLevel === "COMMUNE") {
+      await reportIn(actor.orgUnitId, "DRAFT");
+      // Issue 17: red rows go up with their reason; the matrix is about who may submit.
+      await explainRedRows(t, actor.username, YEAR, OPEN_QUARTER);
+    }
     return fromAction(() => reportActions.submitReport({ year: YEAR, quarter: OPEN_QUARTER, communeId: target.id } as never));
   },
   "src/server/review/actions.ts#decideSubmission": async ({ target }) => {

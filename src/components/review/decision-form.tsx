@@ -80,7 +80,7 @@ export function DecisionForm({ subjectType, subjectId, status, rows, formId }: {
       </label>
       <textarea id="decision-comment" className="input" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
       {status === "SUBMITTED" && !rows && (
-        <p className="mt-2 text-sm text-slate-700">Ý kiến theo dòng (không bắt buộc): bấm “💬 Nhận xét dòng này” ngay trên dòng cần góp ý trong báo cáo bên dưới; các ý kiến được gửi kèm khi trả lại.</p>
+        <p className="mt-2 text-sm text-slate-700">Ý kiến theo dòng (không bắt buộc): bấm “Nhận xét dòng này” ngay trên dòng cần góp ý trong báo cáo bên dưới; các ý kiến được gửi kèm khi trả lại.</p>
       )}
       {status === "SUBMITTED" && rows && (
         <div className="mt-3">

@@ -33,7 +33,7 @@ export function RowComment({ commenting, rowName }: { commenting?: RowCommenting
   if (!open && !commenting.value)
     return (
       <button type="button" className="btn mt-1 px-2 py-0.5 text-xs no-print" onClick={() => setOpen(true)} aria-label={`Nhận xét dòng: ${rowName}`}>
-        💬 Nhận xét dòng này
+        Nhận xét dòng này
       </button>
     );
   return (

@@ -31,7 +31,7 @@ export function FileInput({ id, name, accept, required, multiple, describedBy, c
         onChange={(e) => setChosen(Array.from(e.target.files ?? [], (f) => f.name).join(", "))}
       />
       <label htmlFor={id} className="btn cursor-pointer px-2 py-1 text-xs peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-blue-700">
-        📎 Chọn tệp…
+        Chọn tệp…
       </label>
       <span className="min-w-0 break-all text-xs text-slate-700" aria-live="polite">
         {chosen || "Chưa chọn tệp nào"}

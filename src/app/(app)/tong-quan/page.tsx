@@ -170,7 +170,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                         <div className="mt-0.5 text-xs text-slate-700">{ind.result.reason}</div>
                       </td>
                       <td data-label="Theo quý">
-                        <TrendChart points={ind.trend} percent={isPercentFigure(ind)} label={ind.name} target={trendTarget(ind, isPercentFigure(ind))} />
+                        <TrendChart points={ind.trend} percent={isPercentFigure(ind)} label={ind.name} target={trendTarget(ind, isPercentFigure(ind))} rank={ind.valueKind === "RANK"} />
                       </td>
                       <td data-label="Đơn vị phụ trách" className="text-sm">{ind.ownerUnitName ?? "—"}</td>
                     </tr>
