@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { createTestDb, type TestDb } from "../support/db";
 import { actAs, formData } from "../support/actors";
+import { explainRedRows } from "../support/explain";
 import { unzip } from "../support/zip";
 import { seedDemo } from "@/server/seed/demo";
 import { loadReport } from "@/server/reports/queries";
@@ -87,6 +88,8 @@ describe("an approved report is a record", () => {
     ok(await saveReport({ year: YEAR, quarter: 4, indicators: [{ indicatorId: ind.id, version: null, numerator: 90, denominator: 100, note: "Số liệu từ Hệ thống một cửa" }] }));
     evidenceId = ok(await attachEvidenceReference({ year: YEAR, quarter: 4, kind: "indicator", rowId: ind.id, docNumber: "15/BC-UBND", docDate: "2025-12-20", docSummary: "Báo cáo kết quả giải quyết TTHC" })).id;
     await actAs("hanhdung.chutich");
+    // Issue 17: red rows go up with their reason.
+    await explainRedRows(t, "hanhdung.chutich", YEAR, 4);
     ok(await submitReport({ year: YEAR, quarter: 4 }));
     await actAs("nghiahanh.thamdinh");
     const report = await t.db.quarterlyReport.findFirstOrThrow({ where: { communeId, period: { year: YEAR, quarter: 4 } } });
@@ -155,6 +158,7 @@ describe("an approved report is a record", () => {
     const open = await pageData(4);
     expect(open.data.snapshot).toBeNull();
     await actAs("hanhdung.chutich");
+    await explainRedRows(t, "hanhdung.chutich", YEAR, 4);
     ok(await submitReport({ year: YEAR, quarter: 4 }));
     const again = await pageData(4);
     expect(again.data.snapshot!.changes).toEqual([]);
