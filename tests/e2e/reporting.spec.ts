@@ -4,6 +4,7 @@ import { explainRedRows, shot, signIn } from "./helpers";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
 test("a Diên Khánh clerk fills Q3 including a ratio, attaches a PDF, saves; the chairman submits", async ({ page, browser }) => {
+  test.setTimeout(120_000);
   await signIn(page, "dienkhanh.canbo");
   await page.getByRole("navigation", { name: "Menu chính" }).getByRole("link", { name: "Báo cáo quý" }).click();
   await page.goto("/bao-cao?nam=2025&quy=3");

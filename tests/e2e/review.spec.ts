@@ -45,7 +45,8 @@ test("Diên Khánh Q3: submitted, returned with a row comment, corrected, resubm
   }
 
   // The province reviewer sees it waiting in the matrix and returns it with a row comment.
-  const reviewer = await browser.newPage();
+  // Its own context: axe needs one.
+  const reviewer = await (await browser.newContext()).newPage();
   await signIn(reviewer, "khanhhoa.thamdinh");
   await expect(reviewer).toHaveURL(/xet-duyet/);
   await reviewer.goto("/xet-duyet?nam=2025");
@@ -123,5 +124,5 @@ test("Diên Khánh Q3: submitted, returned with a row comment, corrected, resubm
   await expect(reviewer.getByRole("radio", { checked: true })).toHaveCount(1);
   await reviewer.screenshot(shot("review-comparison"));
   await clerk.close();
-  await reviewer.close();
+  await reviewer.context().close();
 });
