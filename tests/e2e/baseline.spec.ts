@@ -32,7 +32,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test("the clerk on a phone is told the chairman gives last year's figure; the chairman gives it once and the row is judged", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   // Pages of their own contexts: axe needs them.
   const clerk = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   await signIn(clerk, "taythuan.canbo");

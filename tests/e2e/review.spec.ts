@@ -16,7 +16,7 @@ async function reportRow(page: Page) {
 
 test("Diên Khánh Q3: submitted, returned with a row comment, corrected, resubmitted by the clerk, approved and locked", async ({ browser }) => {
   // The whole cycle, by three people, twice over: longer than one page's journey.
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const chairman = await browser.newPage();
   await signIn(chairman, "dienkhanh.chutich");
   // The chairman lets the clerk submit on the commune's behalf.

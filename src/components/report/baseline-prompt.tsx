@@ -56,7 +56,7 @@ export function BaselinePrompt({ ind, planYear, canSet }: { ind: { id: string; t
           aria-invalid={!!error}
           aria-describedby={error ? `${inputId}-err` : undefined}
         />
-        <button type="button" className="btn px-2 py-0.5 text-xs" disabled={pending} onClick={save}>
+        <button type="button" className="btn whitespace-nowrap px-2 py-0.5 text-xs" disabled={pending} onClick={save}>
           {pending ? "Đang ghi…" : "Ghi nhận"}
         </button>
       </div>

@@ -91,7 +91,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           Trách nhiệm theo đơn vị
         </h2>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white max-sm:overflow-visible max-sm:border-0 max-sm:bg-transparent">
-          <table className="table-basic table-cards">
+          <table className="table-basic table-cards cards-compact">
             <thead>
               <tr>
                 <th scope="col">Đơn vị</th>
