@@ -11,7 +11,7 @@ const options = [
 ];
 
 describe("which indicators a comparison covers (issue 17)", () => {
-  it("defaults to every indicator of the group most communes share, not the first ten", () => {
+  it("defaults to every indicator of the largest group, not the first ten", () => {
     const s = comparisonSelection(options, {});
     expect(s.group).toBe("ONLINE_SERVICES");
     expect(s.keys).toHaveLength(14);
@@ -25,6 +25,7 @@ describe("which indicators a comparison covers (issue 17)", () => {
   });
   it("falls back to the default group when the group asked for has no indicator", () => {
     expect(comparisonSelection(options, { group: "DTI" }).group).toBe("ONLINE_SERVICES");
+    expect(comparisonSelection([{ key: "s", group: "SIPAS" }, { key: "x", group: "ONLINE_SERVICES" }, { key: "y", group: "ONLINE_SERVICES" }], {}).group).toBe("ONLINE_SERVICES");
     expect(comparisonSelection([], {})).toEqual({ keys: [], group: null });
   });
 });
