@@ -76,3 +76,20 @@ export function compareCommunes(communeIds: string[], keys: string[], indicators
   }
   return { rows, totals };
 }
+
+/**
+ * Issue 17: which indicators a comparison covers. The indicators asked for by key; else every
+ * indicator of the asked group; else every indicator of the largest group. Never "the first ten": a ranking that silently leaves indicators out misleads.
+ * `options` come most widely shared first.
+ */
+export function comparisonSelection(options: readonly { key: string; group: string }[], asked: { keys?: readonly string[]; group?: string }): { keys: string[]; group: string | null } {
+  const known = new Set(options.map((o) => o.key));
+  const keys = (asked.keys ?? []).filter((k) => known.has(k));
+  if (keys.length) return { keys, group: null };
+  // By default the group with the most indicators (ties: the one whose indicator most communes share).
+  const size = new Map<string, number>();
+  for (const o of options) size.set(o.group, (size.get(o.group) ?? 0) + 1);
+  const largest = [...size.keys()].reduce<string | null>((best, g) => (best === null || size.get(g)! > size.get(best)! ? g : best), null);
+  const group = asked.group && size.has(asked.group) ? asked.group : largest;
+  return { keys: options.filter((o) => o.group === group).map((o) => o.key), group };
+}

@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   "evidence.read": EVERYONE,
   "evidence.write": COMMUNE_USERS,
   "plan.submit": COMMUNE_USERS,
+  // Issue 17: last year's figure a plan lacks, given once from the report page by the chairman.
+  "plan.baseline": ["CHAIRMAN"],
   "review.read": ["REVIEWER", "ADMIN"],
   "review.decide": ["REVIEWER"],
   "review.deadline": ["REVIEWER"],
@@ -60,6 +62,7 @@ const OWN_COMMUNE_ONLY: ReadonlySet<Permission> = new Set<Permission>([
   "plan.write",
   "plan.import",
   "plan.submit",
+  "plan.baseline",
   "dashboard.read",
   "report.write",
   "report.submit",

@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { shot, signIn } from "./helpers";
 
 test("the Tây Thuận chairman reads the dashboard, switches period, opens an indicator and exports it", async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, "taythuan.chutich");
   await expect(page).toHaveURL(/viec-can-lam/);
   await page.goto("/tong-quan?nam=2025&quy=3");
@@ -26,6 +27,8 @@ test("the Tây Thuận chairman reads the dashboard, switches period, opens an i
   expect(shown.filter((s) => s === "Đạt").length + shown.filter((s) => s === "Chưa đạt").length).toBeGreaterThan(0);
   await expect(page.getByRole("heading", { name: "Trách nhiệm theo đơn vị" })).toBeVisible();
   await page.screenshot(shot("dashboard-1366"));
+  // Issue 17: the sparklines say their figures and their target line in words.
+  await expect(page.getByRole("img", { name: /Quý I: .*; chỉ tiêu \d+%$/ }).first()).toBeVisible();
 
   const axe = await new AxeBuilder({ page }).analyze();
   const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -41,6 +44,12 @@ test("the Tây Thuận chairman reads the dashboard, switches period, opens an i
   await expect(page.getByRole("heading", { level: 1 })).toContainText("PAR INDEX");
   await expect(page.getByText("Có vị trí cải thiện so với năm 2024")).toBeVisible();
   await expect(page.getByRole("table").getByRole("row")).not.toHaveCount(1);
+  // Issue 17: the trend chart draws last year's rank as the line to beat, with labelled axes.
+  const chart = page.getByRole("img", { name: /^Biểu đồ Chỉ số cải cách hành chính.*năm trước: hạng 14$/ });
+  await expect(chart).toBeVisible();
+  await expect(chart.getByText("Thứ hạng", { exact: true })).toBeVisible();
+  await expect(chart.getByText("Năm trước: hạng 14")).toBeVisible();
+  await page.screenshot(shot("indicator-chart-1366"));
   await page.getByRole("link", { name: "← Tổng quan" }).click();
   await expect(page).toHaveURL(/nam=2025&quy=1/);
   await expect(page.getByText(/tính đến hết Quý I ·/)).toBeVisible();
@@ -64,6 +73,11 @@ test("the Tây Thuận chairman reads the dashboard, switches period, opens an i
   expect(ws.getRow(parRow).getCell(4).value).toBe("Có vị trí cải thiện so với năm 2024");
 
   await page.setViewportSize({ width: 390, height: 844 });
+  // Issue 17: on a phone the tables are cards: nothing scrolls sideways.
+  await page.goto("/tong-quan?nam=2025&quy=3");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const phoneAxe = await new AxeBuilder({ page }).analyze();
+  expect(phoneAxe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
   await page.screenshot(shot("dashboard-phone"));
 });
 

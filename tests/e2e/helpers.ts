@@ -28,11 +28,16 @@ export async function explainRedRows(page: Page) {
   await page.getByLabel("Lọc các dòng").selectOption("red");
   const causes = page.getByLabel("Nguyên nhân", { exact: true });
   const count = await causes.count();
+  // Only rows still without a reason: on a resubmission most already have one, and "Lưu" stays
+  // disabled when nothing changed.
+  let filled = 0;
   for (let i = 0; i < count; i++) {
+    if ((await causes.nth(i).inputValue()) && (await page.getByLabel("Giải pháp khắc phục").nth(i).inputValue())) continue;
     await causes.nth(i).fill("Nguyên nhân (kiểm thử)");
     await page.getByLabel("Giải pháp khắc phục").nth(i).fill("Giải pháp (kiểm thử)");
+    filled++;
   }
-  if (count) {
+  if (filled) {
     await page.getByRole("button", { name: "Lưu" }).click();
     await expect(page.locator("[data-report-form] [role=status]").filter({ hasText: "Đã lưu" })).toBeVisible();
   }

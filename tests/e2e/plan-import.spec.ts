@@ -33,7 +33,7 @@ test("a Hành Dũng clerk pastes the plan, corrects a unit in the preview, saves
   await expect(page.getByRole("heading", { name: countsHeading(HANH_DUNG) })).toBeVisible();
   await expect(page.getByLabel("Tên kế hoạch")).toHaveValue(GOLDEN[HANH_DUNG].title);
   await expect(page.getByLabel("Số văn bản")).toHaveValue("48/QĐ-UBND");
-  await expect(page.getByLabel("Ngày ban hành")).toHaveValue("2025-03-03");
+  await expect(page.getByLabel("Ngày ban hành")).toHaveValue("03/03/2025");
   // Every unit the document names is already one of Hành Dũng's ("VP-TK" is "Văn phòng - Thống kê").
   await expect(page.getByText("Không tạo đơn vị mới.")).toBeVisible();
   const indicator = page.locator("tr[data-row]").filter({ hasText: "Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ" });

@@ -21,6 +21,7 @@ import { saveFile } from "@/server/evidence/storage";
 import * as reportActions from "@/server/reports/actions";
 import * as historyActions from "@/server/reports/history-actions";
 import * as reviewActions from "@/server/review/actions";
+import * as baselineActions from "@/server/reports/baseline-actions";
 import * as calendarActions from "@/server/calendar/actions";
 import * as notificationActions from "@/server/notifications/actions";
 import * as accountActions from "@/server/account/actions";
@@ -420,6 +421,11 @@ const FIXTURES: Record<string, Fixture> = {
       accountActions.changePassword(null, formData({ currentPassword: DEMO_PASSWORD, newPassword: "MatKhauMoi@2026", confirmPassword: "MatKhauMoi@2026", userId: target.staffId })),
     ),
   "src/server/account/actions.ts#signOutEverywhere": async () => fromAction(() => accountActions.signOutEverywhere(null, formData({}))),
+  // Issue 17: a fresh "lower than last year" indicator without last year's figure, per call.
+  "src/server/reports/baseline-actions.ts#setIndicatorBaseline": async ({ target }) => {
+    const indicator = await t.db.indicator.create({ data: { planId: target.planId, name: `Giảm số lượng (thử ${next()})`, targetRule: "LOWER_THAN_LAST_YEAR", position: 9000 + next() } });
+    return fromAction(() => baselineActions.setIndicatorBaseline({ indicatorId: indicator.id, value: "6" }));
+  },
   "src/server/account/actions.ts#setSubmitPermission": async ({ target }) =>
     fromAction(() => accountActions.setSubmitPermission({ userId: target.staffId, allowed: true })),
   "src/server/admin/actions.ts#createOrgUnit": async ({ target }) =>

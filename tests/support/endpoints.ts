@@ -63,6 +63,9 @@ export const ENDPOINTS: Endpoint[] = [
     rowHistory: { permission: "report.write", scope: "own-commune", target: "input", readOnly: true },
     restoreRowValue: { permission: "report.write", scope: "own-commune", target: "input" },
   }),
+  ...actions("src/server/reports/baseline-actions.ts", {
+    setIndicatorBaseline: { permission: "plan.baseline", scope: "own-commune", target: "input" },
+  }),
   ...actions("src/server/review/actions.ts", {
     decideSubmission: { permission: "review.decide", scope: "commune-in-scope", target: "input" },
     decideSubmissionForm: { permission: "review.decide", scope: "commune-in-scope", target: "input" },

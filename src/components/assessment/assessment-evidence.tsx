@@ -2,6 +2,7 @@
 
 // The evidence of one sub-criterion: the list, and while self-scoring, an upload, a document
 // reference, evidence already in the commune's store, or the explanation when there is none.
+import { FileInput } from "@/components/ui/file-input";
 import { useState } from "react";
 import type { AssessmentDetail } from "@/server/assessment/queries";
 import { attachAssessmentEvidence, attachAssessmentEvidenceFile, detachAssessmentEvidence } from "@/server/assessment/self-actions";
@@ -45,7 +46,7 @@ export function AssessmentEvidence({ s, editable, detail, pending, run, note, se
                 }}
               >
                 <label htmlFor={`${idp}-file`} className="label">Tải tệp lên</label>
-                <input id={`${idp}-file`} name="file" type="file" className="input text-xs" />
+                <FileInput id={`${idp}-file`} name="file" />
                 <button type="submit" className="btn mt-1 text-xs" disabled={pending}>Tải lên</button>
               </form>
               <form

@@ -12,6 +12,7 @@ import type { ActionResult } from "@/server/errors";
 import { addScores, totals } from "@/domain/assessment";
 import { AssessmentRow } from "./assessment-row";
 import { initial, numberOr, parse, vi, type Mode, type RowState, type Sub } from "./form-shared";
+import { DateInput } from "@/components/ui/date-input";
 
 export type { Mode } from "./form-shared";
 
@@ -121,7 +122,7 @@ export function AssessmentForm({ detail, mode, canSubmit }: { detail: Assessment
                 Lưu điểm thẩm định
               </button>
               <label htmlFor="due" className="label">Hạn giải trình</label>
-              <input id="due" type="date" className="input" value={due} onChange={(e) => setDue(e.target.value)} />
+              <DateInput id="due" value={due || null} onChange={(iso) => setDue(iso ?? "")} />
               <button type="button" className="btn" disabled={pending} onClick={() => run(() => sendAppraisal({ assessmentId: detail.id, explainDueDate: due }))}>
                 Gửi kết quả thẩm định cho xã
               </button>

@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { confirmCriteriaImport, previewCriteriaImport, type CriteriaPreview } from "@/server/assessment/set-actions";
+import { FileInput } from "@/components/ui/file-input";
 
 const vi = (n: number) => n.toLocaleString("vi-VN", { maximumFractionDigits: 2 });
 
@@ -35,7 +36,7 @@ export function CriteriaImport({ setId, version }: { setId: string; version: num
       >
         <div>
           <label htmlFor="criteria-file" className="label">Tệp Excel (.xlsx) hoặc Word (.docx)</label>
-          <input id="criteria-file" name="file" type="file" accept=".xlsx,.docx" className="input" />
+          <FileInput id="criteria-file" name="file" accept=".xlsx,.docx" />
         </div>
         <div>
           <label htmlFor="criteria-text" className="label">hoặc dán bảng tiêu chí (các cột: STT, Nội dung, Điểm tối đa, Hướng dẫn chấm, Tài liệu kiểm chứng, Đơn vị chấm)</label>

@@ -5,6 +5,7 @@
 // that share field names on one page (the four "Hạn nộp" on /xet-duyet) never share ids.
 import { useId } from "react";
 import { FieldError, useSubmittedChecked, useSubmittedValue } from "./action-form";
+import { DateInput } from "@/components/ui/date-input";
 
 function useFieldIds(id: string | undefined) {
   const generated = useId();
@@ -27,13 +28,19 @@ export function TextField({ name, label, defaultValue, type = "text", required, 
   hint?: React.ReactNode;
 }) {
   const { inputId, errorId } = useFieldIds(id);
+  const submitted = useSubmittedValue(name, defaultValue, type !== "password");
   return (
     <div>
       <label htmlFor={inputId} className="label">
         {label}
         {required && <span className="text-red-700"> *</span>}
       </label>
-      <input id={inputId} name={name} type={type} defaultValue={useSubmittedValue(name, defaultValue, type !== "password")} className="input" aria-describedby={errorId} autoComplete={autoComplete} list={list} placeholder={placeholder} />
+      {type === "date" ? (
+        // dd/mm/yyyy whatever the browser's language; the form still receives ISO (issue 17).
+        <DateInput key={submitted ?? ""} id={inputId} name={name} defaultValue={submitted} describedBy={errorId} />
+      ) : (
+        <input id={inputId} name={name} type={type} defaultValue={submitted} className="input" aria-describedby={errorId} autoComplete={autoComplete} list={list} placeholder={placeholder} />
+      )}
       {hint && <p className="mt-1 text-xs text-slate-600">{hint}</p>}
       <FieldError name={name} id={errorId} />
     </div>

@@ -8,6 +8,8 @@ import { attachEvidenceFile, attachEvidenceReference, deleteEvidence } from "@/s
 import { formatDate, formatDateTime, formatNumber } from "@/domain/format";
 import { ACCEPT_ATTRIBUTE } from "@/domain/file-type";
 import { describe, RowHistory, useRowHistoryOnDemand } from "./row-history";
+import { DateInput } from "@/components/ui/date-input";
+import { FileInput } from "@/components/ui/file-input";
 
 export function EvidencePanel({ kind, rowId, year, quarter, evidence, editable, history, savedBy, savedAt, version = null }: {
   kind: "indicator" | "task";
@@ -129,7 +131,7 @@ export function EvidencePanel({ kind, rowId, year, quarter, evidence, editable, 
               <label htmlFor={`${rowId}-file`} className="block font-medium">
                 Tải tệp lên (PDF, ảnh, Word, Excel; tối đa 10 MB)
               </label>
-              <input id={`${rowId}-file`} name="file" type="file" required className="block w-full text-xs" accept={ACCEPT_ATTRIBUTE} />
+              <FileInput id={`${rowId}-file`} name="file" required accept={ACCEPT_ATTRIBUTE} />
               <button type="submit" className="btn px-2 py-0.5 text-xs" disabled={pending}>
                 Tải lên
               </button>
@@ -149,7 +151,7 @@ export function EvidencePanel({ kind, rowId, year, quarter, evidence, editable, 
               {errors.docNumber && <p className="text-red-800">{errors.docNumber}</p>}
               <label className="block">
                 Ngày
-                <input name="docDate" type="date" className="input text-xs" />
+                <DateInput id={`${rowId}-docdate`} name="docDate" className="input text-xs" />
               </label>
               {errors.docDate && <p className="text-red-800">{errors.docDate}</p>}
               <label className="block">

@@ -8,6 +8,10 @@ import { entryInputFor } from "@/domain/reporting/entry";
 import { indicatorDraftText, type IndicatorDraft, type LiveIndicator } from "@/domain/reporting/drafts";
 import { formatNumber, formatPercent } from "@/domain/format";
 import { StatusBadge } from "@/components/ui/status-badge";
+import type { SnapshotChange } from "@/domain/reporting/snapshot";
+import { ChangedSinceReturn, RowComment, type RowCommenting } from "@/components/review/row-review";
+import { needsBaseline } from "@/domain/reporting/baseline";
+import { BaselinePrompt } from "./baseline-prompt";
 import { EvidencePanel } from "./evidence-panel";
 import { ConflictPanel } from "./conflict-panel";
 import { ExplanationFields, FieldMessage, NumberInput, ReviewNote, moveDown } from "./fields";
@@ -23,11 +27,16 @@ export interface IndicatorRowProps {
   editable: boolean;
   errorOf: (key: string) => string | undefined;
   reviewComment?: string;
+  /** Reviewer's view: changes since the report was returned, and a comment on this row. */
+  changes?: SnapshotChange[];
+  commenting?: RowCommenting;
+  /** May give last year's figure the plan lacks (issue 17: the chairman). */
+  canSetBaseline?: boolean;
   conflict?: ConflictRow;
   onResolve: (c: ConflictRow, choice: "mine" | "theirs") => void;
 }
 
-export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editable, errorOf, reviewComment, conflict, onResolve }: IndicatorRowProps) {
+export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editable, errorOf, reviewComment, changes, commenting, canSetBaseline = false, conflict, onResolve }: IndicatorRowProps) {
   const input = entryInputFor(ind);
   const result = live.result;
   const ytd = result ? ytdFigure(ind, result.ytd) : null;
@@ -35,7 +44,7 @@ export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editab
   const set = (patch: Partial<IndicatorDraft>) => onChange({ ...draft, ...patch });
   const valueLabel = input === "RANK" ? "Thứ hạng" : input === "PERCENT" ? "Giá trị (%)" : `Giá trị${ind.measurementUnit ? ` (${ind.measurementUnit})` : ""}`;
   return (
-    <tr data-row={ind.id} className={conflict ? "bg-amber-50/60" : undefined}>
+    <tr data-row={ind.id} className={conflict ? "bg-amber-50/60" : changes?.length ? "bg-sky-50/50" : undefined}>
       <td className="card-hide tabular-nums">{ind.code}</td>
       <td className={ind.parentId ? "sm:pl-5" : ""}>
         <div className="font-medium">
@@ -49,11 +58,14 @@ export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editab
           </div>
         )}
         <ReviewNote text={reviewComment} />
+        <ChangedSinceReturn changes={changes} />
+        <RowComment commenting={commenting} rowName={`${ind.code ? `${ind.code} ` : ""}${ind.name}`.slice(0, 80)} />
       </td>
       <td data-label="Chỉ tiêu năm">
         <div className="text-xs text-slate-600">{ind.targetText || "—"}</div>
         <div className="font-medium">{targetText(ind)}</div>
         {ind.baselineValue !== null && <div className="text-xs text-slate-600">Năm trước: {formatNumber(ind.baselineValue)}</div>}
+        {editable && needsBaseline(ind) && <BaselinePrompt ind={ind} planYear={year} canSet={canSetBaseline} />}
       </td>
       <td data-label={`Số liệu quý`}>
         {!editable ? (

@@ -2,7 +2,7 @@
 
 // The quarter's figures and task progress, edited in place: a table on a desktop, one card
 // per row below 640 px. Behaviour lives in useReportForm, the rules in domain/reporting.
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import type { ReportData } from "@/server/reports/queries";
 import { isDirty } from "@/domain/reporting/drafts";
 import { rowMatches, type RowFacts, type RowFilter } from "@/domain/reporting/row-filter";
@@ -11,12 +11,29 @@ import { useReportForm } from "./use-report-form";
 import { IndicatorRow } from "./indicator-row";
 import { TaskRow } from "./task-row";
 import { RowFinder, SaveBar } from "./report-toolbar";
+import type { SnapshotChange } from "@/domain/reporting/snapshot";
+import type { RowCommenting } from "@/components/review/row-review";
+import { formatDateTime } from "@/domain/format";
+
+/** What a reviewer sees on top of the read-only report (issue 17). */
+export interface ReviewView {
+  /** The decision form that row comments are sent with; null when no decision can be taken. */
+  formId: string | null;
+  /** Changes since the report was returned, by row id; null when it was not resubmitted after a return. */
+  sinceReturn: { returnedAt: string; returnedBy: string; byRow: Record<string, SnapshotChange[]> } | null;
+}
 
 const RED = new Set(["NOT_ACHIEVED", "AT_RISK"]);
 
-export function ReportForm({ data, editable, canSubmit, today, rowComments = {} }: { data: ReportData; editable: boolean; canSubmit: boolean; today: string; rowComments?: Record<string, string> }) {
+export function ReportForm({ data, editable, canSubmit, today, rowComments = {}, review, canSetBaseline = false }: { data: ReportData; editable: boolean; canSubmit: boolean; today: string; rowComments?: Record<string, string>; review?: ReviewView; canSetBaseline?: boolean }) {
   const form = useReportForm({ data, today });
   const { state, live, query } = form;
+  // Row comments live here, not in the rows: a row hidden by a filter keeps what was typed.
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const changed = review?.sinceReturn?.byRow ?? {};
+  const changedCount = Object.keys(changed).length;
+  const commenting = (id: string): RowCommenting | undefined =>
+    review?.formId ? { formId: review.formId, value: comments[id] ?? "", onChange: (text) => setComments((all) => ({ ...all, [id]: text })) } : undefined;
 
   const unitNames = useMemo(() => new Map(data.units.map((u) => [u.id, u.name])), [data.units]);
   const facts = new Map<string, RowFacts>();
@@ -30,6 +47,7 @@ export function ReportForm({ data, editable, canSubmit, today, rowComments = {} 
         empty: !row.draft.numerator && !row.draft.denominator && !row.draft.value && !row.draft.done,
         red: !!status && RED.has(status),
         commented: !!rowComments[ind.id],
+        changed: !!changed[ind.id],
       });
     }
     for (const task of plan.tasks) {
@@ -39,16 +57,37 @@ export function ReportForm({ data, editable, canSubmit, today, rowComments = {} 
         empty: !task.current && !isDirty(state.tasks.get(task.id)!),
         red: form.overdue(task),
         commented: !!rowComments[task.id],
+        changed: !!changed[task.id],
       });
     }
   }
   const shown = (id: string) => rowMatches(facts.get(id)!, query);
   const total = facts.size;
   const shownCount = [...facts.keys()].filter(shown).length;
-  const filters: RowFilter[] = ["", "empty", "red", "commented"];
+  const filters: RowFilter[] = review?.sinceReturn ? ["", "changed", "empty", "red", "commented"] : ["", "empty", "red", "commented"];
+  const kindOf = new Map(data.plans.flatMap((p) => [...p.indicators.map((i) => [i.id, "indicator"] as const), ...p.tasks.map((t) => [t.id, "task"] as const)]));
 
   return (
     <div data-report-form>
+      {review?.sinceReturn && (
+        <div role="note" className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1 rounded border border-sky-500 bg-sky-50 p-3 text-sm text-sky-950">
+          <span>
+            Nộp lại sau khi trả lại ({review.sinceReturn.returnedBy}, {formatDateTime(review.sinceReturn.returnedAt)}):{" "}
+            <strong>{changedCount ? `${changedCount} dòng đã sửa` : "không dòng nào thay đổi"}</strong>
+            {changedCount > 0 && ", đánh dấu ✎ với giá trị trước → sau."}
+          </span>
+          {changedCount > 0 && query.filter !== "changed" && (
+            <button type="button" className="btn px-2 py-0.5 text-xs" onClick={() => form.setQuery({ ...query, filter: "changed" })}>
+              Chỉ xem các dòng đã sửa
+            </button>
+          )}
+        </div>
+      )}
+      {review?.formId &&
+        // The comments go with the decision form (HTML form attribute), whichever rows are shown.
+        Object.entries(comments)
+          .filter(([, text]) => text.trim())
+          .map(([id, text]) => <input key={id} type="hidden" form={review.formId!} name={`row:${kindOf.get(id)}:${id}`} value={text} />)}
       <RowFinder query={query} onChange={form.setQuery} units={data.units} shown={shownCount} total={total} filters={filters} />
       {shownCount === 0 && <p className="mb-4 rounded border border-slate-200 bg-white p-3 text-sm">Không có dòng nào khớp với “{query.search || "bộ lọc"}”. Thử bỏ dấu, từ khác hoặc bỏ bộ lọc.</p>}
 
@@ -111,6 +150,9 @@ export function ReportForm({ data, editable, canSubmit, today, rowComments = {} 
                           editable={editable}
                           errorOf={form.errorOf}
                           reviewComment={rowComments[ind.id]}
+                          changes={changed[ind.id]}
+                          commenting={commenting(ind.id)}
+                          canSetBaseline={canSetBaseline}
                           conflict={form.conflicts.get(ind.id)}
                           onResolve={form.resolve}
                         />
@@ -149,6 +191,8 @@ export function ReportForm({ data, editable, canSubmit, today, rowComments = {} 
                           errorOf={form.errorOf}
                           overdue={form.overdue(task)}
                           reviewComment={rowComments[task.id]}
+                          changes={changed[task.id]}
+                          commenting={commenting(task.id)}
                           conflict={form.conflicts.get(task.id)}
                           onResolve={form.resolve}
                         />

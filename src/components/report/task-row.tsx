@@ -5,6 +5,8 @@ import { TASK_STATUS_ICON, TASK_STATUS_LABEL, type TaskStatus } from "@/domain/e
 import { taskStatusText } from "@/domain/evaluation/display";
 import type { TaskDraft } from "@/domain/reporting/drafts";
 import { formatDate } from "@/domain/format";
+import type { SnapshotChange } from "@/domain/reporting/snapshot";
+import { ChangedSinceReturn, RowComment, type RowCommenting } from "@/components/review/row-review";
 import { EvidencePanel } from "./evidence-panel";
 import { ConflictPanel } from "./conflict-panel";
 import { ExplanationFields, FieldMessage, ReviewNote, moveDown } from "./fields";
@@ -19,15 +21,18 @@ export interface TaskRowProps {
   errorOf: (key: string) => string | undefined;
   overdue: boolean;
   reviewComment?: string;
+  /** Reviewer's view: changes since the report was returned, and a comment on this row. */
+  changes?: SnapshotChange[];
+  commenting?: RowCommenting;
   conflict?: ConflictRow;
   onResolve: (c: ConflictRow, choice: "mine" | "theirs") => void;
 }
 
-export function TaskRow({ task, draft, onChange, quarter, year, editable, errorOf, overdue, reviewComment, conflict, onResolve }: TaskRowProps) {
+export function TaskRow({ task, draft, onChange, quarter, year, editable, errorOf, overdue, reviewComment, changes, commenting, conflict, onResolve }: TaskRowProps) {
   const key = (f: string) => `tasks.${task.id}.${f}`;
   const set = (patch: Partial<TaskDraft>) => onChange({ ...draft, ...patch });
   return (
-    <tr data-row={task.id} className={conflict ? "bg-amber-50/60" : overdue ? "bg-red-50/60" : undefined}>
+    <tr data-row={task.id} className={conflict ? "bg-amber-50/60" : overdue ? "bg-red-50/60" : changes?.length ? "bg-sky-50/50" : undefined}>
       <td className="card-hide tabular-nums">{task.code}</td>
       <td>
         <div className="whitespace-pre-line">
@@ -46,6 +51,8 @@ export function TaskRow({ task, draft, onChange, quarter, year, editable, errorO
         {overdue && <div className="mt-1 text-xs font-semibold text-red-800">✖ Quá hạn, chưa hoàn thành</div>}
         {overdue && <ExplanationFields id={task.id} cause={draft.cause} remedy={draft.remedy} onChange={set} editable={editable} />}
         <ReviewNote text={reviewComment} />
+        <ChangedSinceReturn changes={changes} />
+        <RowComment commenting={commenting} rowName={`${task.code ? `${task.code} ` : ""}${task.content}`.slice(0, 80)} />
       </td>
       <td data-label="Tiến độ">
         {editable ? (

@@ -1,7 +1,7 @@
 "use client";
 
 // Approve, return with comments (overall and per row), or reopen an approved submission.
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { decideSubmission } from "@/server/review/actions";
 
@@ -11,8 +11,24 @@ export interface ReviewRow {
   label: string;
 }
 
-export function DecisionForm({ subjectType, subjectId, status, rows }: { subjectType: "plan" | "report"; subjectId: string; status: string; rows: ReviewRow[] }) {
+/** Row comments typed on the rows themselves: fields named row:<kind>:<id> tied to this form by its id. */
+function commentsOnRows(form: HTMLFormElement | null) {
+  const out: ({ indicatorId: string; comment: string } | { taskId: string; comment: string })[] = [];
+  if (!form) return out;
+  for (const [key, value] of new FormData(form).entries()) {
+    const m = /^row:(indicator|task):(.+)$/.exec(key);
+    if (m && typeof value === "string" && value.trim()) out.push(m[1] === "indicator" ? { indicatorId: m[2], comment: value } : { taskId: m[2], comment: value });
+  }
+  return out;
+}
+
+/**
+ * `rows`: pick the row of a comment from a list (plans). Without it (reports), comments are
+ * written on the rows of the report below, whose fields name this form (`formId`).
+ */
+export function DecisionForm({ subjectType, subjectId, status, rows, formId }: { subjectType: "plan" | "report"; subjectId: string; status: string; rows?: ReviewRow[]; formId?: string }) {
   const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
   const [pending, start] = useTransition();
   const [comment, setComment] = useState("");
   const [rowComments, setRowComments] = useState<{ rowId: string; comment: string }[]>([]);
@@ -35,12 +51,15 @@ export function DecisionForm({ subjectType, subjectId, status, rows }: { subject
         subjectId,
         decision,
         comment: comment || null,
-        rowComments: rowComments
-          .filter((r) => r.rowId && r.comment.trim())
-          .map((r) => {
-            const row = rows.find((x) => x.id === r.rowId)!;
-            return row.kind === "indicator" ? { indicatorId: row.id, comment: r.comment } : { taskId: row.id, comment: r.comment };
-          }),
+        rowComments: [
+          ...rowComments
+            .filter((r) => r.rowId && r.comment.trim())
+            .map((r) => {
+              const row = rows!.find((x) => x.id === r.rowId)!;
+              return row.kind === "indicator" ? { indicatorId: row.id, comment: r.comment } : { taskId: row.id, comment: r.comment };
+            }),
+          ...commentsOnRows(formRef.current),
+        ],
       });
       setMessage(result.ok ? { ok: true, text: result.message ?? "Đã lưu." } : { ok: false, text: result.error });
       if (result.ok) {
@@ -52,7 +71,7 @@ export function DecisionForm({ subjectType, subjectId, status, rows }: { subject
   }
 
   return (
-    <section aria-labelledby="decision" className="card mb-4 border-brand-600">
+    <form ref={formRef} id={formId} onSubmit={(e) => e.preventDefault()} aria-labelledby="decision" className="card mb-4 border-brand-600">
       <h2 id="decision" className="mb-2 font-semibold">
         {status === "SUBMITTED" ? "Xét duyệt" : "Mở lại hồ sơ đã duyệt"}
       </h2>
@@ -60,7 +79,10 @@ export function DecisionForm({ subjectType, subjectId, status, rows }: { subject
         {status === "SUBMITTED" ? "Ý kiến chung (bắt buộc khi trả lại)" : "Lý do mở lại (bắt buộc)"}
       </label>
       <textarea id="decision-comment" className="input" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
-      {status === "SUBMITTED" && (
+      {status === "SUBMITTED" && !rows && (
+        <p className="mt-2 text-sm text-slate-700">Ý kiến theo dòng (không bắt buộc): bấm “Nhận xét dòng này” ngay trên dòng cần góp ý trong báo cáo bên dưới; các ý kiến được gửi kèm khi trả lại.</p>
+      )}
+      {status === "SUBMITTED" && rows && (
         <div className="mt-3">
           <p className="label">Ý kiến theo dòng (không bắt buộc)</p>
           {rowComments.map((r, i) => (
@@ -111,6 +133,6 @@ export function DecisionForm({ subjectType, subjectId, status, rows }: { subject
           {message.text}
         </p>
       )}
-    </section>
+    </form>
   );
 }

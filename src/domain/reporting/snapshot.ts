@@ -29,12 +29,12 @@ interface FrozenEvidence {
 /** An indicator's terms as frozen (the same terms a plan version keeps), with its figures. */
 export interface FrozenIndicator extends VersionIndicator {
   quarters: FrozenQuarter[];
-  current: { note: string | null } | null;
+  current: { note: string | null; cause?: string | null; remedy?: string | null } | null;
   evidence: FrozenEvidence[];
 }
 
 export interface FrozenTask extends Omit<VersionTask, "leadUnitText"> {
-  current: { status: string; resultText: string | null; reason: string | null } | null;
+  current: { status: string; resultText: string | null; reason: string | null; cause?: string | null; remedy?: string | null } | null;
   evidence: FrozenEvidence[];
 }
 
@@ -46,6 +46,8 @@ export interface FrozenPlan {
 }
 
 export interface SnapshotChange {
+  /** The indicator or task the change is on, for marking the row itself. */
+  rowId: string;
   /** "Chỉ tiêu 1.2 Tỷ lệ hồ sơ trực tuyến" */
   row: string;
   /** "Số liệu Quý III", "Chỉ tiêu", "Minh chứng" */
@@ -86,7 +88,15 @@ function evidenceName(e: FrozenEvidence): string {
   return short(e.docNumber ? `Số ${e.docNumber}${e.docSummary ? `: ${e.docSummary}` : ""}` : (e.fileName ?? e.docSummary ?? "tệp"), 60);
 }
 
-function evidenceChanges(row: string, before: FrozenEvidence[], after: FrozenEvidence[], out: SnapshotChange[]) {
+type Out = { push: (c: Omit<SnapshotChange, "rowId">) => void };
+
+/** The reason given for a red row (issue 17): part of what the report says. */
+function explanationChanges(row: string, before: { cause?: string | null; remedy?: string | null } | null, after: { cause?: string | null; remedy?: string | null } | null, out: Out) {
+  if (text(before?.cause) !== text(after?.cause)) out.push({ row, what: "Nguyên nhân", before: short(text(before?.cause)), after: short(text(after?.cause)) });
+  if (text(before?.remedy) !== text(after?.remedy)) out.push({ row, what: "Giải pháp khắc phục", before: short(text(before?.remedy)), after: short(text(after?.remedy)) });
+}
+
+function evidenceChanges(row: string, before: FrozenEvidence[], after: FrozenEvidence[], out: Out) {
   const afterIds = new Set(after.map((e) => e.id));
   const beforeIds = new Set(before.map((e) => e.id));
   for (const e of before) if (!afterIds.has(e.id)) out.push({ row, what: "Minh chứng", before: evidenceName(e), after: "đã xóa" });
@@ -100,7 +110,9 @@ const text = (s: string | null | undefined) => s?.trim() || EMPTY;
  * `evidence: false` when the live side was read without evidence (then evidence is not compared).
  */
 export function snapshotChanges(frozen: FrozenPlan[], live: FrozenPlan[], quarter: number, options: { evidence: boolean }): SnapshotChange[] {
-  const out: SnapshotChange[] = [];
+  const all: SnapshotChange[] = [];
+  // Each change carries the row it is on; the helpers below push plain {row, what, before, after}.
+  const rowOut = (rowId: string) => ({ push: (c: Omit<SnapshotChange, "rowId">) => all.push({ rowId, ...c }) });
   const liveIndicators = new Map(live.flatMap((p) => p.indicators).map((i) => [i.id, i]));
   const liveTasks = new Map(live.flatMap((p) => p.tasks).map((t) => [t.id, t]));
   const frozenRowIds = new Set(frozen.flatMap((p) => [...p.indicators.map((i) => i.id), ...p.tasks.map((t) => t.id)]));
@@ -108,6 +120,7 @@ export function snapshotChanges(frozen: FrozenPlan[], live: FrozenPlan[], quarte
   for (const before of frozen.flatMap((p) => p.indicators)) {
     const row = short(`Chỉ tiêu ${before.code ? `${before.code} ` : ""}${before.name}`);
     const after = liveIndicators.get(before.id);
+    const out = rowOut(before.id);
     if (!after) {
       out.push({ row, what: "Dòng chỉ tiêu", before: "có trong kế hoạch", after: "đã xóa khỏi kế hoạch" });
       continue;
@@ -120,13 +133,15 @@ export function snapshotChanges(frozen: FrozenPlan[], live: FrozenPlan[], quarte
       // A figure written by the province's appraisal says so: the commune did not change it.
       if (a !== b) out.push({ row, what: `Số liệu ${quarterLabel(q)}${live?.fromAppraisal ? APPRAISAL_SOURCE : ""}`, before: b, after: a });
     }
-    if (text(before.current?.note) !== text(after.current?.note)) out.push({ row, what: "Giải trình", before: short(text(before.current?.note)), after: short(text(after.current?.note)) });
+    if (text(before.current?.note) !== text(after.current?.note)) out.push({ row, what: "Ghi chú", before: short(text(before.current?.note)), after: short(text(after.current?.note)) });
+    explanationChanges(row, before.current, after.current, out);
     if (options.evidence) evidenceChanges(row, before.evidence, after.evidence, out);
   }
 
   for (const before of frozen.flatMap((p) => p.tasks)) {
     const row = short(`Nhiệm vụ ${before.code ? `${before.code} ` : ""}${before.content}`);
     const after = liveTasks.get(before.id);
+    const out = rowOut(before.id);
     if (!after) {
       out.push({ row, what: "Dòng nhiệm vụ", before: "có trong kế hoạch", after: "đã xóa khỏi kế hoạch" });
       continue;
@@ -137,12 +152,20 @@ export function snapshotChanges(frozen: FrozenPlan[], live: FrozenPlan[], quarte
     if (status(before) !== status(after)) out.push({ row, what: "Tiến độ", before: status(before), after: status(after) });
     if (text(before.current?.resultText) !== text(after.current?.resultText)) out.push({ row, what: "Kết quả", before: short(text(before.current?.resultText)), after: short(text(after.current?.resultText)) });
     if (text(before.current?.reason) !== text(after.current?.reason)) out.push({ row, what: "Lý do", before: short(text(before.current?.reason)), after: short(text(after.current?.reason)) });
+    explanationChanges(row, before.current, after.current, out);
     if (options.evidence) evidenceChanges(row, before.evidence, after.evidence, out);
   }
 
   for (const plan of live) {
-    for (const ind of plan.indicators) if (!frozenRowIds.has(ind.id)) out.push({ row: short(`Chỉ tiêu ${ind.code ? `${ind.code} ` : ""}${ind.name}`), what: "Dòng chỉ tiêu", before: "(chưa có)", after: "thêm vào kế hoạch" });
-    for (const task of plan.tasks) if (!frozenRowIds.has(task.id)) out.push({ row: short(`Nhiệm vụ ${task.code ? `${task.code} ` : ""}${task.content}`), what: "Dòng nhiệm vụ", before: "(chưa có)", after: "thêm vào kế hoạch" });
+    for (const ind of plan.indicators) if (!frozenRowIds.has(ind.id)) all.push({ rowId: ind.id, row: short(`Chỉ tiêu ${ind.code ? `${ind.code} ` : ""}${ind.name}`), what: "Dòng chỉ tiêu", before: "(chưa có)", after: "thêm vào kế hoạch" });
+    for (const task of plan.tasks) if (!frozenRowIds.has(task.id)) all.push({ rowId: task.id, row: short(`Nhiệm vụ ${task.code ? `${task.code} ` : ""}${task.content}`), what: "Dòng nhiệm vụ", before: "(chưa có)", after: "thêm vào kế hoạch" });
   }
-  return out;
+  return all;
+}
+
+/** Changes grouped by the row they are on: what a report's rows show beside themselves. */
+export function changesByRow(changes: SnapshotChange[]): Record<string, SnapshotChange[]> {
+  const byRow: Record<string, SnapshotChange[]> = {};
+  for (const c of changes) (byRow[c.rowId] ??= []).push(c);
+  return byRow;
 }

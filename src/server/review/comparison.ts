@@ -6,7 +6,7 @@ import type { Actor } from "@/server/auth/actor";
 import { communeIdsInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";
 import { pageCache } from "@/server/cache/versioned";
-import { compareCommunes, indicatorKey } from "@/domain/comparison";
+import { compareCommunes, comparisonSelection, indicatorKey } from "@/domain/comparison";
 import type { IndicatorGroup } from "@/domain/plan-import/types";
 import type { TargetRule, ValueKind } from "@/generated/prisma/enums";
 
@@ -108,9 +108,9 @@ async function buildComparison(communeIds: string[], year: number, asOf: number,
       .map((c) => ({ key: c.key, name: c.name, group: c.group, communeCount: c.communes.size, sample: c.sample }))
       .sort((a, b) => b.communeCount - a.communeCount || a.name.localeCompare(b.name, "vi"));
   let options = sorted();
-  let keys = selection.keys?.filter((k) => catalogue.has(k)) ?? [];
-  if (!keys.length && selection.group) keys = options.filter((o) => o.group === selection.group).map((o) => o.key);
-  if (!keys.length) keys = options.slice(0, 10).map((o) => o.key);
+  // Issue 17: every indicator of the chosen (or default) group, unless indicators were picked.
+  const choice = comparisonSelection(options, selection);
+  const keys = choice.keys;
 
   // Rows and figures only of the chosen indicators.
   const chosen = new Set(keys);
@@ -128,7 +128,7 @@ async function buildComparison(communeIds: string[], year: number, asOf: number,
     rows,
     asOf,
   );
-  return { communes, options, selected: keys.map((k) => options.find((o) => o.key === k)!), ...result };
+  return { communes, options, group: choice.group as IndicatorGroup | null, selected: keys.map((k) => options.find((o) => o.key === k)!), ...result };
 }
 
 export type Comparison = Awaited<ReturnType<typeof buildComparison>>;

@@ -198,12 +198,12 @@ async function seedFigures(tx: Prisma.TransactionClient, unitIds: Map<string, st
     const indicators = plans.flatMap((p) => p.indicators);
     const tasks = plans.flatMap((p) => p.tasks);
 
-    // Last year's values for rank and decrease targets (demo figures).
-    // The value given, the import's "cần nhập" warning about it goes.
+    // Last year's rank (demo figure); the import's "cần nhập" warning about it goes. The plans
+    // state no count for last year's "giảm so với năm trước" rows, so those stay without one:
+    // the report page asks the chairman for it (issue 17).
     for (const ind of indicators) {
-      const baselineValue = ind.targetRule === "BETTER_RANK" ? 14 : ind.targetRule === "LOWER_THAN_LAST_YEAR" ? 6 : null;
-      if (baselineValue !== null) {
-        await tx.indicator.update({ where: { id: ind.id }, data: { baselineValue, importWarnings: ind.importWarnings.filter((w) => !isBaselineWarning(w)) } });
+      if (ind.targetRule === "BETTER_RANK") {
+        await tx.indicator.update({ where: { id: ind.id }, data: { baselineValue: 14, importWarnings: ind.importWarnings.filter((w) => !isBaselineWarning(w)) } });
       }
     }
 

@@ -18,6 +18,7 @@ export default async function ComparisonPage({ searchParams }: { searchParams: P
   const params = await searchParams;
   const years = await yearsInScope(actor);
   const { year, quarter, keys, group } = comparisonChoice(params, years);
+  // The group shown as chosen is the one the comparison used (the default when none was asked).
   const c = await loadComparison(actor, year, quarter, { group, keys });
   const communeName = new Map(c.communes.map((x) => [x.id, x.name]));
   const groups = [...new Set(c.options.map((o) => o.group))] as IndicatorGroup[];
@@ -28,7 +29,7 @@ export default async function ComparisonPage({ searchParams }: { searchParams: P
         title="So sánh các xã"
         subtitle={`${actor.orgUnitName} · ${c.communes.length} xã · năm ${year}, lũy kế đến hết ${quarterLabel(quarter)}`}
         actions={
-          <a className="btn" href={routes.api.comparisonXlsx({ year, quarter, keys: c.selected.map((s) => s.key) })}>
+          <a className="btn" href={routes.api.comparisonXlsx(c.group ? { year, quarter, group: c.group } : { year, quarter, keys: c.selected.map((s) => s.key) })}>
             Tải Excel
           </a>
         }
@@ -55,19 +56,19 @@ export default async function ComparisonPage({ searchParams }: { searchParams: P
           </select>
         </label>
         <fieldset>
-          <legend className="label">Chỉ tiêu so sánh (bỏ trống để chọn cả nhóm)</legend>
+          <legend className="label">Chỉ tiêu so sánh (chọn cả nhóm, hoặc đánh dấu từng chỉ tiêu)</legend>
           <div className="max-h-48 space-y-2 overflow-y-auto rounded border border-slate-200 p-2">
             {groups.map((g) => (
               <div key={g}>
                 <label className="font-semibold">
-                  <input type="radio" name="nhom" value={g} defaultChecked={group === g} className="mr-1" />
+                  <input type="radio" name="nhom" value={g} defaultChecked={c.group === g} className="mr-1" />
                   Cả nhóm {INDICATOR_GROUP_LABEL[g]}
                 </label>
                 {c.options
                   .filter((o) => o.group === g)
                   .map((o) => (
                     <label key={o.key} className="ml-5 block">
-                      <input type="checkbox" name="ct" value={o.key} defaultChecked={c.selected.some((s) => s.key === o.key) && !group} className="mr-1" />
+                      <input type="checkbox" name="ct" value={o.key} defaultChecked={c.selected.some((s) => s.key === o.key) && !c.group} className="mr-1" />
                       {o.name} <span className="text-slate-500">({o.communeCount} xã)</span>
                     </label>
                   ))}
@@ -82,9 +83,13 @@ export default async function ComparisonPage({ searchParams }: { searchParams: P
         </div>
       </form>
 
+      <p role="status" className="mb-2 text-sm">
+        Đang so sánh <strong>{c.selected.length} chỉ tiêu</strong>
+        {c.group ? <> – cả nhóm {INDICATOR_GROUP_LABEL[c.group]}</> : " đã chọn"} (trong {c.options.length} chỉ tiêu có ở các xã); tỷ lệ đạt tính trên các chỉ tiêu này.
+      </p>
       <div className="mb-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="table-basic">
-          <caption className="px-2 py-1.5 text-left font-semibold">Xếp hạng theo tỷ lệ chỉ tiêu đạt</caption>
+          <caption className="px-2 py-1.5 text-left font-semibold">Xếp hạng theo tỷ lệ chỉ tiêu đạt ({c.selected.length} chỉ tiêu)</caption>
           <thead>
             <tr>
               <th scope="col">Hạng</th>

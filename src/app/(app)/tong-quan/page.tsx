@@ -15,6 +15,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { PeriodNav } from "@/components/dashboard/period-nav";
 import { TrendChart } from "@/components/dashboard/trend-chart";
+import { trendTarget } from "@/domain/evaluation/trend";
 import type { Dashboard } from "@/server/dashboard/queries";
 
 export const metadata: Metadata = { title: "Tổng quan" };
@@ -89,8 +90,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h2 id="by-unit" className="mb-2 text-lg font-semibold">
           Trách nhiệm theo đơn vị
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="table-basic">
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white max-sm:overflow-visible max-sm:border-0 max-sm:bg-transparent">
+          <table className="table-basic table-cards cards-compact">
             <thead>
               <tr>
                 <th scope="col">Đơn vị</th>
@@ -105,15 +106,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <tbody>
               {d.byUnit.map((u) => (
                 <tr key={u.unitId ?? "none"} className={unit && unit.unitId === u.unitId ? "bg-brand-50" : undefined}>
-                  <td>
+                  <td className="max-sm:font-semibold">
                     <Link href={`${routes.dashboard(period)}&donvi=${u.unitId ?? "none"}#chi-tieu`}>{u.unitName}</Link>
                   </td>
-                  <td className="text-right tabular-nums">{u.indicators}</td>
-                  <td className="text-right tabular-nums">{u.achieved}</td>
-                  <td className={`text-right tabular-nums ${u.lagging ? "font-semibold text-red-800" : ""}`}>{u.lagging}</td>
-                  <td className="text-right tabular-nums">{u.tasks}</td>
-                  <td className="text-right tabular-nums">{u.tasksDone}</td>
-                  <td className={`text-right tabular-nums ${u.overdue ? "font-semibold text-red-800" : ""}`}>{u.overdue}</td>
+                  <td data-label="Chỉ tiêu theo dõi" className="text-right tabular-nums max-sm:text-left">{u.indicators}</td>
+                  <td data-label="Đạt" className="text-right tabular-nums max-sm:text-left">{u.achieved}</td>
+                  <td data-label="Chậm (nguy cơ + chưa đạt)" className={`text-right tabular-nums max-sm:text-left ${u.lagging ? "font-semibold text-red-800" : ""}`}>{u.lagging}</td>
+                  <td data-label="Nhiệm vụ chủ trì" className="text-right tabular-nums max-sm:text-left">{u.tasks}</td>
+                  <td data-label="Hoàn thành" className="text-right tabular-nums max-sm:text-left">{u.tasksDone}</td>
+                  <td data-label="Quá hạn" className={`text-right tabular-nums max-sm:text-left ${u.overdue ? "font-semibold text-red-800" : ""}`}>{u.overdue}</td>
                 </tr>
               ))}
             </tbody>
@@ -135,8 +136,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           const rows = g.indicators.filter((i) => inUnit(i.ownerUnitId));
           if (!rows.length) return null;
           return (
-            <div key={g.group} className="mb-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="table-basic">
+            <div key={g.group} className="mb-4 overflow-x-auto rounded-lg border border-slate-200 bg-white max-sm:overflow-visible max-sm:border-0 max-sm:bg-transparent">
+              <table className="table-basic table-cards">
                 <caption className="bg-slate-100 px-2 py-1.5 text-left font-semibold">
                   {INDICATOR_GROUP_LABEL[g.group]} ({rows.length})
                 </caption>
@@ -154,23 +155,24 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <tbody>
                   {rows.map((ind) => (
                     <tr key={ind.id}>
-                      <td className="tabular-nums">{ind.code}</td>
-                      <td>
+                      <td className="card-hide tabular-nums">{ind.code}</td>
+                      <td className="max-sm:font-medium">
+                        <span className="sm:hidden">{ind.code ? `${ind.code}. ` : ""}</span>
                         <Link href={routes.indicator(ind.id, period)}>{ind.name}</Link>
                       </td>
-                      <td>
+                      <td data-label="Chỉ tiêu năm">
                         <div className="text-xs text-slate-600">{ind.targetText || "—"}</div>
                         {targetText(ind)}
                       </td>
-                      <td className="text-right tabular-nums font-medium">{ytdOf(ind)}</td>
-                      <td>
+                      <td data-label="Lũy kế" className="text-right tabular-nums font-medium max-sm:text-left">{ytdOf(ind)}</td>
+                      <td data-label="Trạng thái">
                         <StatusBadge status={ind.status} />
                         <div className="mt-0.5 text-xs text-slate-700">{ind.result.reason}</div>
                       </td>
-                      <td>
-                        <TrendChart points={ind.trend} percent={isPercentFigure(ind)} label={ind.name} />
+                      <td data-label="Theo quý">
+                        <TrendChart points={ind.trend} percent={isPercentFigure(ind)} label={ind.name} target={trendTarget(ind, isPercentFigure(ind))} rank={ind.valueKind === "RANK"} />
                       </td>
-                      <td className="text-sm">{ind.ownerUnitName ?? "—"}</td>
+                      <td data-label="Đơn vị phụ trách" className="text-sm">{ind.ownerUnitName ?? "—"}</td>
                     </tr>
                   ))}
                 </tbody>

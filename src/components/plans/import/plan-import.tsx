@@ -15,6 +15,7 @@ import { formatDate } from "@/domain/format";
 import { confirmPlanImport } from "@/server/plans/import-actions";
 import { PreviewTable, type RowErrors } from "./preview-table";
 import { SourceStep } from "./source-step";
+import { DateInput } from "@/components/ui/date-input";
 import { UnitMapping } from "./unit-mapping";
 
 interface Unit {
@@ -197,7 +198,7 @@ function PreviewStep({
             <label htmlFor="plan-date" className="label">
               Ngày ban hành
             </label>
-            <input id="plan-date" type="date" className="input" value={plan.documentDate ?? ""} onChange={(e) => setMeta("documentDate", e.target.value || null)} />
+            <DateInput id="plan-date" value={plan.documentDate ?? null} onChange={(iso) => setMeta("documentDate", iso)} />
             {plan.documentDateText && (
               <p className="mt-1 text-xs text-slate-600">
                 Văn bản ghi: “{plan.documentDateText}”{plan.documentDate ? ` → ${formatDate(plan.documentDate)}` : ""}

@@ -2,6 +2,7 @@
 
 // Step 1 of importing a plan: the clerk pastes the document or picks a file; the server reads
 // it and answers with what it understood. Nothing is written here.
+import { FileInput } from "@/components/ui/file-input";
 import { useRef, useState, useTransition } from "react";
 import { previewPlanImport, type PlanPreview } from "@/server/plans/import-actions";
 
@@ -57,7 +58,7 @@ export function SourceStep({ onRead, maxUploadMb }: { onRead: (preview: PlanPrev
             <label htmlFor="import-file" className="label">
               Hoặc chọn tệp Word / Excel
             </label>
-            <input id="import-file" name="file" type="file" accept=".docx,.xlsx" className="input" aria-describedby="import-file-hint" />
+            <FileInput id="import-file" name="file" accept=".docx,.xlsx" describedBy="import-file-hint" />
             <p id="import-file-hint" className="mt-1 text-xs text-slate-600">
               Tệp .docx hoặc .xlsx, tối đa {maxUploadMb} MB. Tệp .doc/.xls cũ: mở bằng Word/Excel và lưu lại dạng mới. Khi đã chọn tệp, nội dung dán bên trái được bỏ qua.
             </p>

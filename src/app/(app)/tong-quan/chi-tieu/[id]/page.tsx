@@ -3,12 +3,15 @@ import Link from "next/link";
 import { orRefusePage, requirePageActor } from "@/server/auth/guard";
 import { loadIndicatorDetail } from "@/server/dashboard/indicator-detail";
 import { indicatorStatus } from "@/domain/evaluation/status";
-import { NO_FIGURE, quarterFigure, targetText, ytdFigure } from "@/domain/evaluation/display";
+import { isPercentFigure, NO_FIGURE, quarterFigure, targetText, ytdFigure } from "@/domain/evaluation/display";
 import { entryInputFor } from "@/domain/reporting/entry";
 import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
 import { readPeriod, routes } from "@/domain/routes";
 import { formatDate, formatDateTime, formatNumber, quarterLabel } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { TrendChart } from "@/components/dashboard/trend-chart";
+import { trendPoints, trendTarget } from "@/domain/evaluation/trend";
+import { quarterDisplayValue } from "@/domain/evaluation/year-to-date";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 
@@ -56,6 +59,21 @@ export default async function IndicatorDetailPage({ params, searchParams }: { pa
           {ind.denominatorLabel && <dd className="text-xs text-slate-600">Mẫu số: {ind.denominatorLabel}</dd>}
         </div>
       </dl>
+      <section aria-labelledby="trend" className="card mb-4">
+        <h2 id="trend" className="mb-2 font-semibold">
+          Diễn biến theo quý
+        </h2>
+        <TrendChart
+          size="full"
+          points={trendPoints(quarters.map((q) => ({ quarter: q.quarter, value: quarterDisplayValue(ind, q) })), asOf)}
+          percent={isPercentFigure(ind)}
+          label={`Biểu đồ ${ind.name}`}
+          target={trendTarget(ind, isPercentFigure(ind))}
+          yLabel={isPercentFigure(ind) ? "Tỷ lệ (%)" : input === "RANK" ? "Thứ hạng" : (ind.measurementUnit ?? "Giá trị")}
+          rank={input === "RANK"}
+        />
+        <p className="mt-1 text-xs text-slate-600">Đường liền: số liệu từng quý (quý chưa có số liệu để trống); đường gạch: chỉ tiêu hoặc số liệu năm trước.</p>
+      </section>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="table-basic">
           <caption className="px-2 py-1.5 text-left font-semibold">Số liệu từng quý</caption>

@@ -16,8 +16,11 @@ import { ReportDownloads } from "@/components/report/report-downloads";
 import { ReviewHistory } from "@/components/review/review-history";
 import { latestReturnComments } from "@/domain/reporting/workflow";
 import { DecisionForm } from "@/components/review/decision-form";
+import { changesSinceReturn } from "@/server/review/since-return";
 import { SurveyBesideSipas } from "@/components/survey/survey-beside-sipas";
 import { formatNumber, formatPercent } from "@/domain/format";
+
+const DECISION_FORM = "review-decision";
 
 export const metadata: Metadata = { title: "Xét duyệt báo cáo" };
 
@@ -27,11 +30,10 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
   const report = await orRefusePage(reportForReview(actor, id));
   if (!report) notFound();
   const data = await loadReport(actor, report.communeId, report.period.year, report.period.quarter);
-  const rows = data.plans.flatMap((p) => [
-    ...p.indicators.map((i) => ({ id: i.id, kind: "indicator" as const, label: `Chỉ tiêu ${i.code ?? ""} ${i.name}`.slice(0, 120) })),
-    ...p.tasks.map((t) => ({ id: t.id, kind: "task" as const, label: `Nhiệm vụ ${t.code ?? ""} ${t.content}`.slice(0, 120) })),
-  ]);
   const returned = report.status === "RETURNED" ? latestReturnComments(data.decisions) : null;
+  // Issue 17: a resubmitted report shows what changed since it was returned, row by row.
+  const sinceReturn = await changesSinceReturn({ id: report.id, status: report.status, quarter: report.period.quarter }, data.decisions, data.plans);
+  const deciding = can(actor, "review.decide");
   return (
     <>
       <p className="mb-2 text-sm">
@@ -48,7 +50,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
         actions={<ReportDownloads year={report.period.year} quarter={report.period.quarter} communeId={report.communeId} />}
       />
       <RecordNotice data={data} reviewer missingQuarters={reportQuartersWithoutFigures(data.plans.flatMap((p) => p.indicators), report.period.quarter)} />
-      {can(actor, "review.decide") && <DecisionForm subjectType="report" subjectId={report.id} status={report.status} rows={rows} />}
+      {deciding && <DecisionForm subjectType="report" subjectId={report.id} status={report.status} formId={DECISION_FORM} />}
       <ReviewHistory decisions={data.decisions} />
       <SurveyBesideSipas
         actor={actor}
@@ -72,7 +74,9 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
             })),
         )}
       />
-      <ReportForm data={data} editable={false} canSubmit={false} today={judgementDay(report.period.year, report.period.quarter, data.snapshot?.takenAt ?? todayInVietnam())} rowComments={returned?.rows ?? {}} />
+      <ReportForm data={data} editable={false} canSubmit={false} today={judgementDay(report.period.year, report.period.quarter, data.snapshot?.takenAt ?? todayInVietnam())} rowComments={returned?.rows ?? sinceReturn?.rowComments ?? {}}
+        review={{ formId: deciding && report.status === "SUBMITTED" ? DECISION_FORM : null, sinceReturn }}
+      />
     </>
   );
 }
