@@ -7,42 +7,18 @@ import { NotFoundError } from "@/server/errors";
 import { getDb } from "@/server/db";
 import type { DecisionHistory } from "@/server/review/queries";
 import type { Prisma } from "@/generated/prisma/client";
-import { snapshotChanges, type SnapshotChange } from "@/domain/reporting/snapshot";
+import { snapshotChanges } from "@/domain/reporting/snapshot";
+import { FROZEN_STATES, latestSnapshots } from "./frozen";
+import { groupBy, PLAN_SELECT, PROGRESS_SELECT, VALUE_SELECT, type EvidenceItem, type HistoryItem, type ReportSnapshotInfo } from "./fetch-shape";
+
+export type { EvidenceItem, HistoryItem, ReportSnapshotInfo } from "./fetch-shape";
 
 const num = (d: { toNumber(): number } | null | undefined) => (d === null || d === undefined ? null : d.toNumber());
 const iso = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 
-export interface EvidenceItem {
-  id: string;
-  fileName: string | null;
-  sizeBytes: number | null;
-  docNumber: string | null;
-  docDate: string | null;
-  docSummary: string | null;
-  createdAt: string;
-}
-
-export interface ReportSnapshotInfo {
-  /** When the report was submitted (ISO timestamp): the day its figures and deadlines are judged on. */
-  takenAt: string;
-  /** What changed since, in what the report depended on (figures, targets, deadlines, evidence). */
-  changes: SnapshotChange[];
-  /** Plans amended since: the report was judged against an older version. */
-  newerPlanVersions: { planId: string; title: string; judgedVersion: number; currentVersion: number }[];
-}
-
-/** States in which a report is on file: read from its snapshot, not from the live rows. */
-export const FROZEN_STATES: ReadonlySet<string> = new Set(["SUBMITTED", "APPROVED"]);
+export { FROZEN_STATES } from "./frozen";
 
 type Client = Prisma.TransactionClient;
-
-export interface HistoryItem {
-  at: string;
-  by: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
 
 /**
  * The live report data, read in the caller's transaction, for freezing at submission: never the
@@ -51,17 +27,6 @@ export interface HistoryItem {
 export async function loadLiveReportForSnapshot(tx: Client, communeId: string, year: number, quarter: number) {
   const [data] = await fetchReports([communeId], year, quarter, true, { client: tx, live: true });
   return data;
-}
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
 }
 
 /** The shared body of loadReport and loadReportSummaries: callers have checked the scope. */
@@ -73,61 +38,7 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
     db.plan.findMany({
       where: { communeId: { in: communeIds }, year },
       orderBy: { createdAt: "asc" },
-      select: {
-        id: true,
-        communeId: true,
-        title: true,
-        kind: true,
-        documentNumber: true,
-        documentDate: true,
-        documentDateText: true,
-        versionNo: true,
-        sections: { orderBy: { position: "asc" }, select: { id: true, code: true, title: true, depth: true, position: true, parentId: true } },
-        tasks: {
-          orderBy: { position: "asc" },
-          select: {
-            id: true,
-            code: true,
-            position: true,
-            sectionId: true,
-            content: true,
-            requirement: true,
-            expectedResult: true,
-            deadlineText: true,
-            deadlineKind: true,
-            dueDate: true,
-            occurrenceDates: true,
-            leadUnitId: true,
-            leadUnitText: true,
-            leadUnit: { select: { name: true } },
-            coordinatingUnits: { select: { unitId: true } },
-          },
-        },
-        indicators: {
-          orderBy: { position: "asc" },
-          select: {
-            id: true,
-            code: true,
-            position: true,
-            sectionId: true,
-            parentId: true,
-            name: true,
-            group: true,
-            measurementUnit: true,
-            valueKind: true,
-            targetText: true,
-            targetRule: true,
-            targetValue: true,
-            baselineValue: true,
-            numeratorLabel: true,
-            denominatorLabel: true,
-            monitoringUnitId: true,
-            monitoringUnitText: true,
-            monitoringUnit: { select: { name: true } },
-            implementingUnits: { select: { unitId: true } },
-          },
-        },
-      },
+      select: PLAN_SELECT,
     }),
     db.reportingPeriod.findUnique({ where: { year_quarter: { year, quarter } } }),
   ]);
@@ -140,39 +51,11 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
     period ? db.quarterlyReport.findMany({ where: { communeId: { in: communeIds }, periodId: period.id } }) : [],
     db.indicatorValue.findMany({
       where: { indicator: { planId: { in: planIds } }, period: { year } },
-      select: {
-        id: true,
-        indicatorId: true,
-        numerator: true,
-        denominator: true,
-        value: true,
-        done: true,
-        note: true,
-        cause: true,
-        remedy: true,
-        version: true,
-        updatedAt: true,
-        updatedById: true,
-        isDemo: true,
-        period: { select: { quarter: true } },
-      },
+      select: VALUE_SELECT,
     }),
     db.taskProgress.findMany({
       where: { task: { planId: { in: planIds } }, period: { year, quarter: { lte: quarter } } },
-      select: {
-        id: true,
-        taskId: true,
-        status: true,
-        resultText: true,
-        reason: true,
-        cause: true,
-        remedy: true,
-        version: true,
-        updatedAt: true,
-        updatedById: true,
-        isDemo: true,
-        period: { select: { quarter: true } },
-      },
+      select: PROGRESS_SELECT,
     }),
     db.responsibleUnit.findMany({ where: { communeId: { in: communeIds } }, orderBy: { name: "asc" }, select: { id: true, name: true, communeId: true } }),
   ]);
@@ -222,6 +105,17 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
           .map((a) => ({ at: a.createdAt.toISOString(), by: a.user?.fullName ?? "Hệ thống", action: a.action, before: a.before, after: a.after }))
       : [];
 
+  // What an indicator's figure and a task's progress of the quarter share: identity, lock, reasons, who and when.
+  const rowMeta = (r: { id: string; version: number; cause: string | null; remedy: string | null; updatedAt: Date; updatedById: string | null; isDemo: boolean }) => ({
+    id: r.id,
+    version: r.version,
+    cause: r.cause,
+    remedy: r.remedy,
+    updatedAt: r.updatedAt.toISOString(),
+    updatedBy: r.updatedById ? (userName.get(r.updatedById) ?? null) : null,
+    isDemo: r.isDemo,
+  });
+
   const planView = (plan: (typeof plans)[number]) => ({
     id: plan.id,
     title: plan.title,
@@ -262,18 +156,12 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
         })),
         current: current
           ? {
-              id: current.id,
-              version: current.version,
+              ...rowMeta(current),
               numerator: num(current.numerator),
               denominator: num(current.denominator),
               value: num(current.value),
               done: current.done,
               note: current.note,
-              cause: current.cause,
-              remedy: current.remedy,
-              updatedAt: current.updatedAt.toISOString(),
-              updatedBy: current.updatedById ? (userName.get(current.updatedById) ?? null) : null,
-              isDemo: current.isDemo,
             }
           : null,
         evidence: evidenceOf("indicatorValueId", current?.id),
@@ -301,16 +189,11 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
         previousStatus: previous?.status ?? null,
         current: current
           ? {
-              id: current.id,
-              version: current.version,
+              ...rowMeta(current),
               status: current.status,
               resultText: current.resultText,
               reason: current.reason,
-              cause: current.cause,
-              remedy: current.remedy,
-              updatedAt: current.updatedAt.toISOString(),
-              updatedBy: current.updatedById ? (userName.get(current.updatedById) ?? null) : null,
-              isDemo: current.isDemo,
+              completedAt: iso(current.completedAt),
             }
           : null,
         evidence: evidenceOf("taskProgressId", current?.id),
@@ -323,11 +206,7 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
   // whether or not any report is on file, so a page costs the same statements in every state);
   // the live rows are compared with it to show what changed since.
   const frozenIds = options.live ? [] : reports.filter((r) => FROZEN_STATES.has(r.status)).map((r) => r.id);
-  const snapshots = !options.live
-    ? await db.reportSnapshot.findMany({ where: { reportId: { in: frozenIds } }, orderBy: { takenAt: "desc" }, select: { reportId: true, takenAt: true, data: true, planVersions: true } })
-    : [];
-  const snapshotOf = new Map<string, (typeof snapshots)[number]>();
-  for (const snap of snapshots) if (!snapshotOf.has(snap.reportId)) snapshotOf.set(snap.reportId, snap);
+  const snapshotOf = options.live ? new Map<string, never>() : await latestSnapshots(db, frozenIds);
 
   return Promise.all(
     communeIds.map(async (communeId) => {

@@ -1,10 +1,12 @@
 // Data for comparing the communes under a reviewer: indicators of the year's plans with
-// their figures up to the chosen quarter, in a fixed number of queries. The catalogue of
+// their figures up to the chosen quarter, in a fixed number of queries; a quarter on file
+// (submitted or approved) is read from its report's snapshot. The catalogue of
 // indicators is aggregated in the database; rows and figures are read only for the chosen ones.
 import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { communeIdsInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";
+import { frozenIndicatorRows } from "@/server/reports/frozen";
 import { compareCommunes, indicatorKey } from "@/domain/comparison";
 import type { IndicatorGroup } from "@/domain/plan-import/types";
 import type { TargetRule, ValueKind } from "@/generated/prisma/enums";
@@ -109,7 +111,12 @@ export async function loadComparison(actor: Actor, year: number, asOf: number, s
   // Rows and figures only of the chosen indicators.
   const chosen = new Set(keys);
   const names = [...keyOf].filter(([, key]) => chosen.has(key)).map(([name]) => name);
-  const rows = (await chosenRows(db, communeIds, year, asOf, names)).map(asRow);
+  // A commune whose report of the quarter is on file is compared on what it submitted (the
+  // snapshot: targets and figures as approved), like its report page; the others on live rows.
+  const [live, frozen] = await Promise.all([chosenRows(db, communeIds, year, asOf, names), frozenIndicatorRows(db, communeIds, year, asOf, names)]);
+  const rows = [...live.filter((r) => !frozen.has(r.communeId)), ...[...frozen].flatMap(([communeId, list]) => list.map((r) => ({ ...r, communeId })))].map((r) =>
+    asRow(r as Sample & { quarters: IndicatorRow["quarters"] }),
+  );
   // A chosen indicator's sample carries its figures, as when every row was loaded.
   for (const r of rows) {
     const entry = catalogue.get(r.key)!;
