@@ -5,7 +5,8 @@ import type { ReportData } from "@/server/reports/queries";
 import { formatDate, formatDateTime } from "@/domain/format";
 import { quarterList } from "@/domain/evaluation/as-of";
 
-export function RecordNotice({ data, missingQuarters, reviewer = false }: { data: ReportData; missingQuarters: number[]; reviewer?: boolean }) {
+/** The report page, the reviewer's page and the commune's dashboard of that period all show it. */
+export function RecordNotice({ data, missingQuarters, reviewer = false }: { data: Pick<ReportData, "snapshot" | "report" | "quarter">; missingQuarters: number[]; reviewer?: boolean }) {
   const snap = data.snapshot;
   const approved = data.report?.status === "APPROVED";
   const after = approved ? "sau khi duyệt" : "sau khi nộp";

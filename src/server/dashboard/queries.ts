@@ -63,6 +63,8 @@ export function buildDashboard(data: ReportData, asOf: number, today: string) {
   const online = coverage766(scored.filter((i) => i.group === "ONLINE_SERVICES" || i.group === "SIPAS"));
   return {
     commune: data.commune,
+    /** The report of the period and, once on file, its snapshot (what changed since, newer plan versions). */
+    record: { report: data.report, snapshot: data.snapshot, quarter: data.quarter },
     year: data.year,
     asOf,
     today,

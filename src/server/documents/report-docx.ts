@@ -18,6 +18,8 @@ import { STATUS_LABEL } from "@/domain/evaluation/status";
 import { quarterList } from "@/domain/evaluation/as-of";
 import { quarterLabel } from "@/domain/format";
 import {
+  cutoffSentence,
+  newerVersionSentences,
   evidenceRefs,
   indicatorRows,
   lagSummary,
@@ -176,6 +178,10 @@ function bodyParagraphs(doc: ReportDocument): (Paragraph | Table)[] {
         : `${communeFull} chưa có kế hoạch cải cách hành chính năm ${doc.year} trên hệ thống; báo cáo ${period} như sau:`,
     ),
   );
+
+  const cutoff = cutoffSentence(doc);
+  if (cutoff) out.push(body(cutoff));
+  for (const sentence of newerVersionSentences(doc)) out.push(body({ text: sentence, italics: true }));
 
   out.push(part("I. KẾT QUẢ THỰC HIỆN"));
   const c = d.counts;

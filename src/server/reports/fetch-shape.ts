@@ -17,6 +17,8 @@ export interface EvidenceItem {
 export interface ReportSnapshotInfo {
   /** When the report was submitted (ISO timestamp): the day its figures and deadlines are judged on. */
   takenAt: string;
+  /** The data cut-off date the calendar gave when it was submitted (undefined: frozen before it was kept). */
+  cutoffDate?: string | null;
   /** What changed since, in what the report depended on (figures, targets, deadlines, evidence). */
   changes: SnapshotChange[];
   /** Plans amended since: the report was judged against an older version. */

@@ -213,11 +213,12 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
       const report = reports.find((r) => r.communeId === communeId);
       const livePlans = plans.filter((p) => p.communeId === communeId).map(planView);
       const snap = report ? snapshotOf.get(report.id) : undefined;
-      const frozen = snap ? (snap.data as unknown as { plans: typeof livePlans; units: { id: string; name: string }[] }) : null;
+      const frozen = snap ? (snap.data as unknown as { plans: typeof livePlans; units: { id: string; name: string }[]; cutoffDate?: string | null }) : null;
       const judged = (snap?.planVersions ?? {}) as Record<string, number>;
       const snapshot: ReportSnapshotInfo | null = snap
         ? {
             takenAt: snap.takenAt.toISOString(),
+            cutoffDate: frozen!.cutoffDate,
             changes: snapshotChanges(frozen!.plans, livePlans, quarter, { evidence: details }),
             newerPlanVersions: livePlans
               .filter((p) => judged[p.id] !== undefined && p.versionNo > judged[p.id])
@@ -256,5 +257,5 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
 }
 
 type FetchedReport = Awaited<ReturnType<typeof fetchReports>>[number];
-/** What ReportSnapshot.data holds: the plans as the report showed them at submission. */
-export type FrozenReport = Pick<FetchedReport, "plans" | "units">;
+/** What ReportSnapshot.data holds: the plans as the report showed them at submission, and the cut-off date then in force. */
+export type FrozenReport = Pick<FetchedReport, "plans" | "units"> & { cutoffDate?: string | null };
