@@ -275,3 +275,54 @@ describe("the data cut-off date and tasks finished after the period (issues 16, 
     expect(await q3()).toMatchObject({ status: "DONE", overdue: false, doneLater: null });
   });
 });
+
+describe("while an amendment is open, the last approved version stays in force", () => {
+  it("a report submitted meanwhile is judged against the version in force, and says so once the amendment is approved", async () => {
+    const ratio = await t.db.indicator.findFirstOrThrow({ where: { planId, valueKind: "RATIO", targetValue: { not: null } }, orderBy: { position: "asc" } });
+    const inForce = await t.db.plan.findUniqueOrThrow({ where: { id: planId } });
+    expect(inForce.status).toBe("APPROVED");
+    await actAs("hanhdung.chutich");
+    ok(await amendPlan({ planId, reason: "Hạ chỉ tiêu theo hướng dẫn mới" }));
+    await actAs("hanhdung.canbo");
+    ok(await updateIndicator(null, formData({ planId, id: ratio.id, code: ratio.code ?? "", name: ratio.name, targetText: "Tối thiểu 5%", valueKind: "RATIO" })));
+
+    // The Q3 draft reads the version in force (not the pending 5%), and says the plan is being amended.
+    const before = await pageData(3);
+    const row = () => before.plans[0].indicators.find((i) => i.id === ratio.id)!;
+    expect(row().targetText).toBe(ratio.targetText);
+    expect(before.data.plans[0]).toMatchObject({ amendmentOpen: true, versionNo: inForce.versionNo });
+
+    // Reports go on: Q3 is submitted and judged against that version.
+    await explainRedRows(t, "hanhdung.canbo", YEAR, 3);
+    await actAs("hanhdung.chutich");
+    ok(await submitReport({ year: YEAR, quarter: 3 }));
+    const report = await t.db.quarterlyReport.findFirstOrThrow({ where: { communeId, period: { year: YEAR, quarter: 3 } } });
+    const snap = await t.db.reportSnapshot.findFirstOrThrow({ where: { reportId: report.id }, orderBy: { takenAt: "desc" } });
+    expect(snap.planVersions).toEqual({ [planId]: inForce.versionNo });
+    const submitted = await pageData(3);
+    expect(submitted.plans[0].indicators.find((i) => i.id === ratio.id)!.targetText).toBe(ratio.targetText);
+
+    // The amendment approved: the report keeps its judgement and names the newer version.
+    await actAs("hanhdung.chutich");
+    ok(await submitPlan({ planId }));
+    await actAs("nghiahanh.thamdinh");
+    ok(await decideSubmission({ subjectType: "plan", subjectId: planId, decision: "approve", comment: null }));
+    const after = await pageData(3);
+    expect(after.plans[0].indicators.find((i) => i.id === ratio.id)!.targetText).toBe(ratio.targetText);
+    expect(after.verdicts).toEqual(submitted.verdicts);
+    expect(after.data.snapshot!.newerPlanVersions).toEqual([{ planId, title: expect.any(String), judgedVersion: inForce.versionNo, currentVersion: inForce.versionNo + 1 }]);
+  });
+
+  it("a plan never in force still blocks the report", async () => {
+    const tanDuc = await t.db.orgUnit.findFirstOrThrow({ where: { name: "Xã Tân Đức" } });
+    const plan = await t.db.plan.findFirstOrThrow({ where: { communeId: tanDuc.id, year: 2024 } });
+    await t.db.plan.update({ where: { id: plan.id }, data: { status: "DRAFT", versionNo: 0 } });
+    const period = await t.db.reportingPeriod.findFirstOrThrow({ where: { year: 2024, quarter: 2 } });
+    await t.db.quarterlyReport.updateMany({ where: { communeId: tanDuc.id, periodId: period.id }, data: { status: "RETURNED" } });
+    await explainRedRows(t, "tanduc.canbo", 2024, 2);
+    await actAs("tanduc.chutich");
+    const r = await submitReport({ year: 2024, quarter: 2 });
+    expect(r.ok).toBe(false);
+    expect(r.error).toContain("chưa có hiệu lực");
+  });
+});

@@ -64,7 +64,7 @@ export function buildDashboard(data: ReportData, asOf: number, today: string) {
   return {
     commune: data.commune,
     /** The report of the period and, once on file, its snapshot (what changed since, newer plan versions). */
-    record: { report: data.report, snapshot: data.snapshot, quarter: data.quarter },
+    record: { report: data.report, snapshot: data.snapshot, quarter: data.quarter, plans: data.plans },
     year: data.year,
     asOf,
     today,

@@ -54,6 +54,7 @@ export const PLAN_SELECT = {
         documentDate: true,
         documentDateText: true,
         versionNo: true,
+        status: true,
         sections: { orderBy: { position: "asc" }, select: { id: true, code: true, title: true, depth: true, position: true, parentId: true } },
         tasks: {
           orderBy: { position: "asc" },

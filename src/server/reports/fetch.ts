@@ -8,6 +8,8 @@ import { getDb } from "@/server/db";
 import type { DecisionHistory } from "@/server/review/queries";
 import type { Prisma } from "@/generated/prisma/client";
 import { snapshotChanges } from "@/domain/reporting/snapshot";
+import { amendmentOpen } from "@/domain/reporting/workflow";
+import { rowsInForce, type PlanRowsVersion } from "@/domain/reporting/plan-version";
 import { FROZEN_STATES, latestSnapshots } from "./frozen";
 import { groupBy, PLAN_SELECT, PROGRESS_SELECT, VALUE_SELECT, type EvidenceItem, type HistoryItem, type ReportSnapshotInfo } from "./fetch-shape";
 
@@ -47,7 +49,9 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
   for (const id of communeIds) if (!communeById.has(id)) throw new NotFoundError("Không tìm thấy xã.");
 
   const planIds = plans.map((p) => p.id);
-  const [reports, values, progress, units] = await Promise.all([
+  // Plans with an amendment open are read as their version in force (one statement, always sent).
+  const amending = plans.filter((p) => amendmentOpen(p.status, p.versionNo));
+  const [reports, values, progress, units, versions] = await Promise.all([
     period ? db.quarterlyReport.findMany({ where: { communeId: { in: communeIds }, periodId: period.id } }) : [],
     db.indicatorValue.findMany({
       where: { indicator: { planId: { in: planIds } }, period: { year } },
@@ -58,7 +62,9 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
       select: PROGRESS_SELECT,
     }),
     db.responsibleUnit.findMany({ where: { communeId: { in: communeIds } }, orderBy: { name: "asc" }, select: { id: true, name: true, communeId: true } }),
+    db.planVersion.findMany({ where: { planId: { in: amending.map((p) => p.id) } }, select: { planId: true, versionNo: true, content: true } }),
   ]);
+  const versionInForce = new Map(amending.map((p) => [p.id, versions.find((v) => v.planId === p.id && v.versionNo === p.versionNo)?.content as PlanRowsVersion | undefined]));
 
   const currentValueIds = values.filter((v) => v.period.quarter === quarter).map((v) => v.id);
   const currentProgressIds = progress.filter((p) => p.period.quarter === quarter).map((p) => p.id);
@@ -124,6 +130,8 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
     documentDate: iso(plan.documentDate),
     documentDateText: plan.documentDateText,
     versionNo: plan.versionNo,
+    /** An amendment is open: the rows below are those of version versionNo, still in force. */
+    amendmentOpen: versionInForce.get(plan.id) !== undefined,
     sections: plan.sections,
     indicators: plan.indicators.map((ind) => {
       const own = valuesOf.get(ind.id) ?? [];
@@ -211,7 +219,13 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
   return Promise.all(
     communeIds.map(async (communeId) => {
       const report = reports.find((r) => r.communeId === communeId);
-      const livePlans = plans.filter((p) => p.communeId === communeId).map(planView);
+      const livePlans = plans
+        .filter((p) => p.communeId === communeId)
+        .map(planView)
+        .map((p) => {
+          const version = versionInForce.get(p.id);
+          return version ? { ...p, ...rowsInForce(p, version) } : p;
+        });
       const snap = report ? snapshotOf.get(report.id) : undefined;
       const frozen = snap ? (snap.data as unknown as { plans: typeof livePlans; units: { id: string; name: string }[]; cutoffDate?: string | null }) : null;
       const judged = (snap?.planVersions ?? {}) as Record<string, number>;
