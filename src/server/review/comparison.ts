@@ -129,7 +129,9 @@ export async function loadComparison(actor: Actor, year: number, asOf: number, s
     rows,
     asOf,
   );
-  return { communes, options, selected: keys.map((k) => options.find((o) => o.key === k)!), ...result };
+  /** Communes compared on their report on file (submitted or approved) rather than live rows. */
+  const onFile = [...frozen.keys()];
+  return { communes, options, selected: keys.map((k) => options.find((o) => o.key === k)!), onFile, ...result };
 }
 
 export type Comparison = Awaited<ReturnType<typeof loadComparison>>;
