@@ -65,7 +65,7 @@ export function useReportForm({ data, today }: { data: ReportData; today: string
   const overdue = (t: ReportTask) => {
     const status = state.tasks.get(t.id)!.draft.status as TaskStatus;
     const completedAt = status !== "DONE" ? null : t.current?.status === "DONE" ? t.current.completedAt : todayInVietnam();
-    return isOverdue({ dueDate: t.dueDate, deadlineKind: t.deadlineKind }, taskStatusOn(status, completedAt, today), today);
+    return isOverdue({ dueDate: t.dueDate, deadlineKind: t.deadlineKind, occurrences: t.occurrences }, taskStatusOn(status, completedAt, today), today);
   };
 
   const errorCount = [...live.values()].reduce((n, l) => n + Object.keys(l.errors).length, 0) + [...taskErrors.values()].reduce((n, e) => n + Object.keys(e).length, 0);
