@@ -34,7 +34,7 @@ export default async function PlanReviewSettingPage() {
               <h2 className="font-semibold">{p.name}</h2>
               <Badge tone={p.reviewsPlans ? "blue" : "gray"}>{p.reviewsPlans ? "Có thẩm định" : "Không thẩm định"}</Badge>
               <span className="text-sm text-slate-600">
-                {p.communes} xã · {p.waitingPlans} kế hoạch đang chờ thẩm định
+                {p.communes} xã{p.reviewsPlans ? ` · ${p.waitingPlans} kế hoạch đang chờ thẩm định` : ""}
               </span>
             </div>
             <ActionForm action={setProvinceReviewsPlans} submitLabel="Lưu cài đặt" className="space-y-2">
