@@ -21,6 +21,7 @@ import * as reviewActions from "@/server/review/actions";
 import * as calendarActions from "@/server/calendar/actions";
 import * as notificationActions from "@/server/notifications/actions";
 import * as accountActions from "@/server/account/actions";
+import { explainRedRows } from "../support/explain";
 import * as planReviewActions from "@/server/admin/plan-review";
 import * as adminActions from "@/server/admin/actions";
 import * as evidenceActions from "@/server/evidence/actions";
@@ -355,6 +356,8 @@ const FIXTURES: Record<string, Fixture> = {
   "src/server/reports/actions.ts#submitReport": async ({ target, actor }) => {
     await reportIn(target.id, "DRAFT");
     if (actor.orgLevel === "COMMUNE") await reportIn(actor.orgUnitId, "DRAFT");
+    // Issue 17: red rows carry their reasons, so that only authorization decides.
+    if (actor.orgLevel === "COMMUNE") await explainRedRows(t, actor.username, YEAR, OPEN_QUARTER);
     return fromAction(() => reportActions.submitReport({ year: YEAR, quarter: OPEN_QUARTER, communeId: target.id } as never));
   },
   "src/server/review/actions.ts#decideSubmission": async ({ target }) => {
