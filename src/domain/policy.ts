@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   "admin.orgUnit.write": ["ADMIN"],
   "admin.responsibleUnit.write": ["ADMIN"],
   "admin.user.write": ["ADMIN"],
+  // Issue 14: whether a province reviews its communes' plans (when not, a plan is in force once issued).
+  "admin.planReview.write": ["ADMIN"],
   "commune.delegateSubmit": ["CHAIRMAN"],
   // The commune's register of responsible units: staff see it, the chairman and the admin keep it.
   "unit.read": ["COMMUNE_STAFF", "CHAIRMAN", "ADMIN"],

@@ -41,6 +41,7 @@ export const routes = {
   planEdit: (id: string, p: { edit?: string; add?: string } = {}) => `/ke-hoach/${encodeURIComponent(id)}/sua${query({ sua: p.edit, them: p.add })}`,
   admin: "/quan-tri",
   users: "/quan-tri/nguoi-dung",
+  planReview: "/quan-tri/tham-dinh-ke-hoach",
   user: (id: string) => `/quan-tri/nguoi-dung/${encodeURIComponent(id)}`,
   api: {
     reportDocx: (p: PeriodQuery & { communeId?: string }) => `/api/bao-cao/docx${period(p, { xa: p.communeId })}`,

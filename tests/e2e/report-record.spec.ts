@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { shot, signIn } from "./helpers";
+import { explainRedRows, shot, signIn } from "./helpers";
 import { unzip } from "../support/zip";
 
 async function ratioRow(page: Page) {
@@ -20,6 +20,16 @@ async function fill(page: Page, quarter: number, numerator: string, denominator:
   await expect(page.getByRole("status").filter({ hasText: "Đã lưu" })).toBeVisible();
 }
 
+/** No serious or critical axe finding; screenshots at 1366 and 390 px wide (looked at by hand). */
+async function checkPage(page: Page, name: string) {
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.screenshot(shot(`${name}-1366`));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot(shot(`${name}-390`));
+}
+
 async function wordText(page: Page): Promise<string> {
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Tải báo cáo (Word)" }).click();
@@ -32,6 +42,7 @@ test("approved Q4 keeps its figures after the clerk edits Q3; the reviewer sees 
   await signIn(clerk, "hanhdung.canbo");
   await fill(clerk, 3, "40", "100");
   await fill(clerk, 4, "90", "100");
+  await explainRedRows(clerk);
 
   const chairman = await browser.newPage();
   await signIn(chairman, "hanhdung.chutich");
@@ -62,16 +73,40 @@ test("approved Q4 keeps its figures after the clerk edits Q3; the reviewer sees 
   await expect(flag.getByRole("row").filter({ hasText: "Số liệu Quý III" })).toContainText("10/100");
   await expect(reviewer.getByRole("button", { name: "Mở lại hồ sơ" })).toBeVisible();
   expect(await wordText(reviewer)).toBe(approvedWord);
-  const axe = await new AxeBuilder({ page: reviewer }).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
-  await reviewer.setViewportSize({ width: 1366, height: 900 });
-  await reviewer.screenshot(shot("record-changed-after-approval-1366"));
-  await reviewer.setViewportSize({ width: 390, height: 844 });
-  await reviewer.screenshot(shot("record-changed-after-approval-390"));
+  await checkPage(reviewer, "record-changed-after-approval");
 
   // The commune sees the same flag on its own approved report.
   await clerk.goto("/bao-cao?nam=2025&quy=4");
   await expect(clerk.getByRole("alert").filter({ hasText: "Đã thay đổi sau khi duyệt" })).toBeVisible();
   await clerk.setViewportSize({ width: 390, height: 844 });
   await clerk.screenshot(shot("record-commune-view-390"));
+
+  // ...and on the dashboard of that period, which reads the approved record too.
+  const board = await (await browser.newContext()).newPage();
+  await signIn(board, "hanhdung.chutich");
+  await board.goto("/tong-quan?nam=2025&quy=4");
+  const boardFlag = board.getByRole("alert").filter({ hasText: "Đã thay đổi sau khi duyệt" });
+  await expect(boardFlag).toBeVisible();
+  await expect(boardFlag.getByRole("row").filter({ hasText: "Số liệu Quý III" })).toContainText("10/100");
+  await checkPage(board, "record-dashboard-flag");
+});
+
+test("the admin sets whether a province reviews its communes' plans", async ({ browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin");
+  await admin.getByRole("link", { name: "Thẩm định kế hoạch" }).first().click();
+  await expect(admin.getByRole("heading", { name: "Thẩm định kế hoạch của xã" })).toBeVisible();
+  await checkPage(admin, "plan-review-setting");
+
+  const first = admin.getByRole("listitem").filter({ has: admin.getByRole("button", { name: "Lưu cài đặt" }) }).first();
+  await expect(first.getByText("Có thẩm định", { exact: true })).toBeVisible();
+  await first.getByLabel("Có hiệu lực khi xã ban hành (tỉnh không thẩm định)").check();
+  await first.getByRole("button", { name: "Lưu cài đặt" }).click();
+  await expect(first.getByText("Đã lưu cài đặt thẩm định kế hoạch.")).toBeVisible();
+  await admin.reload();
+  await expect(first.getByText("Không thẩm định", { exact: true })).toBeVisible();
+  // Back to the demo's setting, for the other journeys.
+  await first.getByLabel("Có hiệu lực khi cấp trên phê duyệt (tỉnh thẩm định)").check();
+  await first.getByRole("button", { name: "Lưu cài đặt" }).click();
+  await expect(first.getByText("Đã lưu cài đặt thẩm định kế hoạch.")).toBeVisible();
 });

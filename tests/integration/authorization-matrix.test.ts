@@ -25,6 +25,7 @@ import * as baselineActions from "@/server/reports/baseline-actions";
 import * as calendarActions from "@/server/calendar/actions";
 import * as notificationActions from "@/server/notifications/actions";
 import * as accountActions from "@/server/account/actions";
+import * as planReviewActions from "@/server/admin/plan-review";
 import * as adminActions from "@/server/admin/actions";
 import * as evidenceActions from "@/server/evidence/actions";
 import * as importActions from "@/server/plans/import-actions";
@@ -428,6 +429,11 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "src/server/account/actions.ts#setSubmitPermission": async ({ target }) =>
     fromAction(() => accountActions.setSubmitPermission({ userId: target.staffId, allowed: true })),
+  // Set to what it is (review on): the call is authorized and audited, and changes nothing the other fixtures rely on.
+  "src/server/admin/plan-review.ts#setProvinceReviewsPlans": async () => {
+    const province = await t.db.orgUnit.findFirstOrThrow({ where: { level: "PROVINCE" }, orderBy: { name: "asc" } });
+    return fromAction(() => planReviewActions.setProvinceReviewsPlans(null, formData({ provinceId: province.id, reviewsPlans: "true" })));
+  },
   "src/server/admin/actions.ts#createOrgUnit": async ({ target }) =>
     fromAction(() => adminActions.createOrgUnit(null, formData({ name: `Xã Thử ${next()}`, level: "COMMUNE", parentId: target.parentId }))),
   "src/server/admin/actions.ts#updateOrgUnit": async ({ target }) =>

@@ -88,6 +88,9 @@ export const ENDPOINTS: Endpoint[] = [
     signOutEverywhere: { permission: "account.changePassword", scope: "self" },
     setSubmitPermission: { permission: "commune.delegateSubmit", scope: "own-commune", target: "input" },
   }),
+  ...actions("src/server/admin/plan-review.ts", {
+    setProvinceReviewsPlans: { permission: "admin.planReview.write", scope: "system" },
+  }),
   ...actions("src/server/admin/actions.ts", {
     createOrgUnit: { permission: "admin.orgUnit.write", scope: "system" },
     updateOrgUnit: { permission: "admin.orgUnit.write", scope: "system" },

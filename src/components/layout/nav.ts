@@ -10,6 +10,7 @@ export interface NavItem {
 const MENU: { href: string; label: string | ((p: Principal) => string); permission: Permission }[] = [
   { href: "/quan-tri", label: "Đơn vị hành chính", permission: "admin.read" },
   { href: "/quan-tri/nguoi-dung", label: "Người dùng", permission: "admin.read" },
+  { href: "/quan-tri/tham-dinh-ke-hoach", label: "Thẩm định kế hoạch", permission: "admin.read" },
   { href: "/viec-can-lam", label: "Việc cần làm", permission: "dashboard.read" },
   { href: "/tong-quan", label: "Tổng quan", permission: "dashboard.read" },
   { href: "/bao-cao", label: "Báo cáo quý", permission: "report.write" },

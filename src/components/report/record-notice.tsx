@@ -5,7 +5,8 @@ import type { ReportData } from "@/server/reports/queries";
 import { formatDate, formatDateTime } from "@/domain/format";
 import { quarterList } from "@/domain/evaluation/as-of";
 
-export function RecordNotice({ data, missingQuarters, reviewer = false }: { data: ReportData; missingQuarters: number[]; reviewer?: boolean }) {
+/** The report page, the reviewer's page and the commune's dashboard of that period all show it. */
+export function RecordNotice({ data, missingQuarters, reviewer = false }: { data: Pick<ReportData, "snapshot" | "report" | "quarter" | "plans">; missingQuarters: number[]; reviewer?: boolean }) {
   const snap = data.snapshot;
   const approved = data.report?.status === "APPROVED";
   const after = approved ? "sau khi duyệt" : "sau khi nộp";
@@ -20,6 +21,17 @@ export function RecordNotice({ data, missingQuarters, reviewer = false }: { data
         <p className="mb-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
           ⚠ {quarterList(missingQuarters)} chưa có số liệu: kết quả cả năm chưa đủ các quý.
         </p>
+      )}
+      {!snap && data.plans.some((p) => p.amendmentOpen) && (
+        <div className="mb-3 rounded border border-sky-300 bg-sky-50 p-2 text-sm text-sky-950">
+          {data.plans
+            .filter((p) => p.amendmentOpen)
+            .map((p) => (
+              <p key={p.id}>
+                ℹ Kế hoạch “{p.title}” đang được điều chỉnh: báo cáo được đánh giá theo phiên bản {p.versionNo} đang có hiệu lực cho đến khi bản điều chỉnh được duyệt.
+              </p>
+            ))}
+        </div>
       )}
       {snap && snap.newerPlanVersions.length > 0 && (
         <div className="mb-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from
 import { useRouter } from "next/navigation";
 import type { ReportData, ReportTask } from "@/server/reports/queries";
 import { saveReport, submitReport, type ConflictRow } from "@/server/reports/actions";
-import { isOverdue, type TaskStatus } from "@/domain/evaluation/tasks";
+import { isOverdue, taskStatusOn, type TaskStatus } from "@/domain/evaluation/tasks";
 import {
   indicatorDraftOf,
   isDirty,
@@ -26,7 +26,7 @@ import {
   type TaskDraft,
 } from "@/domain/reporting/drafts";
 import { NO_QUERY, type RowQuery } from "@/domain/reporting/row-filter";
-import { formatDateTime, quarterLabel } from "@/domain/format";
+import { formatDateTime, quarterLabel, todayInVietnam } from "@/domain/format";
 
 interface FormState {
   indicators: Map<string, RowState<IndicatorDraft>>;
@@ -60,7 +60,13 @@ export function useReportForm({ data, today }: { data: ReportData; today: string
 
   const live = useMemo(() => new Map(allIndicators.map((ind) => [ind.id, liveIndicator(ind, state.indicators.get(ind.id)!.draft, data.quarter)])), [allIndicators, state.indicators, data.quarter]);
   const taskErrors = useMemo(() => new Map(allTasks.map((t) => [t.id, taskDraftErrors(state.tasks.get(t.id)!.draft)])), [allTasks, state.tasks]);
-  const overdue = (t: ReportTask) => isOverdue({ dueDate: t.dueDate, deadlineKind: t.deadlineKind }, state.tasks.get(t.id)!.draft.status as TaskStatus, today);
+  // As the server judges it: a task marked done after the period's end was not done then
+  // (one marked done now is done today, which may be after the period judged).
+  const overdue = (t: ReportTask) => {
+    const status = state.tasks.get(t.id)!.draft.status as TaskStatus;
+    const completedAt = status !== "DONE" ? null : t.current?.status === "DONE" ? t.current.completedAt : todayInVietnam();
+    return isOverdue({ dueDate: t.dueDate, deadlineKind: t.deadlineKind, occurrences: t.occurrences }, taskStatusOn(status, completedAt, today), today);
+  };
 
   const errorCount = [...live.values()].reduce((n, l) => n + Object.keys(l.errors).length, 0) + [...taskErrors.values()].reduce((n, e) => n + Object.keys(e).length, 0);
   const errorOf = (key: string) => {

@@ -89,3 +89,6 @@ export function reportQuartersWithoutFigures(indicators: { quarters: QuarterValu
   }
   return out;
 }
+
+
+export { taskStatusOn } from "./tasks";

@@ -99,3 +99,14 @@ export function daysUntilDue(task: TaskDeadline, today: string): number | null {
   const due = dueDay(task, now);
   return due === null || now === null ? null : due - now;
 }
+
+/**
+ * A task's status as of `day`: a task marked done after that day (its completion date, recorded
+ * when it was marked done) was not done then. A Q3 report judges a task finished on 10/10 as not
+ * yet done on 30/9, so overdue there if its deadline fell in Q3. Without a completion date (older
+ * rows) the status stands as recorded.
+ */
+export function taskStatusOn(status: TaskStatus | null | undefined, completedAt: string | null | undefined, day: string): TaskStatus | null {
+  if (status !== "DONE" || !completedAt) return status ?? null;
+  return completedAt.slice(0, 10) <= day.slice(0, 10) ? "DONE" : "IN_PROGRESS";
+}

@@ -79,3 +79,30 @@ export function planRowChanges(before: PlanRowsVersion, after: PlanRowsVersion):
   for (const a of after.tasks) if (!beforeTask.has(a.id)) out.push({ row: label("Nhiệm vụ", a.code, a.content), what: "Dòng", before: "(chưa có)", after: "thêm mới" });
   return out;
 }
+
+/**
+ * The rows of a plan as its version in force says them, while an amendment is open: targets,
+ * units and deadlines of that version, and only the rows it had (a row added by the pending
+ * amendment is not in force yet). Reports of the meantime are judged against these.
+ */
+export function rowsInForce<
+  I extends { id: string; code: string | null; name: string; measurementUnit: string | null; targetText: string | null; targetRule: string; targetValue: number | null; baselineValue: number | null },
+  T extends { id: string; code: string | null; content: string; deadlineText: string | null; dueDate: string | null },
+>(rows: { indicators: I[]; tasks: T[] }, version: PlanRowsVersion): { indicators: I[]; tasks: T[] } {
+  const ind = new Map(version.indicators.map((i) => [i.id, i]));
+  const task = new Map(version.tasks.map((t) => [t.id, t]));
+  return {
+    indicators: rows.indicators
+      .filter((i) => ind.has(i.id))
+      .map((i) => {
+        const v = ind.get(i.id)!;
+        return { ...i, code: v.code, name: v.name, measurementUnit: v.measurementUnit, targetText: v.targetText, targetRule: v.targetRule, targetValue: v.targetValue, baselineValue: v.baselineValue };
+      }),
+    tasks: rows.tasks
+      .filter((t) => task.has(t.id))
+      .map((t) => {
+        const v = task.get(t.id)!;
+        return { ...t, code: v.code, content: v.content, deadlineText: v.deadlineText, dueDate: v.dueDate };
+      }),
+  };
+}

@@ -81,3 +81,21 @@ export function latestReturnComments(decisions: DecisionWithComments[]): { comme
   }
   return { comment: latest.comment, rows };
 }
+
+/**
+ * Whether reports may be judged against the plan: in force now, or, while an amendment is open
+ * (the plan reopened for điều chỉnh and not yet approved again), its last version in force
+ * (versionNo ≥ 1) stays in force until the amendment is.
+ */
+export function planHasVersionInForce(status: SubmissionStatus, versionNo: number, provinceReviewsPlans: boolean): boolean {
+  return isPlanInForce(status, provinceReviewsPlans) || versionNo >= 1;
+}
+
+/**
+ * Whether the plan's current rows are not (yet) the version in force: an amendment is open. A
+ * plan issued where the province does not review plans is in force as submitted, and its last
+ * version then holds the same rows, so reading that version is the same as reading the rows.
+ */
+export function amendmentOpen(status: SubmissionStatus, versionNo: number): boolean {
+  return versionNo >= 1 && status !== "APPROVED";
+}

@@ -8,11 +8,12 @@ import { checkPeriod } from "@/server/reports/periods";
 import { assertCommuneInScope } from "@/server/auth/guard";
 import { pageCache } from "@/server/cache/versioned";
 import { STATUS_ORDER, type IndicatorStatus } from "@/domain/evaluation/status";
-import { indicatorStatusAsOf, judgementDay, reportQuartersWithoutFigures, taskVerdictAsOf, type AsOfStatus } from "@/domain/evaluation/as-of";
+import { indicatorStatusAsOf, judgementDay, reportQuartersWithoutFigures, taskStatusOn, taskVerdictAsOf, type AsOfStatus } from "@/domain/evaluation/as-of";
 import { quarterDisplayValue, type Quarter } from "@/domain/evaluation/year-to-date";
 import { aggregateByUnit } from "@/domain/evaluation/by-unit";
 import { coverage766 } from "@/domain/evaluation/decision-766";
 import type { IndicatorGroup } from "@/domain/plan-import/types";
+import type { TaskStatus } from "@/domain/evaluation/tasks";
 
 export const GROUP_ORDER: IndicatorGroup[] = ["PAR_INDEX", "SIPAS", "DTI", "PCI", "ONLINE_SERVICES", "OTHER"];
 
@@ -41,12 +42,16 @@ export function buildDashboard(data: ReportData, asOf: number, today: string) {
   );
   const tasks = data.plans.flatMap((plan) =>
     plan.tasks.map((task) => {
-      const status = task.current?.status ?? task.previousStatus ?? null;
+      // Judged as of the period: a task marked done after its end was not done then.
+      const completedAt = task.current ? task.current.completedAt : null;
+      const status = taskStatusOn((task.current?.status ?? task.previousStatus ?? null) as TaskStatus | null, completedAt, judgedAt);
       const deadline = { dueDate: task.dueDate, deadlineKind: task.deadlineKind, occurrences: task.occurrences };
       return {
         ...task,
         planTitle: plan.title,
         status,
+        /** The day it was marked done, when that is after the period judged (shown beside the status). */
+        doneLater: task.current?.status === "DONE" && status !== "DONE" ? completedAt : null,
         ...taskVerdictAsOf(deadline, status, data.year, asOf, judgedAt),
       };
     }),
@@ -62,6 +67,8 @@ export function buildDashboard(data: ReportData, asOf: number, today: string) {
   const online = coverage766(scored.filter((i) => i.group === "ONLINE_SERVICES" || i.group === "SIPAS"));
   return {
     commune: data.commune,
+    /** The report of the period and, once on file, its snapshot (what changed since, newer plan versions). */
+    record: { report: data.report, snapshot: data.snapshot, quarter: data.quarter, plans: data.plans },
     year: data.year,
     asOf,
     today,

@@ -6,6 +6,7 @@ import type { Actor } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
 import { loadReport, type EvidenceItem, type ReportData } from "@/server/reports/queries";
 import { buildDashboard, type Dashboard } from "@/server/dashboard/queries";
+import { calendarFor } from "@/server/calendar/queries";
 import { quarterFigure, taskStatusText as statusOfTask, ytdFigure, type FigureText } from "@/domain/evaluation/display";
 import { formatDate, quarterLabel, todayInVietnam } from "@/domain/format";
 
@@ -32,6 +33,10 @@ export interface ReportDocument {
   today: string;
   /** A report not (or no longer) on file: its document is marked "dự thảo". */
   draft: boolean;
+  /** The data cut-off date (ngày chốt số liệu) from the reporting calendar: as at submission for a report on file. */
+  cutoffDate: string | null;
+  /** Plans amended since the report was judged: it says which version it was judged against. */
+  newerPlanVersions: NonNullable<ReportData["snapshot"]>["newerPlanVersions"];
 }
 
 /** Authorized by loadReport (the commune must be in the actor's scope). */
@@ -45,7 +50,19 @@ export async function loadReportDocument(actor: Actor, communeId: string, year: 
     orderBy: { createdAt: "asc" },
     select: { fullName: true },
   });
-  return { data, dashboard, chairmanName: chairman?.fullName ?? null, year, quarter, yearly: quarter === 4, today: issued, draft: !data.snapshot };
+  const cutoffDate = data.snapshot && data.snapshot.cutoffDate !== undefined ? data.snapshot.cutoffDate : (await calendarFor([communeId], [year], db)).deadline(communeId, year, quarter).cutoffDate;
+  return {
+    data,
+    dashboard,
+    chairmanName: chairman?.fullName ?? null,
+    year,
+    quarter,
+    yearly: quarter === 4,
+    today: issued,
+    draft: !data.snapshot,
+    cutoffDate,
+    newerPlanVersions: data.snapshot?.newerPlanVersions ?? [],
+  };
 }
 
 // ---- Wording -------------------------------------------------------------------------------
@@ -63,6 +80,18 @@ export function targetText(ind: { targetText: string | null; measurementUnit: st
   const unit = tidy(ind.measurementUnit).trim();
   const withUnit = unit && /\d$/.test(text) ? `${text}${unit === "%" ? "%" : ` ${unit}`}` : text;
   return withUnit.charAt(0).toLocaleUpperCase("vi-VN") + withUnit.slice(1);
+}
+
+/** "Số liệu chốt đến ngày 15/09/2025." — null when the calendar sets no cut-off date. */
+export function cutoffSentence(doc: Pick<ReportDocument, "cutoffDate">): string | null {
+  return doc.cutoffDate ? `Số liệu chốt đến ngày ${formatDate(doc.cutoffDate)} (ngày chốt số liệu theo lịch báo cáo).` : null;
+}
+
+/** One sentence per plan amended since the report was judged against it. */
+export function newerVersionSentences(doc: Pick<ReportDocument, "newerPlanVersions">): string[] {
+  return doc.newerPlanVersions.map(
+    (p) => `Báo cáo này được đánh giá theo ${tidy(p.title)} phiên bản ${p.judgedVersion}; kế hoạch đã được điều chỉnh sau đó (nay là phiên bản ${p.currentVersion}).`,
+  );
 }
 
 /** "Quý III năm 2025", or "năm 2025" for the year's report. */

@@ -6,7 +6,7 @@ import type { Dashboard } from "@/server/dashboard/queries";
 import { writeIndicatorTable } from "@/server/dashboard/export-xlsx";
 import { INDICATOR_GROUP_LABEL, SUBMISSION_STATUS_LABEL, type SubmissionStatus } from "@/domain/labels";
 import { formatDate, quarterLabel } from "@/domain/format";
-import { evidenceRefs, periodText, taskRows, taskStatusText, tidy, type ReportDocument } from "./report-content";
+import { cutoffSentence, evidenceRefs, newerVersionSentences, periodText, taskRows, taskStatusText, tidy, type ReportDocument } from "./report-content";
 import { addSheet, CELL_BORDER, DATE, excelDate, headerRow, INTEGER, newWorkbook, PERCENT, setWidths, titleRows, workbookBuffer } from "./xlsx-style";
 
 function communeLine(d: Dashboard): string {
@@ -22,7 +22,7 @@ export async function reportWorkbook(doc: ReportDocument): Promise<Buffer> {
   const d = doc.dashboard;
   const wb = newWorkbook(doc.draft ? undefined : doc.today);
   const draft = doc.draft ? " (DỰ THẢO)" : "";
-  const lines = (title: string) => [`${title}${draft}`, communeLine(d), periodLine(doc.year, doc.quarter, doc.today)];
+  const lines = (title: string) => [`${title}${draft}`, communeLine(d), periodLine(doc.year, doc.quarter, doc.today), ...[cutoffSentence(doc)].filter((x): x is string => !!x), ...newerVersionSentences(doc)];
 
   for (const g of d.groups) {
     const ws = addSheet(wb, INDICATOR_GROUP_LABEL[g.group]);

@@ -4,7 +4,7 @@
 // (first issue, then each amendment) its rows are kept as a numbered version with the reason.
 import type { Prisma } from "@/generated/prisma/client";
 import { UserError } from "@/server/errors";
-import { isPlanInForce } from "@/domain/reporting/workflow";
+import { planHasVersionInForce } from "@/domain/reporting/workflow";
 import { recordPlanVersion } from "./versions";
 
 type Tx = Prisma.TransactionClient;
@@ -23,10 +23,11 @@ export async function provinceReviewsPlans(tx: Tx, communeId: string): Promise<b
 
 /** Refuses a report's submission while any plan of the commune's year is not in force. */
 export async function refuseReportWithoutPlanInForce(tx: Tx, communeId: string, year: number) {
-  const plans = await tx.plan.findMany({ where: { communeId, year }, select: { title: true, status: true } });
+  const plans = await tx.plan.findMany({ where: { communeId, year }, select: { title: true, status: true, versionNo: true } });
   if (plans.length === 0) throw new UserError(`Xã chưa có kế hoạch năm ${year}: chưa thể nộp báo cáo.`);
   const reviews = await provinceReviewsPlans(tx, communeId);
-  const notInForce = plans.filter((p) => !isPlanInForce(p.status, reviews));
+  // While an amendment is open, the last version in force stays in force: reports go on.
+  const notInForce = plans.filter((p) => !planHasVersionInForce(p.status, p.versionNo, reviews));
   if (notInForce.length) {
     const what = reviews ? "chưa được cấp trên phê duyệt" : "chưa được ban hành";
     throw new UserError(`Chưa thể nộp báo cáo: kế hoạch "${notInForce[0].title.slice(0, 80)}" ${what} (chưa có hiệu lực). Báo cáo chỉ được đánh giá theo kế hoạch đang có hiệu lực.`);

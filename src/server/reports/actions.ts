@@ -210,7 +210,8 @@ export async function saveReport(input: SaveReportInput) {
           if (JSON.stringify(before) === JSON.stringify(next)) continue;
           const updated = await tx.taskProgress.updateMany({
             where: { id: existing.id, version: existing.version },
-            data: { ...next, isDemo: false, version: { increment: 1 }, updatedById: actor.id, completedAt: row.status === "DONE" ? new Date() : null },
+            // The completion date is the day it was first marked done: editing its result later keeps it.
+            data: { ...next, isDemo: false, version: { increment: 1 }, updatedById: actor.id, completedAt: row.status !== "DONE" ? null : existing.status === "DONE" ? existing.completedAt : new Date() },
           });
           if (updated.count !== 1) throw new ConflictError("Tiến độ vừa được người khác lưu. Vui lòng tải lại trang.");
           await audit(tx, { userId: actor.id, communeId: report.communeId, entity: "TaskProgress", entityId: existing.id, action: "update", before, after: next });

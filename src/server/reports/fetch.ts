@@ -7,42 +7,20 @@ import { NotFoundError } from "@/server/errors";
 import { getDb } from "@/server/db";
 import type { DecisionHistory } from "@/server/review/queries";
 import type { Prisma } from "@/generated/prisma/client";
-import { snapshotChanges, type SnapshotChange } from "@/domain/reporting/snapshot";
+import { snapshotChanges } from "@/domain/reporting/snapshot";
+import { amendmentOpen } from "@/domain/reporting/workflow";
+import { rowsInForce, type PlanRowsVersion } from "@/domain/reporting/plan-version";
+import { FROZEN_STATES, latestSnapshots } from "./frozen";
+import { groupBy, PLAN_SELECT, PROGRESS_SELECT, VALUE_SELECT, type EvidenceItem, type HistoryItem, type ReportSnapshotInfo } from "./fetch-shape";
+
+export type { EvidenceItem, HistoryItem, ReportSnapshotInfo } from "./fetch-shape";
 
 const num = (d: { toNumber(): number } | null | undefined) => (d === null || d === undefined ? null : d.toNumber());
 const iso = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 
-export interface EvidenceItem {
-  id: string;
-  fileName: string | null;
-  sizeBytes: number | null;
-  docNumber: string | null;
-  docDate: string | null;
-  docSummary: string | null;
-  createdAt: string;
-}
-
-export interface ReportSnapshotInfo {
-  /** When the report was submitted (ISO timestamp): the day its figures and deadlines are judged on. */
-  takenAt: string;
-  /** What changed since, in what the report depended on (figures, targets, deadlines, evidence). */
-  changes: SnapshotChange[];
-  /** Plans amended since: the report was judged against an older version. */
-  newerPlanVersions: { planId: string; title: string; judgedVersion: number; currentVersion: number }[];
-}
-
-/** States in which a report is on file: read from its snapshot, not from the live rows. */
-export const FROZEN_STATES: ReadonlySet<string> = new Set(["SUBMITTED", "APPROVED"]);
+export { FROZEN_STATES } from "./frozen";
 
 type Client = Prisma.TransactionClient;
-
-export interface HistoryItem {
-  at: string;
-  by: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
 
 /**
  * The live report data, read in the caller's transaction, for freezing at submission: never the
@@ -51,17 +29,6 @@ export interface HistoryItem {
 export async function loadLiveReportForSnapshot(tx: Client, communeId: string, year: number, quarter: number) {
   const [data] = await fetchReports([communeId], year, quarter, true, { client: tx, live: true });
   return data;
-}
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
 }
 
 /** The shared body of loadReport and loadReportSummaries: callers have checked the scope. */
@@ -73,62 +40,7 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
     db.plan.findMany({
       where: { communeId: { in: communeIds }, year },
       orderBy: { createdAt: "asc" },
-      select: {
-        id: true,
-        communeId: true,
-        title: true,
-        kind: true,
-        documentNumber: true,
-        documentDate: true,
-        documentDateText: true,
-        versionNo: true,
-        sections: { orderBy: { position: "asc" }, select: { id: true, code: true, title: true, depth: true, position: true, parentId: true } },
-        tasks: {
-          orderBy: { position: "asc" },
-          select: {
-            id: true,
-            code: true,
-            position: true,
-            sectionId: true,
-            content: true,
-            requirement: true,
-            expectedResult: true,
-            deadlineText: true,
-            deadlineKind: true,
-            dueDate: true,
-            occurrenceDates: true,
-            leadUnitId: true,
-            leadUnitText: true,
-            leadUnit: { select: { name: true } },
-            coordinatingUnits: { select: { unitId: true } },
-          },
-        },
-        indicators: {
-          orderBy: { position: "asc" },
-          select: {
-            id: true,
-            code: true,
-            position: true,
-            sectionId: true,
-            parentId: true,
-            name: true,
-            group: true,
-            measurementUnit: true,
-            valueKind: true,
-            targetText: true,
-            targetRule: true,
-            targetValue: true,
-            baselineValue: true,
-            referenceYear: true,
-            numeratorLabel: true,
-            denominatorLabel: true,
-            monitoringUnitId: true,
-            monitoringUnitText: true,
-            monitoringUnit: { select: { name: true } },
-            implementingUnits: { select: { unitId: true } },
-          },
-        },
-      },
+      select: PLAN_SELECT,
     }),
     db.reportingPeriod.findUnique({ where: { year_quarter: { year, quarter } } }),
   ]);
@@ -137,47 +49,22 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
   for (const id of communeIds) if (!communeById.has(id)) throw new NotFoundError("Không tìm thấy xã.");
 
   const planIds = plans.map((p) => p.id);
-  const [reports, values, progress, units] = await Promise.all([
+  // Plans with an amendment open are read as their version in force (one statement, always sent).
+  const amending = plans.filter((p) => amendmentOpen(p.status, p.versionNo));
+  const [reports, values, progress, units, versions] = await Promise.all([
     period ? db.quarterlyReport.findMany({ where: { communeId: { in: communeIds }, periodId: period.id } }) : [],
     db.indicatorValue.findMany({
       where: { indicator: { planId: { in: planIds } }, period: { year } },
-      select: {
-        id: true,
-        indicatorId: true,
-        numerator: true,
-        denominator: true,
-        value: true,
-        done: true,
-        note: true,
-        cause: true,
-        remedy: true,
-        version: true,
-        updatedAt: true,
-        updatedById: true,
-        isDemo: true,
-        fromAssessmentId: true,
-        period: { select: { quarter: true } },
-      },
+      select: VALUE_SELECT,
     }),
     db.taskProgress.findMany({
       where: { task: { planId: { in: planIds } }, period: { year, quarter: { lte: quarter } } },
-      select: {
-        id: true,
-        taskId: true,
-        status: true,
-        resultText: true,
-        reason: true,
-        cause: true,
-        remedy: true,
-        version: true,
-        updatedAt: true,
-        updatedById: true,
-        isDemo: true,
-        period: { select: { quarter: true } },
-      },
+      select: PROGRESS_SELECT,
     }),
     db.responsibleUnit.findMany({ where: { communeId: { in: communeIds } }, orderBy: { name: "asc" }, select: { id: true, name: true, communeId: true } }),
+    db.planVersion.findMany({ where: { planId: { in: amending.map((p) => p.id) } }, select: { planId: true, versionNo: true, content: true } }),
   ]);
+  const versionInForce = new Map(amending.map((p) => [p.id, versions.find((v) => v.planId === p.id && v.versionNo === p.versionNo)?.content as PlanRowsVersion | undefined]));
 
   const currentValueIds = values.filter((v) => v.period.quarter === quarter).map((v) => v.id);
   const currentProgressIds = progress.filter((p) => p.period.quarter === quarter).map((p) => p.id);
@@ -227,6 +114,17 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
           .map((a) => ({ at: a.createdAt.toISOString(), by: a.user?.fullName ?? "Hệ thống", action: a.action, before: a.before, after: a.after }))
       : [];
 
+  // What an indicator's figure and a task's progress of the quarter share: identity, lock, reasons, who and when.
+  const rowMeta = (r: { id: string; version: number; cause: string | null; remedy: string | null; updatedAt: Date; updatedById: string | null; isDemo: boolean }) => ({
+    id: r.id,
+    version: r.version,
+    cause: r.cause,
+    remedy: r.remedy,
+    updatedAt: r.updatedAt.toISOString(),
+    updatedBy: r.updatedById ? (userName.get(r.updatedById) ?? null) : null,
+    isDemo: r.isDemo,
+  });
+
   const planView = (plan: (typeof plans)[number]) => ({
     id: plan.id,
     title: plan.title,
@@ -235,6 +133,8 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
     documentDate: iso(plan.documentDate),
     documentDateText: plan.documentDateText,
     versionNo: plan.versionNo,
+    /** An amendment is open: the rows below are those of version versionNo, still in force. */
+    amendmentOpen: versionInForce.get(plan.id) !== undefined,
     sections: plan.sections,
     indicators: plan.indicators.map((ind) => {
       const own = valuesOf.get(ind.id) ?? [];
@@ -270,18 +170,12 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
         })),
         current: current
           ? {
-              id: current.id,
-              version: current.version,
+              ...rowMeta(current),
               numerator: num(current.numerator),
               denominator: num(current.denominator),
               value: num(current.value),
               done: current.done,
               note: current.note,
-              cause: current.cause,
-              remedy: current.remedy,
-              updatedAt: current.updatedAt.toISOString(),
-              updatedBy: current.updatedById ? (userName.get(current.updatedById) ?? null) : null,
-              isDemo: current.isDemo,
             }
           : null,
         evidence: evidenceOf("indicatorValueId", current?.id),
@@ -309,16 +203,11 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
         previousStatus: previous?.status ?? null,
         current: current
           ? {
-              id: current.id,
-              version: current.version,
+              ...rowMeta(current),
               status: current.status,
               resultText: current.resultText,
               reason: current.reason,
-              cause: current.cause,
-              remedy: current.remedy,
-              updatedAt: current.updatedAt.toISOString(),
-              updatedBy: current.updatedById ? (userName.get(current.updatedById) ?? null) : null,
-              isDemo: current.isDemo,
+              completedAt: iso(current.completedAt),
             }
           : null,
         evidence: evidenceOf("taskProgressId", current?.id),
@@ -331,22 +220,25 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
   // whether or not any report is on file, so a page costs the same statements in every state);
   // the live rows are compared with it to show what changed since.
   const frozenIds = options.live ? [] : reports.filter((r) => FROZEN_STATES.has(r.status)).map((r) => r.id);
-  const snapshots = !options.live
-    ? await db.reportSnapshot.findMany({ where: { reportId: { in: frozenIds } }, orderBy: { takenAt: "desc" }, select: { reportId: true, takenAt: true, data: true, planVersions: true } })
-    : [];
-  const snapshotOf = new Map<string, (typeof snapshots)[number]>();
-  for (const snap of snapshots) if (!snapshotOf.has(snap.reportId)) snapshotOf.set(snap.reportId, snap);
+  const snapshotOf = options.live ? new Map<string, never>() : await latestSnapshots(db, frozenIds);
 
   return Promise.all(
     communeIds.map(async (communeId) => {
       const report = reports.find((r) => r.communeId === communeId);
-      const livePlans = plans.filter((p) => p.communeId === communeId).map(planView);
+      const livePlans = plans
+        .filter((p) => p.communeId === communeId)
+        .map(planView)
+        .map((p) => {
+          const version = versionInForce.get(p.id);
+          return version ? { ...p, ...rowsInForce(p, version) } : p;
+        });
       const snap = report ? snapshotOf.get(report.id) : undefined;
-      const frozen = snap ? (snap.data as unknown as { plans: typeof livePlans; units: { id: string; name: string }[] }) : null;
+      const frozen = snap ? (snap.data as unknown as { plans: typeof livePlans; units: { id: string; name: string }[]; cutoffDate?: string | null }) : null;
       const judged = (snap?.planVersions ?? {}) as Record<string, number>;
       const snapshot: ReportSnapshotInfo | null = snap
         ? {
             takenAt: snap.takenAt.toISOString(),
+            cutoffDate: frozen!.cutoffDate,
             changes: snapshotChanges(frozen!.plans, livePlans, quarter, { evidence: details }),
             newerPlanVersions: livePlans
               .filter((p) => judged[p.id] !== undefined && p.versionNo > judged[p.id])
@@ -385,5 +277,5 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
 }
 
 type FetchedReport = Awaited<ReturnType<typeof fetchReports>>[number];
-/** What ReportSnapshot.data holds: the plans as the report showed them at submission. */
-export type FrozenReport = Pick<FetchedReport, "plans" | "units">;
+/** What ReportSnapshot.data holds: the plans as the report showed them at submission, and the cut-off date then in force. */
+export type FrozenReport = Pick<FetchedReport, "plans" | "units"> & { cutoffDate?: string | null };

@@ -3,6 +3,7 @@
 // not from the live rows, while it waits for review and once approved. Returning or reopening
 // lets the commune edit the live rows again; the next submission freezes a new snapshot.
 import type { Prisma } from "@/generated/prisma/client";
+import { calendarFor } from "@/server/calendar/queries";
 import { loadLiveReportForSnapshot, type FrozenReport } from "./fetch";
 
 type Tx = Prisma.TransactionClient;
@@ -19,6 +20,8 @@ export async function takeReportSnapshot(tx: Tx, reportId: string, actorId: stri
       tasks: p.tasks.map((t) => ({ ...t, history: [] })),
     })),
     units: data.units,
+    // The data cut-off date printed on the report, as the calendar said when it was submitted.
+    cutoffDate: (await calendarFor([report.communeId], [report.period.year], tx)).deadline(report.communeId, report.period.year, report.period.quarter).cutoffDate,
   };
   const planVersions = Object.fromEntries(data.plans.map((p) => [p.id, p.versionNo]));
   await tx.reportSnapshot.create({

@@ -1,11 +1,13 @@
 // Data for comparing the communes under a reviewer: indicators of the year's plans with
-// their figures up to the chosen quarter, in a fixed number of queries. The catalogue of
+// their figures up to the chosen quarter, in a fixed number of queries; a quarter on file
+// (submitted or approved) is read from its report's snapshot. The catalogue of
 // indicators is aggregated in the database; rows and figures are read only for the chosen ones.
 import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { communeIdsInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";
 import { pageCache } from "@/server/cache/versioned";
+import { frozenIndicatorRows } from "@/server/reports/frozen";
 import { compareCommunes, comparisonSelection, indicatorKey } from "@/domain/comparison";
 import type { IndicatorGroup } from "@/domain/plan-import/types";
 import type { TargetRule, ValueKind } from "@/generated/prisma/enums";
@@ -115,7 +117,12 @@ async function buildComparison(communeIds: string[], year: number, asOf: number,
   // Rows and figures only of the chosen indicators.
   const chosen = new Set(keys);
   const names = [...keyOf].filter(([, key]) => chosen.has(key)).map(([name]) => name);
-  const rows = (await chosenRows(db, communeIds, year, asOf, names)).map(asRow);
+  // A commune whose report of the quarter is on file is compared on what it submitted (the
+  // snapshot: targets and figures as approved), like its report page; the others on live rows.
+  const [live, frozen] = await Promise.all([chosenRows(db, communeIds, year, asOf, names), frozenIndicatorRows(db, communeIds, year, asOf, names)]);
+  const rows = [...live.filter((r) => !frozen.has(r.communeId)), ...[...frozen].flatMap(([communeId, list]) => list.map((r) => ({ ...r, communeId })))].map((r) =>
+    asRow(r as Sample & { quarters: IndicatorRow["quarters"] }),
+  );
   // A chosen indicator's sample carries its figures, as when every row was loaded.
   for (const r of rows) {
     const entry = catalogue.get(r.key)!;
@@ -128,7 +135,9 @@ async function buildComparison(communeIds: string[], year: number, asOf: number,
     rows,
     asOf,
   );
-  return { communes, options, group: choice.group as IndicatorGroup | null, selected: keys.map((k) => options.find((o) => o.key === k)!), ...result };
+  /** Communes compared on their report on file (submitted or approved) rather than live rows. */
+  const onFile = [...frozen.keys()];
+  return { communes, options, group: choice.group as IndicatorGroup | null, selected: keys.map((k) => options.find((o) => o.key === k)!), onFile, ...result };
 }
 
 export type Comparison = Awaited<ReturnType<typeof buildComparison>>;

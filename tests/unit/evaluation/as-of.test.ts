@@ -6,6 +6,7 @@ import {
   quarterEnd,
   quartersWithoutFigures,
   reportQuartersWithoutFigures,
+  taskStatusOn,
   taskVerdictAsOf,
 } from "@/domain/evaluation/as-of";
 import type { StatusInput } from "@/domain/evaluation";
@@ -116,5 +117,31 @@ describe("the year's verdict names missing quarters; a count on an incomplete ye
     const r = indicatorStatusAsOf(count, [{ quarter: 1, value: 2 }], 3);
     expect(r.missingQuarters).toEqual([2, 3]);
     expect(r.reason).not.toContain("chưa có số liệu");
+  });
+});
+
+describe("a task finished after the period is judged as of the period's end", () => {
+  const dueInQ3 = { dueDate: "2025-09-15", deadlineKind: "DATE" as const };
+
+  it("marked done on 10/10 it is not done in the Q3 report, and overdue there", () => {
+    const day = judgementDay(2025, 3, "2025-10-20");
+    expect(taskStatusOn("DONE", "2025-10-10", day)).toBe("IN_PROGRESS");
+    expect(taskVerdictAsOf(dueInQ3, taskStatusOn("DONE", "2025-10-10", day), 2025, 3, "2025-10-20").overdue).toBe(true);
+  });
+
+  it("marked done by the quarter's end it is done, and not overdue", () => {
+    const day = judgementDay(2025, 3, "2025-10-20");
+    expect(taskStatusOn("DONE", "2025-09-30", day)).toBe("DONE");
+    expect(taskVerdictAsOf(dueInQ3, taskStatusOn("DONE", "2025-09-30", day), 2025, 3, "2025-10-20").overdue).toBe(false);
+  });
+
+  it("in the report of the quarter it was finished in, it is done", () => {
+    expect(taskStatusOn("DONE", "2025-10-10", judgementDay(2025, 4, "2026-01-05"))).toBe("DONE");
+  });
+
+  it("a row without a completion date, or not done, keeps its status", () => {
+    expect(taskStatusOn("DONE", null, "2025-09-30")).toBe("DONE");
+    expect(taskStatusOn("IN_PROGRESS", "2025-10-10", "2025-09-30")).toBe("IN_PROGRESS");
+    expect(taskStatusOn(null, null, "2025-09-30")).toBeNull();
   });
 });

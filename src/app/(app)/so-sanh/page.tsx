@@ -139,6 +139,11 @@ export default async function ComparisonPage({ searchParams }: { searchParams: P
         </table>
       </div>
       <p className="mb-2 text-xs text-slate-600">Dòng &quot;Toàn đơn vị&quot; của chỉ tiêu tỷ lệ = tổng tử số ÷ tổng mẫu số của các xã (không lấy trung bình tỷ lệ).</p>
+      {c.onFile.length > 0 && (
+        <p className="mb-2 text-xs text-slate-600">
+          {c.onFile.length} xã đã nộp báo cáo {quarterLabel(quarter)}: số liệu và chỉ tiêu của các xã này lấy theo báo cáo đã nộp (đã duyệt), không theo số liệu sửa sau đó.
+        </p>
+      )}
       <section className="card overflow-x-auto">
         <h2 className="mb-2 font-semibold">Tỷ lệ chỉ tiêu đạt theo xã</h2>
         <ShareChart data={c.rows.filter((r) => r.share !== null).map((r) => ({ name: communeName.get(r.communeId) ?? "", share: r.share! }))} />

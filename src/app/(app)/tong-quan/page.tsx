@@ -16,6 +16,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { PeriodNav } from "@/components/dashboard/period-nav";
 import { TrendChart } from "@/components/dashboard/trend-chart";
 import { trendTarget } from "@/domain/evaluation/trend";
+import { RecordNotice } from "@/components/report/record-notice";
 import type { Dashboard } from "@/server/dashboard/queries";
 
 export const metadata: Metadata = { title: "Tổng quan" };
@@ -64,6 +65,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </>
         }
       />
+
+      <RecordNotice data={d.record} missingQuarters={d.missingQuarters} />
 
       <section aria-label="Số liệu chính" className="mb-4 grid grid-cols-2 gap-2 md:grid-cols-3 xl:grid-cols-6">
         <Card label="✔ Đạt" value={d.counts.ACHIEVED} tone="border-green-300 bg-green-50 text-green-950" note={`trên ${d.scoredCount} chỉ tiêu`} />
