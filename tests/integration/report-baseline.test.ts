@@ -1,22 +1,13 @@
 // Issue 17: a target judged against last year ("giảm so với năm trước") whose plan does not give
 // last year's figure: the chairman gives it once from the report page, and the status then works.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { describe, expect, it } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, actorFor } from "../support/actors";
-import { seedDemo } from "@/server/seed/demo";
 import { setIndicatorBaseline } from "@/server/reports/baseline-actions";
 import { loadReport } from "@/server/reports/queries";
 import { buildDashboard } from "@/server/dashboard/queries";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
-});
-afterAll(async () => {
-  await actAs(null);
-  await t.close();
-});
+const t = setupTestDb();
 
 const ROW = "Tinh giản bộ máy";
 

@@ -1,25 +1,16 @@
 // Issue 17: on a report sent again after a return, the reviewer sees which rows changed and
 // how (before → after), with the comments left on them when it was returned.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { describe, expect, it } from "vitest";
+import { setupTestDb } from "../support/demo-db";
 import { actAs, actorFor } from "../support/actors";
 import { explainRedRows } from "../support/explain";
-import { seedDemo } from "@/server/seed/demo";
 import { decideSubmission } from "@/server/review/actions";
 import { saveReport, submitReport } from "@/server/reports/actions";
 import { loadReport } from "@/server/reports/queries";
 import { reportForReview } from "@/server/review/queries";
 import { changesSinceReturn } from "@/server/review/since-return";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDemo(t.db);
-});
-afterAll(async () => {
-  await actAs(null);
-  await t.close();
-});
+const t = setupTestDb();
 
 async function reviewerView(reportId: string) {
   const reviewer = await actorFor("quangngai.thamdinh");

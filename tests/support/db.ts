@@ -50,6 +50,7 @@ export async function dropTestDatabase(adminUrl: string, name: string): Promise<
 /** A new empty database on the test PostgreSQL server (no migrations), and how to drop it. */
 export async function emptyPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL!;
+  // The creation time in the name lets a later run sweep databases a killed run left behind.
   const name = `${TEST_DB_PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -81,14 +82,7 @@ export type AdapterWrapper = <A extends { connect(): Promise<unknown> }>(adapter
 export async function createTestDb(options: { wrapAdapter?: AdapterWrapper } = {}): Promise<TestDb> {
   const wrap: AdapterWrapper = options.wrapAdapter ?? ((adapter) => adapter);
   if (usingPostgres()) {
-    const adminUrl = process.env.TEST_DATABASE_URL!;
-    // The creation time in the name lets a later run sweep databases a killed run left behind.
-    const name = `${TEST_DB_PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = withDatabase(adminUrl, name);
+    const { url, drop } = await emptyPostgresDatabase();
     const setup = new pg.Client({ connectionString: url });
     await setup.connect();
     for (const sql of migrationSql()) await setup.query(sql);
@@ -101,7 +95,7 @@ export async function createTestDb(options: { wrapAdapter?: AdapterWrapper } = {
       url,
       close: async () => {
         await db.$disconnect();
-        await dropTestDatabase(adminUrl, name);
+        await drop();
       },
     };
   }

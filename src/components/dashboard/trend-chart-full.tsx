@@ -9,25 +9,19 @@ import { trendText, type TrendLine, type TrendPoint } from "@/domain/evaluation/
 const ROMAN = ["", "I", "II", "III", "IV"];
 const fmt = (v: number, percent: boolean) => `${v.toLocaleString("vi-VN", { maximumFractionDigits: 1 })}${percent ? "%" : ""}`;
 
-export function FullTrendChart({
-  points,
-  percent,
-  label,
-  target = null,
-  size = "spark",
-  yLabel,
-  rank = false,
-}: {
+export interface TrendChartProps {
   points: TrendPoint[];
   percent: boolean;
   label: string;
   target?: TrendLine | null;
   size?: "spark" | "full";
-  /** The value axis: "%", "Thứ hạng", the measurement unit. */
+  /** The value axis of the full chart: "%", "Thứ hạng", the measurement unit. */
   yLabel?: string;
   /** Ranks read best at the top: the axis runs from 1 downwards. */
   rank?: boolean;
-}) {
+}
+
+export function FullTrendChart({ points, percent, label, target = null, size = "spark", yLabel, rank = false }: TrendChartProps) {
   const data = points.map((p) => ({ q: size === "spark" ? `Q${ROMAN[p.quarter]}` : `Quý ${ROMAN[p.quarter]}`, v: p.value }));
   if (data.every((d) => d.v === null)) return <span className="text-xs text-slate-500">—</span>;
   const text = trendText(points, percent, target);

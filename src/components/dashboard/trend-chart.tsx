@@ -2,24 +2,13 @@
 // draws a couple of hundred): no chart library ships. The target (or last year's figure) is a
 // dashed line; a quarter without figures is a gap, never bridged; the figures in words are the
 // accessible name. size="full" (the indicator page) is the interactive chart with labelled axes.
-import { trendText, type TrendLine, type TrendPoint } from "@/domain/evaluation/trend";
-import { FullTrendChart } from "./trend-chart-full";
+import { trendText } from "@/domain/evaluation/trend";
+import { FullTrendChart, type TrendChartProps } from "./trend-chart-full";
 
 const W = 120;
 const H = 36;
 const PAD = 4;
 
-interface TrendChartProps {
-  points: TrendPoint[];
-  percent: boolean;
-  label: string;
-  target?: TrendLine | null;
-  size?: "spark" | "full";
-  /** The value axis of the full chart: "%", "Thứ hạng", the measurement unit. */
-  yLabel?: string;
-  /** Ranks read best at the top. */
-  rank?: boolean;
-}
 
 export function TrendChart(props: TrendChartProps) {
   if (props.size === "full") return <FullTrendChart {...props} />;

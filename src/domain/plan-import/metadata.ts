@@ -4,17 +4,10 @@
 import { cleanText, foldText } from "../text";
 import { foldKeepIndex, lowerFirst } from "./fold";
 import { isoDate } from "./deadline";
-import type { PlanKind } from "./types";
+import type { ParsedPlan, PlanKind } from "./types";
 
-export interface PlanMetadata {
-  kind: PlanKind;
-  title: string;
-  documentNumber: string | null;
-  documentDate: string | null;
-  documentDateText: string | null;
-  year: number | null;
-  communeName: string | null;
-}
+/** What the document says about itself: the plan as parsed, without its rows. */
+export type PlanMetadata = Omit<ParsedPlan, "rows" | "warnings">;
 
 // Words that stay upper-case when an all-caps title is turned into sentence case.
 const ACRONYMS = new Set(["UBND", "HĐND", "TTHC", "CCHC", "PAR", "INDEX", "SIPAS", "PCI", "DTI", "MTTQ", "QPPL", "VBQPPL", "KH", "QĐ"]);
