@@ -9,6 +9,7 @@
 // FUZZ_SEED=<n> FUZZ_RUNS=<n> reproduce or widen a run.
 import { beforeAll, describe, expect, it } from "vitest";
 import { parsedPlan, parsedTask } from "../support/parsed-plan";
+import { explainRedRows } from "../support/explain";
 import { setupTestDb } from "../support/demo-db";
 import { actAs, formData } from "../support/actors";
 import { dbFingerprint, figuresChecksum, VIETNAMESE, type Fingerprint } from "../support/fingerprint";
@@ -194,6 +195,8 @@ describe("generated malformed input is refused in Vietnamese and changes nothing
   });
 
   it("submitReport", async () => {
+    // Issue 17: the valid base goes up only with reasons on its red rows.
+    await explainRedRows(t, "hanhdung.chutich", 2025, 4);
     await fuzz<Obj>(
       {
         name: "submitReport",
