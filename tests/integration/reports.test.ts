@@ -57,7 +57,7 @@ describe("quarterly report", () => {
     const data = await loadReport(actor!, actor!.orgUnitId, YEAR, Q);
     const row = data.plans.flatMap((p) => p.indicators).find((i) => i.id === ratio.id)!;
     expect(row.current).toMatchObject({ numerator: 45, denominator: 60, version: 0, updatedBy: "Công chức Văn phòng – Diên Khánh" });
-    expect(row.quarters).toContainEqual({ quarter: 3, numerator: 45, denominator: 60, value: null, done: null });
+    expect(row.quarters).toContainEqual({ quarter: 3, numerator: 45, denominator: 60, value: null, done: null, fromAppraisal: false });
     expect(row.history).toHaveLength(1);
   });
 
