@@ -21,7 +21,6 @@ import {
 import type { ActionResult } from "@/server/errors";
 
 const t = setupTestDb();
-let planId: string;
 
 type Form = Record<string, string | undefined>;
 type Action = (state: ActionResult<unknown> | null, fd: FormData) => Promise<ActionResult<unknown>>;
@@ -36,8 +35,30 @@ async function ok<T = { id: string }>(action: Action, fields: Form): Promise<T> 
   return result.data as T;
 }
 
+/** A new empty draft plan of Hành Dũng, made as the clerk makes it. */
+async function draftPlan(title = "Kế hoạch cải cách hành chính năm 2026"): Promise<string> {
+  await actAs("hanhdung.canbo");
+  return (await ok(createPlan, { title, kind: "CCHC_YEARLY", year: "2026" })).id;
+}
+
+/**
+ * Each test gets its own plan with these rows (so none depends on what another left):
+ * I (task 1), II (task 1, indicator 2 with a sub-row), added as the clerk adds them.
+ */
+async function planWithRows() {
+  const planId = await draftPlan();
+  const a = await ok(addSection, { planId, code: "I", title: "Công tác chỉ đạo, điều hành" });
+  const b = await ok(addSection, { planId, code: "II", title: "Cải cách thủ tục hành chính" });
+  await ok(addTask, { planId, sectionId: b.id, code: "1", content: "Rà soát, đơn giản hóa TTHC", deadlineText: "Quý II", leadUnit: "VP-TK", coordinatingUnits: "Bộ phận Một cửa mới; Tư pháp – Hộ tịch" });
+  // Added to section I after section II exists: it still lands inside I.
+  const t1 = await ok(addTask, { planId, sectionId: a.id, code: "1", content: "Ban hành kế hoạch CCHC năm 2026", deadlineText: "Trước ngày 31/01/2026" });
+  const ind = await ok(addIndicator, { planId, sectionId: b.id, code: "2", name: "Tỷ lệ hồ sơ trực tuyến", targetText: "Tối thiểu 60", measurementUnit: "%", monitoringUnit: "Văn phòng - Thống kê" });
+  await ok(addIndicator, { planId, parentIndicatorId: ind.id, name: "Hồ sơ toàn trình", targetText: "50%" });
+  return { planId, sectionI: a.id, sectionII: b.id, firstTask: t1.id, indicator: ind.id };
+}
+
 /** The plan's rows in document order, as "kind code label". */
-async function outline(id = planId): Promise<string[]> {
+async function outline(id: string): Promise<string[]> {
   const [sections, tasks, indicators] = await Promise.all([
     t.db.planSection.findMany({ where: { planId: id } }),
     t.db.task.findMany({ where: { planId: id } }),
@@ -66,7 +87,6 @@ describe("writing a plan by hand", () => {
   it("creates an empty draft plan for the user's own commune", async () => {
     const actor = await actAs("hanhdung.canbo");
     const { id } = await ok(createPlan, { title: "Kế hoạch cải cách hành chính năm 2026", kind: "CCHC_YEARLY", year: "2026", documentNumber: "12/KH-UBND", documentDate: "2026-01-15" });
-    planId = id;
     const plan = await t.db.plan.findUniqueOrThrow({ where: { id } });
     expect(plan).toMatchObject({ communeId: actor!.orgUnitId, status: "DRAFT", year: 2026, documentNumber: "12/KH-UBND" });
     expect(plan.documentDate!.toISOString().slice(0, 10)).toBe("2026-01-15");
@@ -85,20 +105,17 @@ describe("writing a plan by hand", () => {
       year: "Năm kế hoạch phải từ 2000 đến 2100.",
       documentDate: expect.stringContaining("Ngày ban hành không hợp lệ"),
     });
+    const planId = await draftPlan();
     const task = await call(addTask, { planId, content: "x".repeat(6000) });
     expect(task).toMatchObject({ ok: false, fieldErrors: { content: "Nội dung nhiệm vụ: tối đa 5000 ký tự." } });
   });
 
   it("adds sections, tasks and indicators in document order, understanding deadlines, targets and units", async () => {
-    await actAs("hanhdung.canbo");
-    const a = await ok(addSection, { planId, code: "I", title: "Công tác chỉ đạo, điều hành" });
-    const b = await ok(addSection, { planId, code: "II", title: "Cải cách thủ tục hành chính" });
-    await ok(addTask, { planId, sectionId: b.id, code: "1", content: "Rà soát, đơn giản hóa TTHC", deadlineText: "Quý II", leadUnit: "VP-TK", coordinatingUnits: "Bộ phận Một cửa mới; Tư pháp – Hộ tịch" });
-    // Added to section I after section II exists: it still lands inside I.
-    const t1 = await ok(addTask, { planId, sectionId: a.id, code: "1", content: "Ban hành kế hoạch CCHC năm 2026", deadlineText: "Trước ngày 31/01/2026" });
-    const ind = await ok(addIndicator, { planId, sectionId: b.id, code: "2", name: "Tỷ lệ hồ sơ trực tuyến", targetText: "Tối thiểu 60", measurementUnit: "%", monitoringUnit: "Văn phòng - Thống kê" });
-    await ok(addIndicator, { planId, parentIndicatorId: ind.id, name: "Hồ sơ toàn trình", targetText: "50%" });
-    expect(await outline()).toEqual([
+    const { planId, sectionII: bId, firstTask, indicator: indId } = await planWithRows();
+    const b = { id: bId };
+    const t1 = { id: firstTask };
+    const ind = { id: indId };
+    expect(await outline(planId)).toEqual([
       "S I Công tác chỉ đạo, điều hành",
       "T 1 Ban hành kế hoạch CCHC năm 2026",
       "S II Cải cách thủ tục hành chính",
@@ -121,6 +138,7 @@ describe("writing a plan by hand", () => {
   });
 
   it("edits rows and plan details; a changed year moves deadlines written without one", async () => {
+    const { planId } = await planWithRows();
     const actor = await actAs("hanhdung.canbo");
     const task = await t.db.task.findFirstOrThrow({ where: { planId, content: { startsWith: "Rà soát" } } });
     await ok(updateTask, { planId, id: task.id, code: "1", content: "Rà soát, đơn giản hóa thủ tục hành chính\nnội bộ", deadlineText: "Quý III", leadUnit: "Tư pháp - Hộ tịch" });
@@ -138,49 +156,48 @@ describe("writing a plan by hand", () => {
     await ok(updatePlan, { planId, title: "Kế hoạch CCHC năm 2027", kind: "CCHC_YEARLY", year: "2027" });
     const moved = await t.db.task.findUniqueOrThrow({ where: { id: task.id } });
     expect(moved.periodEnd!.toISOString().slice(0, 10)).toBe("2027-09-30");
-    const audits = await t.db.auditLog.findMany({ where: { userId: actor!.id, entity: { in: ["Task", "Indicator", "PlanSection", "Plan"] }, action: "update" } });
+    const audits = await t.db.auditLog.findMany({ where: { userId: actor!.id, entity: { in: ["Task", "Indicator", "PlanSection", "Plan"] }, entityId: { in: [task.id, ind.id, section.id, planId] }, action: "update" } });
     expect(audits.map((a) => a.entity).sort()).toEqual(["Indicator", "Plan", "PlanSection", "Task"]);
     expect((await t.db.plan.findUniqueOrThrow({ where: { id: planId } })).version).toBeGreaterThan(5);
   });
 
   it("moves rows among their siblings: a section moves with everything inside it", async () => {
-    await actAs("hanhdung.canbo");
-    const section2 = await t.db.planSection.findFirstOrThrow({ where: { planId, code: "II" } });
-    await ok(moveRow, { planId, kind: "section", id: section2.id, direction: "up" });
-    expect(await outline()).toEqual([
-      "S II Cải cách TTHC",
-      "T 1 Rà soát, đơn giản hóa thủ tục hành chính\nnội bộ",
+    const { planId, sectionII, indicator } = await planWithRows();
+    await ok(moveRow, { planId, kind: "section", id: sectionII, direction: "up" });
+    expect(await outline(planId)).toEqual([
+      "S II Cải cách thủ tục hành chính",
+      "T 1 Rà soát, đơn giản hóa TTHC",
       "I 2 Tỷ lệ hồ sơ trực tuyến",
       "I - Hồ sơ toàn trình",
       "S I Công tác chỉ đạo, điều hành",
       "T 1 Ban hành kế hoạch CCHC năm 2026",
     ]);
-    const ind = await t.db.indicator.findFirstOrThrow({ where: { planId, name: "Tỷ lệ hồ sơ trực tuyến" } });
-    await ok(moveRow, { planId, kind: "indicator", id: ind.id, direction: "up" });
-    expect((await outline()).slice(0, 4)).toEqual(["S II Cải cách TTHC", "I 2 Tỷ lệ hồ sơ trực tuyến", "I - Hồ sơ toàn trình", "T 1 Rà soát, đơn giản hóa thủ tục hành chính\nnội bộ"]);
-    const refused = await call(moveRow, { planId, kind: "section", id: section2.id, direction: "up" });
+    await ok(moveRow, { planId, kind: "indicator", id: indicator, direction: "up" });
+    expect((await outline(planId)).slice(0, 4)).toEqual(["S II Cải cách thủ tục hành chính", "I 2 Tỷ lệ hồ sơ trực tuyến", "I - Hồ sơ toàn trình", "T 1 Rà soát, đơn giản hóa TTHC"]);
+    const refused = await call(moveRow, { planId, kind: "section", id: sectionII, direction: "up" });
     expect(refused).toMatchObject({ ok: false, error: "Dòng đã ở đầu mục, không chuyển lên được nữa." });
   });
 
   it("renumbers a section's rows 1, 2, 3 (or 2.1, 2.2)", async () => {
-    await actAs("hanhdung.canbo");
-    const section2 = await t.db.planSection.findFirstOrThrow({ where: { planId, code: "II" } });
-    await ok(renumberSection, { planId, sectionId: section2.id, style: "arabic" });
-    expect((await outline()).slice(1, 4)).toEqual(["I 1 Tỷ lệ hồ sơ trực tuyến", "I - Hồ sơ toàn trình", "T 2 Rà soát, đơn giản hóa thủ tục hành chính\nnội bộ"]);
-    await ok(renumberSection, { planId, sectionId: section2.id, style: "prefixed" });
-    expect((await outline()).slice(1, 4).map((s) => s.split(" ")[1])).toEqual(["II.1", "-", "II.2"]);
-    const audit = await t.db.auditLog.findFirstOrThrow({ where: { entityId: section2.id, action: "renumber" }, orderBy: { createdAt: "desc" } });
-    expect(audit.after).toMatchObject({ style: "prefixed" });
+    const { planId, sectionII, indicator } = await planWithRows();
+    // The indicator first, so the numbers follow the new order, not the old codes.
+    await ok(moveRow, { planId, kind: "indicator", id: indicator, direction: "up" });
+    await ok(renumberSection, { planId, sectionId: sectionII, style: "prefixed" });
+    expect((await outline(planId)).slice(3, 6).map((s) => s.split(" ")[1])).toEqual(["II.1", "-", "II.2"]);
+    await ok(renumberSection, { planId, sectionId: sectionII, style: "arabic" });
+    expect((await outline(planId)).slice(3, 6)).toEqual(["I 1 Tỷ lệ hồ sơ trực tuyến", "I - Hồ sơ toàn trình", "T 2 Rà soát, đơn giản hóa TTHC"]);
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { entityId: sectionII, action: "renumber" }, orderBy: { createdAt: "desc" } });
+    expect(audit.after).toMatchObject({ style: "arabic" });
   });
 
   it("deletes a row, and a section with everything in it", async () => {
-    await actAs("hanhdung.canbo");
+    const { planId, sectionI: section1Id } = await planWithRows();
+    const section1 = { id: section1Id };
     const sub = await t.db.indicator.findFirstOrThrow({ where: { planId, name: "Hồ sơ toàn trình" } });
     await ok(deleteRow, { planId, kind: "indicator", id: sub.id });
-    const section1 = await t.db.planSection.findFirstOrThrow({ where: { planId, code: "I" } });
     const result = await ok<{ deleted: number }>(deleteRow, { planId, kind: "section", id: section1.id });
     expect(result.deleted).toBe(2);
-    expect(await outline()).toEqual(["S II Cải cách TTHC", "I II.1 Tỷ lệ hồ sơ trực tuyến", "T II.2 Rà soát, đơn giản hóa thủ tục hành chính\nnội bộ"]);
+    expect(await outline(planId)).toEqual(["S II Cải cách thủ tục hành chính", "T 1 Rà soát, đơn giản hóa TTHC", "I 2 Tỷ lệ hồ sơ trực tuyến"]);
     const audit = await t.db.auditLog.findFirstOrThrow({ where: { entityId: section1.id, action: "delete" } });
     expect(audit.before).toMatchObject({ title: "Công tác chỉ đạo, điều hành", alsoDeleted: [{ kind: "task" }] });
   });
@@ -188,8 +205,8 @@ describe("writing a plan by hand", () => {
 
 describe("what may not be changed", () => {
   it("refuses rows and plan details of a submitted or approved plan, writing nothing", async () => {
-    await actAs("hanhdung.canbo");
-    const section = await t.db.planSection.findFirstOrThrow({ where: { planId } });
+    const { planId } = await planWithRows();
+    const section = await t.db.planSection.findFirstOrThrow({ where: { planId, code: "II" } });
     for (const [status, message] of [
       ["SUBMITTED", "Kế hoạch đã nộp, đang chờ cấp trên xét duyệt: không thể sửa."],
       ["APPROVED", "Kế hoạch đã được duyệt, không thể sửa."],
@@ -214,7 +231,8 @@ describe("what may not be changed", () => {
   });
 
   it("refuses another commune's plan and any reviewer or admin", async () => {
-    const section = await t.db.planSection.findFirstOrThrow({ where: { planId } });
+    const { planId } = await planWithRows();
+    const section = await t.db.planSection.findFirstOrThrow({ where: { planId, code: "II" } });
     const before = await snapshot();
     await actAs("tanduc.canbo");
     expect(await call(updateSection, { planId, id: section.id, title: "Của xã khác" })).toMatchObject({ ok: false, error: "Bạn chỉ được xem và thay đổi dữ liệu của xã mình." });
@@ -267,6 +285,9 @@ describe("what may not be changed", () => {
     expect(await t.db.plan.findUnique({ where: { id } })).toBeNull();
     expect(await t.db.auditLog.findFirst({ where: { entityId: id, action: "delete", userId: actor!.id } })).toMatchObject({ before: { title: "Nhập nhầm", tasks: 1 } });
     // A returned plan has been up to the reviewers once: its history stays.
+    const { planId } = await planWithRows();
+    await t.db.plan.update({ where: { id: planId }, data: { status: "RETURNED" } });
+    await actAs("hanhdung.canbo");
     expect(await call(deletePlan, { planId })).toMatchObject({ ok: false, error: expect.stringContaining("lịch sử xét duyệt phải được giữ lại") });
   });
 });
