@@ -4,6 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCommuneInScope } from "@/server/auth/guard";
 import { ForbiddenError, NotFoundError, UserError } from "@/server/errors";
+import { isCommuneUser } from "@/domain/policy";
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,7 +38,7 @@ export async function lockAssessment(tx: Tx, actor: Actor, assessmentId: string,
   const a = await tx.assessment.findUnique({ where: { id: assessmentId }, include: { set: { select: { id: true, year: true, issuerUnitId: true, title: true } } } });
   if (!a) throw new NotFoundError("Không tìm thấy bản chấm điểm.");
   if (side === "commune") {
-    if (actor.orgLevel !== "COMMUNE" || actor.orgUnitId !== a.communeId) throw new ForbiddenError("Bạn chỉ được chấm điểm cho xã mình.");
+    if (!isCommuneUser(actor) || actor.orgUnitId !== a.communeId) throw new ForbiddenError("Bạn chỉ được chấm điểm cho xã mình.");
   } else {
     if (actor.role !== "REVIEWER") throw new ForbiddenError("Chỉ cán bộ thẩm định cấp trên được thẩm định.");
     await assertCommuneInScope(actor, a.communeId, tx);

@@ -17,6 +17,7 @@ import {
   type Band,
   type FigureRule,
 } from "@/domain/assessment";
+import { isCommuneUser } from "@/domain/policy";
 
 const n = (d: { toNumber(): number } | null | undefined): number | null => (d === null || d === undefined ? null : Number(d));
 
@@ -29,7 +30,7 @@ export async function assessmentHome(actor: Actor) {
     orderBy: [{ set: { year: "desc" } }, { commune: { name: "asc" } }],
   });
   const sets =
-    actor.orgLevel === "COMMUNE"
+    isCommuneUser(actor)
       ? []
       : await db.assessmentSet.findMany({
           where: actor.role === "ADMIN" ? {} : { issuerUnitId: actor.orgUnitId },
@@ -213,7 +214,7 @@ export async function assessmentResults(actor: Actor, setId: string) {
       scores: { select: { selfScore: true, appraisedScore: true, finalScore: true, subCriterion: { select: { code: true, text: true, maxPoints: true, criterion: { select: { area: { select: { code: true, title: true } } } } } } } },
     },
   });
-  if (!assessments.length && actor.orgLevel === "COMMUNE") throw new ForbiddenError("Kết quả này không thuộc xã của bạn.");
+  if (!assessments.length && isCommuneUser(actor)) throw new ForbiddenError("Kết quả này không thuộc xã của bạn.");
   const bands = (base.bands as unknown as Band[]) ?? [];
   const final = assessments.filter((a) => a.status === "APPROVED");
   const areaTitles = new Map<string, string>();

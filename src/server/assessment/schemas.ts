@@ -1,14 +1,8 @@
 // Input schemas of the assessment actions, with Vietnamese messages.
-import { id, optionalText, text, z } from "@/server/validation";
+import { id, optionalText, text, yearField, z } from "@/server/validation";
 import { parseViNumber } from "@/domain/format";
 import { cleanInput } from "@/domain/text";
 import type { NewNode } from "@/domain/assessment";
-
-export const yearField = z.coerce
-  .number({ error: "Năm không hợp lệ." })
-  .int("Năm không hợp lệ.")
-  .min(2000, "Năm không hợp lệ.")
-  .max(2100, "Năm không hợp lệ.");
 
 /** "1,5" or 1.5; blank is null. */
 export const points = (label: string) =>
@@ -55,7 +49,7 @@ export const structureSchema = z.object({
 });
 
 export const createSetSchema = z.object({
-  year: yearField,
+  year: yearField(),
   title: text("Tên bộ tiêu chí", 300),
   issuerUnitId: id("Đơn vị ban hành").optional(),
   start: z.enum(["empty", "copy", "demo"], { error: "Chọn cách tạo bộ tiêu chí." }).default("empty"),

@@ -10,6 +10,7 @@ import { ForbiddenError, UserError, type ActionResult } from "@/server/errors";
 import { blankAsNull, quarterField, viDateField, yearField, z } from "@/server/validation";
 import { formatDate } from "@/domain/format";
 import { resolveDeadline } from "@/domain/calendar";
+import { isCommuneUser } from "@/domain/policy";
 
 const deadlineSchema = z.object({
   year: yearField(),
@@ -25,7 +26,7 @@ const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** Sets (or, with an empty date, clears) the caller's unit's deadline for one quarter. */
 export async function setReportingDeadline(_: ActionResult<unknown> | null, formData: FormData) {
   return runAction("review.deadline", deadlineSchema, Object.fromEntries(formData), async (actor, data) => {
-    if (actor.orgLevel === "COMMUNE") throw new ForbiddenError();
+    if (isCommuneUser(actor)) throw new ForbiddenError();
     const db = await getDb();
     await db.$transaction(async (tx) => {
       const where = { orgUnitId_year_quarter: { orgUnitId: actor.orgUnitId, year: data.year, quarter: data.quarter } };

@@ -14,6 +14,7 @@ import { ForbiddenError, NotFoundError, UserError, type ActionResult } from "@/s
 import { id, z } from "@/server/validation";
 import { calendarFor } from "@/server/calendar/queries";
 import { notifyEvent } from "./notify";
+import { isCommuneUser } from "@/domain/policy";
 
 /**
  * Marks the caller's notice read and sends them to the page it is about. A refusal is
@@ -81,7 +82,7 @@ const remindSchema = z.object({
 /** The reviewer reminds one commune, or all that have not submitted the quarter's report. */
 export async function remindCommunes(_: ActionResult<unknown> | null, formData: FormData) {
   return runAction("review.remind", remindSchema, Object.fromEntries(formData), async (actor, data) => {
-    if (actor.orgLevel === "COMMUNE") throw new ForbiddenError();
+    if (isCommuneUser(actor)) throw new ForbiddenError();
     const db = await getDb();
     const count = await db.$transaction(async (tx) => {
       const inScope = await communeIdsInScope(actor, tx);

@@ -6,11 +6,12 @@ import { getDb } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
 import { entryInputFor } from "@/domain/reporting/entry";
 import { quarterOf, sampleSize, sipasFigure, summarize, type Answer } from "@/domain/survey";
+import { isCommuneUser } from "@/domain/policy";
 
 const answerSelect = { access: true, procedure: true, officials: true, result: true, feedback: true, extra: true, reasons: true, createdAt: true, desk: true } as const;
 
 export async function listSurveys(actor: Actor) {
-  if (actor.orgLevel !== "COMMUNE") return [];
+  if (!isCommuneUser(actor)) return [];
   const db = await getDb();
   const surveys = await db.survey.findMany({
     where: { communeId: actor.orgUnitId },

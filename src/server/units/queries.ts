@@ -2,11 +2,12 @@
 import type { Actor } from "@/server/auth/actor";
 import { assertCommuneInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";
+import { isCommuneUser } from "@/domain/policy";
 
 /** The commune the register page shows: a commune user's own; the admin picks one (default: the first). */
 export async function registerCommune(actor: Actor, requested: string | undefined) {
   const db = await getDb();
-  if (actor.orgLevel === "COMMUNE") return db.orgUnit.findUniqueOrThrow({ where: { id: actor.orgUnitId }, select: { id: true, name: true } });
+  if (isCommuneUser(actor)) return db.orgUnit.findUniqueOrThrow({ where: { id: actor.orgUnitId }, select: { id: true, name: true } });
   const communes = await db.orgUnit.findMany({ where: { level: "COMMUNE" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
   const chosen = communes.find((c) => c.id === requested) ?? communes[0] ?? null;
   if (chosen) await assertCommuneInScope(actor, chosen.id);
@@ -14,7 +15,7 @@ export async function registerCommune(actor: Actor, requested: string | undefine
 }
 
 export async function listCommunesForRegister(actor: Actor) {
-  if (actor.orgLevel === "COMMUNE") return [];
+  if (isCommuneUser(actor)) return [];
   const db = await getDb();
   return db.orgUnit.findMany({ where: { level: "COMMUNE" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
 }

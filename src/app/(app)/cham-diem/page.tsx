@@ -9,6 +9,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { pts, StageBadge } from "@/components/assessment/labels";
 import { formatDate, todayInVietnam } from "@/domain/format";
+import { isCommuneUser } from "@/domain/policy";
 
 export const metadata: Metadata = { title: "Chấm điểm Chỉ số CCHC" };
 
@@ -79,14 +80,14 @@ export default async function AssessmentHomePage() {
         </section>
       )}
       <section aria-labelledby="assess-h">
-        <h2 id="assess-h" className="mb-2 text-lg font-semibold">{actor.orgLevel === "COMMUNE" ? "Phiếu tự chấm của xã" : "Phiếu chấm điểm các xã"}</h2>
+        <h2 id="assess-h" className="mb-2 text-lg font-semibold">{isCommuneUser(actor) ? "Phiếu tự chấm của xã" : "Phiếu chấm điểm các xã"}</h2>
         {home.assessments.length ? (
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="table-basic">
               <thead>
                 <tr>
                   <th scope="col">Năm</th>
-                  {actor.orgLevel !== "COMMUNE" && <th scope="col">Xã</th>}
+                  {!isCommuneUser(actor) && <th scope="col">Xã</th>}
                   <th scope="col">Bộ tiêu chí</th>
                   <th scope="col">Tình trạng</th>
                   <th scope="col" className="text-right">Tự chấm</th>
@@ -97,7 +98,7 @@ export default async function AssessmentHomePage() {
                 {home.assessments.map((a) => (
                   <tr key={a.id}>
                     <td>{a.set.year}</td>
-                    {actor.orgLevel !== "COMMUNE" && <td>{a.commune}</td>}
+                    {!isCommuneUser(actor) && <td>{a.commune}</td>}
                     <td>
                       <Link href={`/cham-diem/${a.id}`} className="text-blue-800 underline">
                         {a.set.title}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/server/auth/guard";
-import { roleMay } from "@/domain/policy";
+import { roleMay, isCommuneUser } from "@/domain/policy";
 import { listSurveys } from "@/server/survey/queries";
 import { createSurvey, savePublication } from "@/server/survey/actions";
 import { publicOrigin, publicPath } from "@/server/survey/urls";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Khảo sát hài lòng" };
 
 export default async function SurveysPage() {
   const actor = await requirePageActor("survey.read");
-  if (actor.orgLevel !== "COMMUNE") {
+  if (!isCommuneUser(actor)) {
     return (
       <>
         <PageHeader title="Khảo sát hài lòng" />

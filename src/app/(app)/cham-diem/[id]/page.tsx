@@ -7,6 +7,7 @@ import { AssessmentForm, type Mode } from "@/components/assessment/assessment-fo
 import { DemoNote, StageBadge } from "@/components/assessment/labels";
 import { formatDate, formatDateTime } from "@/domain/format";
 import { STEP_LABEL, type AssessmentStep } from "@/domain/assessment";
+import { isCommuneUser } from "@/domain/policy";
 
 export const metadata: Metadata = { title: "Phiếu chấm điểm Chỉ số CCHC" };
 
@@ -14,7 +15,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
   const actor = await requirePageActor("assessment.read");
   const { id } = await params;
   const d = await assessmentDetail(actor, id);
-  const commune = actor.orgLevel === "COMMUNE";
+  const commune = isCommuneUser(actor);
   const mode: Mode = commune
     ? d.status === "DRAFT"
       ? "self"

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orRefusePage, requirePageActor } from "@/server/auth/guard";
-import { roleMay } from "@/domain/policy";
+import { roleMay, isCommuneUser } from "@/domain/policy";
 import { surveyResults } from "@/server/survey/queries";
 import { confirmSipasFigure, generateReceiptCodes, moderateComment, setSurveyPublished, updateSurvey } from "@/server/survey/actions";
 import { publicOrigin, surveyPath } from "@/server/survey/urls";
@@ -25,7 +25,7 @@ export default async function SurveyPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const r = await orRefusePage(surveyResults(actor, id));
   const { survey, summary, needed, sipas } = r;
-  const own = actor.orgLevel === "COMMUNE" && actor.orgUnitId === survey.communeId;
+  const own = isCommuneUser(actor) && actor.orgUnitId === survey.communeId;
   const canManage = own && roleMay(actor.role, "survey.manage");
   const canPublish = own && roleMay(actor.role, "survey.publish");
   const canConfirm = own && roleMay(actor.role, "report.write");
@@ -37,7 +37,7 @@ export default async function SurveyPage({ params }: { params: Promise<{ id: str
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={actor.orgLevel === "COMMUNE" ? "/khao-sat" : "/xet-duyet"}>← {actor.orgLevel === "COMMUNE" ? "Các cuộc khảo sát" : "Các xã"}</Link>
+        <Link href={isCommuneUser(actor) ? "/khao-sat" : "/xet-duyet"}>← {isCommuneUser(actor) ? "Các cuộc khảo sát" : "Các xã"}</Link>
       </p>
       <PageHeader
         title={survey.title}

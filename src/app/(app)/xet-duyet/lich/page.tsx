@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { YearPicker } from "@/components/ui/year-picker";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/fields";
+import { isCommuneUser } from "@/domain/policy";
 
 export const metadata: Metadata = { title: "Lịch báo cáo" };
 
@@ -18,7 +19,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const { nam } = await searchParams;
   const asked = Number(nam);
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : Number(today.slice(0, 4));
-  if (actor.orgLevel === "COMMUNE") return null;
+  if (isCommuneUser(actor)) return null;
   const own = await unitCalendar(actor.orgUnitId, year);
   const isProvince = own.unit.level === "PROVINCE";
   const province = isProvince ? own : own.unit.parent?.level === "PROVINCE" ? await unitCalendar(own.unit.parent.id, year) : null;

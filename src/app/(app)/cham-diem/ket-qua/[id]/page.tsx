@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { AreaBars } from "@/components/assessment/area-chart";
 import { DemoNote, pts } from "@/components/assessment/labels";
 import { BandsForm } from "@/components/assessment/bands-form";
+import { isCommuneUser } from "@/domain/policy";
 
 export const metadata: Metadata = { title: "Kết quả Chỉ số CCHC các xã" };
 
@@ -20,7 +21,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
         subtitle={`${r.set.issuer} · ${r.ranking.length} xã có điểm chính thức`}
         actions={
           <>
-            {actor.orgLevel !== "COMMUNE" && <a href={`/api/cham-diem/xlsx?bo=${r.set.id}`} className="btn">Tải bảng kết quả (.xlsx)</a>}
+            {!isCommuneUser(actor) && <a href={`/api/cham-diem/xlsx?bo=${r.set.id}`} className="btn">Tải bảng kết quả (.xlsx)</a>}
             <Link href="/cham-diem" className="btn">Về danh sách</Link>
           </>
         }
