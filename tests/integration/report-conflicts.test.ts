@@ -46,8 +46,9 @@ describe("save conflicts, row by row", () => {
     if (!clerk.ok) return;
     expect(clerk.data.saved).toBe(3);
     expect(clerk.data.conflicts.map((x) => x.rowId).sort()).toEqual([a.id, b.id].sort());
+    const chairmanName = (await t.db.user.findUniqueOrThrow({ where: { username: "hanhdung.chutich" } })).fullName;
     for (const conflict of clerk.data.conflicts) {
-      expect(conflict.updatedBy).toBe("Chủ tịch UBND – Hành Dũng");
+      expect(conflict.updatedBy).toBe(chairmanName);
       expect(conflict.updatedAt).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
       expect(conflict.version).toBe(await versionOf(conflict.rowId));
     }

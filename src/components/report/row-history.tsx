@@ -5,7 +5,8 @@
 // through the normal save (checked, audited, refused if someone saved the row since).
 import { createContext, useContext, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { rowHistory, restoreRowValue, type RowHistoryItem } from "@/server/reports/history-actions";
+import { rowHistory, restoreRowValue } from "@/server/reports/history-actions";
+import type { RowHistoryItem } from "@/server/reports/history";
 import { formatDateTime } from "@/domain/format";
 import { TASK_STATUS_LABEL, type TaskStatus } from "@/domain/evaluation/tasks";
 

@@ -5,52 +5,19 @@
 // written again as a new change, through saveReport (the same checks, optimistic lock and
 // audit entry as a change typed by hand).
 import { runAction } from "@/server/action";
-import { getDb } from "@/server/db";
 import { ConflictError, NotFoundError, UserError } from "@/server/errors";
 import { ownCommuneOf } from "@/server/auth/guard";
 import { id, periodJsonSchema, z } from "@/server/validation";
 import { saveReport } from "./actions";
-
-/** Entries shown per row, newest first (as the page showed before it loaded them on demand). */
-const HISTORY_LIMIT = 10;
-
-export interface RowHistoryItem {
-  id: string;
-  at: string;
-  by: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
+import { historyEntry, ownRow, readRowHistory, type RowHistoryItem } from "./history";
 
 const rowSchema = periodJsonSchema.extend({ kind: z.enum(["indicator", "task"], { error: "Loại dòng không hợp lệ." }), rowId: id("Dòng") });
-
-/** The stored row of `rowId` in the quarter, if the caller's commune owns it. */
-async function ownRow(communeId: string, kind: "indicator" | "task", rowId: string, year: number, quarter: number) {
-  const db = await getDb();
-  const where = { period: { year, quarter } };
-  const row =
-    kind === "indicator"
-      ? await db.indicatorValue.findFirst({ where: { ...where, indicatorId: rowId }, select: { id: true, version: true, indicator: { select: { plan: { select: { communeId: true } } } } } })
-      : await db.taskProgress.findFirst({ where: { ...where, taskId: rowId }, select: { id: true, version: true, task: { select: { plan: { select: { communeId: true } } } } } });
-  if (!row) return null;
-  const owner = "indicator" in row ? row.indicator.plan.communeId : row.task.plan.communeId;
-  if (owner !== communeId) throw new NotFoundError("Không tìm thấy dòng này trong báo cáo của xã bạn.");
-  return { id: row.id, version: row.version };
-}
 
 export async function rowHistory(input: z.input<typeof rowSchema>) {
   return runAction("report.write", rowSchema, input, async (actor, data): Promise<RowHistoryItem[]> => {
     const row = await ownRow(ownCommuneOf(actor, "report.write"), data.kind, data.rowId, data.year, data.quarter);
     if (!row) return [];
-    const db = await getDb();
-    const entries = await db.auditLog.findMany({
-      where: { entityId: row.id },
-      orderBy: { createdAt: "desc" },
-      take: HISTORY_LIMIT,
-      select: { id: true, createdAt: true, action: true, before: true, after: true, user: { select: { fullName: true } } },
-    });
-    return entries.map((a) => ({ id: a.id, at: a.createdAt.toISOString(), by: a.user?.fullName ?? "Hệ thống", action: a.action, before: a.before, after: a.after }));
+    return readRowHistory(row.id);
   });
 }
 
@@ -66,8 +33,7 @@ export async function restoreRowValue(input: z.input<typeof restoreSchema>) {
   return runAction("report.write", restoreSchema, input, async (actor, data) => {
     const communeId = ownCommuneOf(actor, "report.write");
     const row = await ownRow(communeId, data.kind, data.rowId, data.year, data.quarter);
-    const db = await getDb();
-    const entry = row ? await db.auditLog.findFirst({ where: { id: data.auditId, entityId: row.id }, select: { after: true } }) : null;
+    const entry = row ? await historyEntry(row.id, data.auditId) : null;
     if (!row || !entry || !entry.after || typeof entry.after !== "object") throw new NotFoundError("Không tìm thấy giá trị cần khôi phục trong lịch sử của dòng này.");
     const after = entry.after as Record<string, unknown>;
     const save =
