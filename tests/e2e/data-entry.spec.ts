@@ -73,7 +73,8 @@ test("at 1366×768 two sessions conflict on a row and resolve it row by row; the
   const conflict = a(page).getByRole("group", { name: /Xung đột/ });
   await expect(conflict).toContainText("Của bạn:9/10");
   await expect(conflict).toContainText("Của họ:5/10");
-  await expect(conflict).toContainText("Chủ tịch UBND – Hành Dũng");
+  // Who saved theirs: the seeded Hành Dũng chairman (a fictitious name marked as demo).
+  await expect(conflict).toContainText("Trần Thị Thử (dữ liệu mẫu)");
   // Nothing typed was thrown away.
   await expect(a(page).getByLabel("Tử số")).toHaveValue("9");
   await page.screenshot(shot("entry-conflict"));
