@@ -1,7 +1,7 @@
 // Issue 17: data entry a commune clerk prefers to Excel: on a phone, nothing typed lost,
 // conflicts resolved row by row, reasons for every red row before submitting.
 import { expect, test, type Page } from "@playwright/test";
-import { shot, signIn, noSeriousAxe } from "./helpers";
+import { shot, signIn, noSeriousAxe, expectSubmitted } from "./helpers";
 
 const URL = "/bao-cao?nam=2025&quy=4";
 
@@ -109,7 +109,7 @@ test("the chairman cannot submit with a red row lacking a reason; adds the reaso
   await page.getByRole("button", { name: "Lưu" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Đã lưu" })).toBeVisible();
   await page.getByRole("button", { name: "Nộp báo cáo" }).click();
-  await expect(page.getByText("Đã nộp báo cáo lên cấp trên.")).toBeVisible();
+  await expectSubmitted(page);
   await page.reload();
   // The submitted report reads as text, not as disabled inputs.
   await expect(page.getByText("Thiếu nhân lực tiếp nhận hồ sơ trực tuyến").first()).toBeVisible();

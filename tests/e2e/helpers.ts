@@ -43,3 +43,12 @@ export async function explainRedRows(page: Page) {
   }
   await page.getByLabel("Lọc các dòng").selectOption("");
 }
+
+/**
+ * The report went up: the page, refreshed into its read-only view after the submission (where
+ * the form's own message is gone), lists it as the newest step of its history.
+ */
+export async function expectSubmitted(page: Page) {
+  const history = page.getByRole("region", { name: "Lịch sử nộp và xét duyệt" });
+  await expect(history.getByRole("listitem").first()).toContainText(/^Nộp – .*→ Đã nộp\)/, { timeout: 30_000 });
+}

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { explainRedRows, shot, signIn } from "./helpers";
+import { explainRedRows, shot, signIn, expectSubmitted } from "./helpers";
 import { unzip } from "../support/zip";
 
 async function ratioRow(page: Page) {
@@ -49,7 +49,7 @@ test("approved Q4 keeps its figures after the clerk edits Q3; the reviewer sees 
   await chairman.goto("/bao-cao?nam=2025&quy=4");
   chairman.once("dialog", (d) => d.accept());
   await chairman.getByRole("button", { name: "Nộp báo cáo" }).click();
-  await expect(chairman.getByText("Đã nộp báo cáo lên cấp trên.")).toBeVisible();
+  await expectSubmitted(chairman);
 
   // A page of its own context: axe analyses only such pages.
   const reviewer = await (await browser.newContext()).newPage();

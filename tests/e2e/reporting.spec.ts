@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { explainRedRows, shot, signIn } from "./helpers";
+import { explainRedRows, shot, signIn, expectSubmitted } from "./helpers";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
@@ -58,7 +58,7 @@ test("a Diên Khánh clerk fills Q3 including a ratio, attaches a PDF, saves; th
   await explainRedRows(chairman);
   chairman.once("dialog", (d) => d.accept());
   await chairman.getByRole("button", { name: "Nộp báo cáo" }).click();
-  await expect(chairman.getByText("Đã nộp báo cáo lên cấp trên.")).toBeVisible();
+  await expectSubmitted(chairman);
   await chairman.reload();
   await expect(chairman.getByText("Báo cáo đã nộp, đang chờ cấp trên xét duyệt: không thể sửa.")).toBeVisible();
   // A report on file is shown as text, not as (disabled) inputs (issue 17).

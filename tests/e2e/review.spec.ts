@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { explainRedRows, shot, signIn } from "./helpers";
+import { explainRedRows, shot, signIn, expectSubmitted } from "./helpers";
 
 async function noSeriousAxe(page: Page) {
   const axe = await new AxeBuilder({ page }).analyze();
@@ -52,7 +52,7 @@ test("Diên Khánh Q3: submitted, returned with a row comment, corrected, resubm
     await explainRedRows(clerk);
     clerk.once("dialog", (d) => d.accept());
     await clerk.getByRole("button", { name: "Nộp báo cáo" }).click();
-    await expect(clerk.getByText("Đã nộp báo cáo lên cấp trên.")).toBeVisible();
+    await expectSubmitted(clerk);
   }
 
   // The province reviewer sees it waiting in the matrix and returns it with a row comment.
@@ -91,7 +91,7 @@ test("Diên Khánh Q3: submitted, returned with a row comment, corrected, resubm
   await explainRedRows(clerk);
   clerk.once("dialog", (d) => d.accept());
   await clerk.getByRole("button", { name: "Nộp báo cáo" }).click();
-  await expect(clerk.getByText("Đã nộp báo cáo lên cấp trên.")).toBeVisible();
+  await expectSubmitted(clerk);
 
   // Issue 17: the reviewer sees what changed since the return, on the row, before → after,
   // beside the comment left on it; at 1366 px and on a phone.
