@@ -74,3 +74,14 @@ export function gap(self: number | null, appraised: number | null): number | nul
   if (self === null || appraised === null) return null;
   return Math.round((self - appraised) * 100) / 100;
 }
+
+/**
+ * How far a commune's self-assessment was above its final score, over the sub-criteria it scored
+ * itself. Sub-criteria the province scores alone (surveys, SIPAS) have no self score: comparing
+ * the two totals instead would count their points as the commune under-scoring itself.
+ */
+export function selfScoreGap(scores: { selfScore: number | null; finalScore: number | null }[]): number | null {
+  const both = scores.filter((s) => s.selfScore !== null && s.finalScore !== null);
+  if (!both.length) return null;
+  return addScores(both.map((s) => s.selfScore! - s.finalScore!));
+}

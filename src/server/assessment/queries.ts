@@ -10,6 +10,7 @@ import {
   addScores,
   bandOf,
   gap,
+  selfScoreGap,
   indicatorMatches,
   rankByScore,
   scoreByRule,
@@ -232,7 +233,7 @@ export async function assessmentResults(actor: Actor, setId: string) {
     commune: r.item.commune.name,
     finalTotal: Number(r.item.finalTotal ?? 0),
     selfTotal: n(r.item.selfTotal),
-    gap: gap(n(r.item.selfTotal), Number(r.item.finalTotal ?? 0)),
+    gap: selfScoreGap(r.item.scores.map((s) => ({ selfScore: n(s.selfScore), finalScore: n(s.finalScore) }))),
     band: bandOf(Number(r.item.finalTotal ?? 0), bands),
     areas: perArea(r.item, (s) => n(s.finalScore)),
   }));

@@ -14,6 +14,7 @@ import {
   ruleProblem,
   scoreByRule,
   scoreError,
+  selfScoreGap,
   stepError,
   totals,
 } from "@/domain/assessment";
@@ -102,6 +103,15 @@ describe("totals", () => {
     expect(finalScoreOf({ selfScore: 2, appraisedScore: 1, decision: null })).toBe(1);
     expect(gap(2, 1.5)).toBe(0.5);
     expect(gap(null, 1)).toBeNull();
+  });
+  it("a commune's gap counts only what it scored itself, not the province-only sub-criteria", () => {
+    const scores = [
+      { selfScore: 2, finalScore: 1.5 }, // over-scored by 0.5
+      { selfScore: 1, finalScore: 1 },
+      { selfScore: null, finalScore: 9 }, // survey points the province alone scores
+    ];
+    expect(selfScoreGap(scores)).toBe(0.5);
+    expect(selfScoreGap([{ selfScore: null, finalScore: 3 }])).toBeNull();
   });
 });
 

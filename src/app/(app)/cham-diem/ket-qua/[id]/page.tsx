@@ -29,7 +29,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
       {r.set.isDemo && <DemoNote />}
       <section aria-labelledby="rank-h" className="mb-5">
         <h2 id="rank-h" className="mb-2 font-semibold">Xếp hạng</h2>
-        <p className="mb-2 text-xs text-slate-700">Xếp loại: {r.bands.map((b) => `${b.label} từ ${pts(b.min)}`).join("; ")}. Điểm bằng nhau cùng hạng.</p>
+        <p className="mb-2 text-xs text-slate-700">Xếp loại: {r.bands.map((b) => `${b.label} từ ${pts(b.min)}`).join("; ")}. Điểm bằng nhau cùng hạng. Chênh lệch: tự chấm trừ điểm chính thức, trên các tiêu chí xã tự chấm (không tính tiêu chí do tỉnh chấm).</p>
         {r.manages && <BandsForm setId={r.set.id} version={r.set.version} bands={r.bands} />}
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="table-basic text-sm">
