@@ -28,6 +28,11 @@ export function FullTrendChart({ points, percent, label, target = null, size = "
   const values = [...data.map((d) => d.v).filter((v): v is number => v !== null), ...(target ? [target.value] : [])];
   const domain: [number, number] = percent ? [0, 100] : [Math.min(0, ...values), Math.max(...values) * 1.1 || 1];
   const full = size === "full";
+  // Ranks: whole places from 1 (the best, at the top) down to the worst shown; recharts' own nice
+  // ticks would start the axis at 0, a place nobody holds.
+  const rankStep = Math.max(1, Math.ceil(Math.max(...values) / 5));
+  const rankTicks = [1, ...Array.from({ length: Math.ceil(Math.max(...values) / rankStep) }, (_, i) => (i + 1) * rankStep).filter((v) => v > 1)];
+  if (rankTicks.length === 1) rankTicks.push(2); // a line at first place still needs an axis to sit on
   return (
     <div role="img" aria-label={`${label}: ${text}`} title={text} className={full ? "w-full max-w-2xl" : undefined}>
       <LineChart
@@ -42,7 +47,8 @@ export function FullTrendChart({ points, percent, label, target = null, size = "
         <YAxis
           hide={!full}
           reversed={rank}
-          domain={rank ? [1, "auto"] : domain}
+          domain={rank ? [1, rankTicks[rankTicks.length - 1]] : domain}
+          ticks={rank ? rankTicks : undefined}
           allowDecimals={!rank}
           tick={{ fontSize: 12, fill: "#334155" }}
           tickFormatter={(v: number) => fmt(v, percent)}
