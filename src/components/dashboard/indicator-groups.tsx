@@ -13,7 +13,7 @@ import { isPercentFigure, targetText, ytdText } from "@/domain/evaluation/displa
 import { trendTarget } from "@/domain/evaluation/trend";
 import { routes, type PeriodQuery } from "@/domain/routes";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { TrendChart } from "./trend-chart";
+import { Sparkline } from "./sparkline";
 
 type Ind = Dashboard["indicators"][number];
 
@@ -137,7 +137,7 @@ function IndicatorTable({ rows, period }: { rows: Ind[]; period: PeriodQuery }) 
                 <div className="mt-0.5 text-xs text-slate-700">{ind.result.reason}</div>
               </td>
               <td data-label="Theo quý">
-                <TrendChart points={ind.trend} percent={isPercentFigure(ind)} label={ind.name} target={trendTarget(ind, isPercentFigure(ind))} rank={ind.valueKind === "RANK"} />
+                <Sparkline points={ind.trend} percent={isPercentFigure(ind)} label={ind.name} target={trendTarget(ind, isPercentFigure(ind))} rank={ind.valueKind === "RANK"} />
               </td>
               <td data-label="Đơn vị phụ trách" className="text-sm">{ind.ownerUnitName ?? "—"}</td>
             </tr>
