@@ -24,6 +24,8 @@ test("the Tây Thuận chairman reads the dashboard, switches period, opens an i
   if ((await red.count()) > 0) await expect(red.first()).toContainText(" – ");
   await expect(page.getByRole("heading", { name: "Trách nhiệm theo đơn vị" })).toBeVisible();
   await page.screenshot(shot("dashboard-1366"));
+  const closedAxe = await new AxeBuilder({ page }).analyze();
+  expect(closedAxe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
 
   // Opening one group shows its rows with targets, year to date and the quarter sparklines.
   await page.getByRole("link", { name: "Mở nhóm Chỉ số CCHC (PAR Index)" }).click();

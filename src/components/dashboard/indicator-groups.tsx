@@ -38,7 +38,9 @@ export function IndicatorGroups({ groups, open, inUnit, period, donvi }: { group
     <>
       <p className="mb-2 text-sm text-slate-700">
         Mỗi nhóm hiện số chỉ tiêu theo trạng thái và các chỉ tiêu chậm (chưa đạt, có nguy cơ) cùng đơn vị phụ trách; mở nhóm để xem chỉ tiêu năm, lũy kế và diễn biến theo quý.{" "}
-        {open === ALL_GROUPS ? <Link href={href(null)}>Thu gọn tất cả</Link> : <Link href={href(ALL_GROUPS)}>Mở tất cả các nhóm</Link>}
+        <Link className="underline" href={href(open === ALL_GROUPS ? null : ALL_GROUPS)}>
+          {open === ALL_GROUPS ? "Thu gọn tất cả" : "Mở tất cả các nhóm"}
+        </Link>
       </p>
       {groups.map((g) => {
         const rows = g.indicators.filter((i) => inUnit(i.ownerUnitId));
@@ -50,7 +52,7 @@ export function IndicatorGroups({ groups, open, inUnit, period, donvi }: { group
           <section key={g.group} id={`nhom-${slug}`} aria-labelledby={`nhom-${slug}-h`} className="mb-3 rounded-lg border border-slate-200 bg-white">
             <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 bg-slate-100 px-2 py-1.5">
               <h3 id={`nhom-${slug}-h`} className="font-semibold">
-                {label} ({rows.length})
+                {`${label} (${rows.length})`}
               </h3>
               <StatusCounts rows={rows} />
               {open !== ALL_GROUPS && (
@@ -74,12 +76,16 @@ export function StatusCounts({ rows }: { rows: readonly { status: IndicatorStatu
     <span className="text-sm tabular-nums">
       {parts.map(([s, n], i) => (
         <span key={s} className={STATUS_TEXT[s]}>
-          {i > 0 && " · "}
-          {STATUS_ICON[s]} {n} {STATUS_LABEL[s].toLowerCase()}
+          {`${i > 0 ? " · " : ""}${STATUS_ICON[s]} ${n} ${STATUS_LABEL[s].toLowerCase()}`}
         </span>
       ))}
     </span>
   );
+}
+
+/** "✖ Chưa đạt:" in the status's colour: a lagging row's lead, lighter than a badge. */
+export function StatusWord({ status }: { status: IndicatorStatus }) {
+  return <span className={`font-semibold ${STATUS_TEXT[status]}`}>{`${STATUS_ICON[status]} ${STATUS_LABEL[status]}:`}</span>;
 }
 
 /** The closed group: every lagging row, worst first, with the unit that answers for it. */
@@ -90,14 +96,11 @@ function Lagging({ rows, period }: { rows: Ind[]; period: PeriodQuery }) {
     <ul className="divide-y divide-slate-100 px-2 text-sm">
       {lagging.map((ind) => (
         <li key={ind.id} className="py-1">
-          <span className={`font-semibold ${STATUS_TEXT[ind.status]}`}>
-            {STATUS_ICON[ind.status]} {STATUS_LABEL[ind.status]}:
-          </span>{" "}
-          <Link href={routes.indicator(ind.id, period)}>
-            {ind.code ? `${ind.code}. ` : ""}
-            {ind.name}
+          <StatusWord status={ind.status} />{" "}
+          <Link className="underline decoration-slate-300 underline-offset-2" href={routes.indicator(ind.id, period)}>
+            {`${ind.code ? `${ind.code}. ` : ""}${ind.name}`}
           </Link>{" "}
-          <span className="text-slate-700">– {ind.ownerUnitName ?? "chưa giao đơn vị"}</span>
+          <span className="text-slate-700">{`– ${ind.ownerUnitName ?? "chưa giao đơn vị"}`}</span>
         </li>
       ))}
     </ul>

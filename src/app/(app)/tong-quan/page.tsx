@@ -11,9 +11,8 @@ import { MAX_POINTS_766 } from "@/domain/evaluation/decision-766";
 import { formatDate, quarterLabel } from "@/domain/format";
 import { routes } from "@/domain/routes";
 import { PageHeader } from "@/components/ui/page-header";
-import { StatusBadge } from "@/components/ui/status-badge";
 import { PeriodNav } from "@/components/dashboard/period-nav";
-import { IndicatorGroups, StatusCounts } from "@/components/dashboard/indicator-groups";
+import { IndicatorGroups, StatusCounts, StatusWord } from "@/components/dashboard/indicator-groups";
 import { DueSoonTasks, DUE_SOON_OPEN, OverdueTasks } from "@/components/dashboard/task-lists";
 import { RecordNotice } from "@/components/report/record-notice";
 import type { Dashboard } from "@/server/dashboard/queries";
@@ -93,30 +92,30 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           Trách nhiệm theo đơn vị
         </h2>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white max-sm:overflow-visible max-sm:border-0 max-sm:bg-transparent">
-          <table className="table-basic table-cards cards-compact">
+          <table className="table-basic table-cards cards-compact unit-figures">
             <thead>
               <tr>
                 <th scope="col">Đơn vị</th>
-                <th scope="col" className="text-right">Chỉ tiêu theo dõi</th>
-                <th scope="col" className="text-right">Đạt</th>
-                <th scope="col" className="text-right">Chậm (nguy cơ + chưa đạt)</th>
-                <th scope="col" className="text-right">Nhiệm vụ chủ trì</th>
-                <th scope="col" className="text-right">Hoàn thành</th>
-                <th scope="col" className="text-right">Quá hạn</th>
+                <th scope="col">Chỉ tiêu theo dõi</th>
+                <th scope="col">Đạt</th>
+                <th scope="col">Chậm (nguy cơ + chưa đạt)</th>
+                <th scope="col">Nhiệm vụ chủ trì</th>
+                <th scope="col">Hoàn thành</th>
+                <th scope="col">Quá hạn</th>
               </tr>
             </thead>
             <tbody>
               {d.byUnit.map((u) => (
                 <tr key={u.unitId ?? "none"} className={unit && unit.unitId === u.unitId ? "bg-brand-50" : undefined}>
-                  <td className="max-sm:font-semibold">
+                  <td>
                     <Link href={`${routes.dashboard(period, { donvi: u.unitId ?? "none", nhom: params.nhom })}#chi-tieu`}>{u.unitName}</Link>
                   </td>
-                  <td data-label="Chỉ tiêu theo dõi" className="text-right tabular-nums max-sm:text-left">{u.indicators}</td>
-                  <td data-label="Đạt" className="text-right tabular-nums max-sm:text-left">{u.achieved}</td>
-                  <td data-label="Chậm (nguy cơ + chưa đạt)" className={`text-right tabular-nums max-sm:text-left ${u.lagging ? "font-semibold text-red-800" : ""}`}>{u.lagging}</td>
-                  <td data-label="Nhiệm vụ chủ trì" className="text-right tabular-nums max-sm:text-left">{u.tasks}</td>
-                  <td data-label="Hoàn thành" className="text-right tabular-nums max-sm:text-left">{u.tasksDone}</td>
-                  <td data-label="Quá hạn" className={`text-right tabular-nums max-sm:text-left ${u.overdue ? "font-semibold text-red-800" : ""}`}>{u.overdue}</td>
+                  <td>{u.indicators}</td>
+                  <td>{u.achieved}</td>
+                  <td className={u.lagging ? "lag" : undefined}>{u.lagging}</td>
+                  <td>{u.tasks}</td>
+                  <td>{u.tasksDone}</td>
+                  <td className={u.overdue ? "lag" : undefined}>{u.overdue}</td>
                 </tr>
               ))}
             </tbody>
@@ -166,7 +165,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                       .filter((i) => i.status === "NOT_ACHIEVED" || i.status === "AT_RISK")
                       .map((i) => (
                         <li key={i.id}>
-                          <StatusBadge status={i.status} /> {i.name} <span className="tabular-nums">({ytdOf(i)})</span>
+                          <StatusWord status={i.status} /> {`${i.name} (${ytdOf(i)})`}
                         </li>
                       ))}
                   </ul>
