@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { shot, signIn } from "./helpers";
 
 test("the Tây Thuận chairman reads the dashboard, switches period, opens an indicator and exports it", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000); // five accessibility scans and two viewports, on a shared machine
   await signIn(page, "taythuan.chutich");
   await expect(page).toHaveURL(/viec-can-lam/);
   await page.goto("/tong-quan?nam=2025&quy=3");
