@@ -27,7 +27,8 @@ export const routes = {
   home: "/",
   signIn: "/dang-nhap",
   account: "/tai-khoan",
-  dashboard: (p?: PeriodQuery) => `/tong-quan${period(p)}`,
+  /** `nhom`: the indicator group shown open ("tat-ca": all); `viec`: the task list shown open; `donvi`: one unit's rows. */
+  dashboard: (p?: PeriodQuery, open: { nhom?: string | null; viec?: string | null; donvi?: string | null } = {}) => `/tong-quan${period(p, open)}`,
   dashboardPrint: (p?: PeriodQuery) => `/tong-quan/in${period(p)}`,
   indicator: (id: string, p?: PeriodQuery) => `/tong-quan/chi-tieu/${encodeURIComponent(id)}${period(p)}`,
   report: (p?: PeriodQuery) => `/bao-cao${period(p)}`,

@@ -4,29 +4,51 @@ import ExcelJS from "exceljs";
 import { shot, signIn } from "./helpers";
 
 test("the Tây Thuận chairman reads the dashboard, switches period, opens an indicator and exports it", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000); // five accessibility scans and two viewports, on a shared machine
   await signIn(page, "taythuan.chutich");
   await expect(page).toHaveURL(/viec-can-lam/);
   await page.goto("/tong-quan?nam=2025&quy=3");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tổng quan – Xã Tây Thuận");
   await expect(page.getByText("Năm 2025, số liệu lũy kế tính đến hết Quý III")).toBeVisible();
-  // Each status card counts exactly the indicator rows below that carry that status.
   const cards = page.getByRole("region", { name: "Số liệu chính" });
+  const card = (label: string) => cards.locator("div.rounded-lg").filter({ has: page.getByText(label, { exact: true }) }).locator("div.text-2xl");
+  // Issue 21: groups start closed: counts by status and every lagging row with its unit, no table, no sparkline.
+  const groups = page.locator("#chi-tieu section");
+  expect(await groups.count()).toBeGreaterThan(1);
+  await expect(page.locator("#chi-tieu table")).toHaveCount(0);
+  await expect(page.locator("#chi-tieu svg")).toHaveCount(0);
+  // Every red row is named, with who answers for it: as many as the "Chưa đạt" card says.
+  const red = page.locator("#chi-tieu li").filter({ hasText: /^✖ Chưa đạt:/ });
+  await expect(red).toHaveCount(Number(await card("✖ Chưa đạt").innerText()));
+  await expect(page.locator("#chi-tieu li").filter({ hasText: /^⚠ Có nguy cơ:/ })).toHaveCount(Number(await card("⚠ Có nguy cơ").innerText()));
+  if ((await red.count()) > 0) await expect(red.first()).toContainText(" – ");
+  await expect(page.getByRole("heading", { name: "Trách nhiệm theo đơn vị" })).toBeVisible();
+  await page.screenshot(shot("dashboard-1366"));
+  const closedAxe = await new AxeBuilder({ page }).analyze();
+  expect(closedAxe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+
+  // Opening one group shows its rows with targets, year to date and the quarter sparklines.
+  await page.getByRole("link", { name: "Mở nhóm Chỉ số CCHC (PAR Index)" }).click();
+  await expect(page).toHaveURL(/nhom=par/);
+  await expect(page.locator("#nhom-par table tbody tr").first()).toBeVisible();
+  await expect(page.locator("#chi-tieu table")).toHaveCount(1);
+  await page.screenshot(shot("dashboard-group-1366"));
+
+  // With every group open, each status card counts exactly the indicator rows that carry that status.
+  await page.getByRole("link", { name: "Mở tất cả các nhóm" }).click();
+  await expect(page).toHaveURL(/nhom=tat-ca/);
   const statusCells = page.locator("#chi-tieu tbody tr td:nth-child(5) > span:first-child");
   const shown = (await statusCells.allInnerTexts()).map((s) => s.replace(/^\S+\s*/, "").trim());
   expect(shown.length).toBeGreaterThan(5);
-  for (const [card, label] of [
+  for (const [label, status] of [
     ["✔ Đạt", "Đạt"],
     ["⚠ Có nguy cơ", "Có nguy cơ"],
     ["✖ Chưa đạt", "Chưa đạt"],
     ["… Chưa có số liệu", "Chưa có số liệu"],
   ]) {
-    const value = cards.locator("div.rounded-lg").filter({ has: page.getByText(card, { exact: true }) }).locator("div.text-2xl");
-    await expect(value, card).toHaveText(String(shown.filter((s) => s === label).length));
+    await expect(card(label), label).toHaveText(String(shown.filter((s) => s === status).length));
   }
   expect(shown.filter((s) => s === "Đạt").length + shown.filter((s) => s === "Chưa đạt").length).toBeGreaterThan(0);
-  await expect(page.getByRole("heading", { name: "Trách nhiệm theo đơn vị" })).toBeVisible();
-  await page.screenshot(shot("dashboard-1366"));
   // Issue 17: the sparklines say their figures and their target line in words.
   await expect(page.getByRole("img", { name: /Quý I: .*; chỉ tiêu \d+%$/ }).first()).toBeVisible();
 
@@ -40,6 +62,7 @@ test("the Tây Thuận chairman reads the dashboard, switches period, opens an i
   await expect(page.getByText(/tính đến hết Quý I ·/)).toBeVisible();
 
   // Detail of the PAR Index row.
+  await page.getByRole("link", { name: "Mở nhóm Chỉ số CCHC (PAR Index)" }).click();
   await page.getByRole("link", { name: "Chỉ số cải cách hành chính của xã (PAR INDEX)" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("PAR INDEX");
   await expect(page.getByText("Có vị trí cải thiện so với năm 2024")).toBeVisible();
@@ -74,16 +97,21 @@ test("the Tây Thuận chairman reads the dashboard, switches period, opens an i
 
   await page.setViewportSize({ width: 390, height: 844 });
   // Issue 17: on a phone the tables are cards: nothing scrolls sideways.
-  await page.goto("/tong-quan?nam=2025&quy=3");
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  const phoneAxe = await new AxeBuilder({ page }).analyze();
-  expect(phoneAxe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
-  await page.screenshot(shot("dashboard-phone"));
+  for (const [path, name] of [
+    ["/tong-quan?nam=2025&quy=3", "dashboard-phone"],
+    ["/tong-quan?nam=2025&quy=3&nhom=par", "dashboard-group-phone"],
+  ]) {
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    const phoneAxe = await new AxeBuilder({ page }).analyze();
+    expect(phoneAxe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    await page.screenshot(shot(name));
+  }
 });
 
 test("a chairman cannot open another commune's indicator", async ({ page, browser }) => {
   await signIn(page, "taythuan.chutich");
-  await page.goto("/tong-quan?nam=2025&quy=3");
+  await page.goto("/tong-quan?nam=2025&quy=3&nhom=par");
   const href = await page.getByRole("link", { name: "Chỉ số cải cách hành chính của xã (PAR INDEX)" }).getAttribute("href");
   const other = await browser.newPage();
   await signIn(other, "hanhdung.chutich");

@@ -11,7 +11,7 @@ import { decideSubmission } from "@/server/review/actions";
 import { loadDashboard } from "@/server/dashboard/queries";
 import { reviewMatrix } from "@/server/review/queries";
 import { completeness } from "@/server/calendar/completeness";
-import { pageCache } from "@/server/cache/versioned";
+import { pageCache, scopeVersion } from "@/server/cache/versioned";
 
 const YEAR = 2025;
 const Q = 4;
@@ -76,6 +76,26 @@ describe("page cache (issue 21)", () => {
     expect(await figure(other.loadDashboard)).toBe(next);
   });
 
+  it("a draft save leaves the matrix and the completeness board cached (status version unchanged) while the dashboard's data version moves", async () => {
+    const reviewer = await actorFor("nghiahanh.thamdinh");
+    const commune = await t.db.orgUnit.findFirstOrThrow({ where: { name: "Xã Hành Dũng" } });
+    await reviewMatrix(reviewer, YEAR, TODAY);
+    await completeness(reviewer, YEAR, Q, TODAY);
+    const status = await scopeVersion([commune.id], "status");
+    const data = await scopeVersion([commune.id], "data");
+
+    const row = await ratioRow();
+    await actAs("hanhdung.canbo");
+    expect(await saveReport({ year: YEAR, quarter: Q, indicators: [{ indicatorId: row.id, version: row.version, numerator: row.numerator === 5 ? 6 : 5, denominator: 10 }] })).toMatchObject({ ok: true, data: { saved: 1 } });
+
+    expect(await scopeVersion([commune.id], "data")).not.toBe(data);
+    expect(await scopeVersion([commune.id], "status")).toBe(status);
+    const hits = pageCache.hits;
+    expect((await reviewMatrix(reviewer, YEAR, TODAY)).rows.find((r) => r.id === commune.id)!.quarters[Q - 1].state).toBe("DRAFT");
+    await completeness(reviewer, YEAR, Q, TODAY);
+    expect(pageCache.hits).toBe(hits + 2);
+  });
+
   it("a submission and a decision show in the reviewer's matrix and completeness board on both instances", async () => {
     const reviewer = await actorFor("nghiahanh.thamdinh");
     const commune = await t.db.orgUnit.findFirstOrThrow({ where: { name: "Xã Hành Dũng" } });
@@ -88,8 +108,10 @@ describe("page cache (issue 21)", () => {
     expect(await board(other.completeness)).toBe("DRAFT");
 
     await explainRedRows(t, "hanhdung.chutich", YEAR, Q);
+    const status = await scopeVersion([commune.id], "status");
     await actAs("hanhdung.chutich");
     expect(await submitReport({ year: YEAR, quarter: Q })).toMatchObject({ ok: true });
+    expect(await scopeVersion([commune.id], "status")).not.toBe(status);
     expect(await cell(reviewMatrix)).toBe("SUBMITTED");
     expect(await cell(other.reviewMatrix)).toBe("SUBMITTED");
     expect(await board(other.completeness)).toBe("SUBMITTED");

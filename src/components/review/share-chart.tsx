@@ -25,17 +25,24 @@ export function ShareChart({ data }: { data: { name: string; share: number }[] }
           </text>
         </g>
       ))}
-      {data.map((d, i) => (
-        <g key={i} transform={`translate(0 ${i * ROW})`}>
-          <text x={NAME_W - 6} y={ROW / 2 + 4} textAnchor="end" fill="#0f172a">
-            {d.name}
-          </text>
-          <rect x={NAME_W} y={4} width={(Math.min(100, Math.max(0, d.share)) / 100) * BAR_W} height={ROW - 8} fill="#1d5fbf" />
-          <text x={NAME_W + (Math.min(100, Math.max(0, d.share)) / 100) * BAR_W + 4} y={ROW / 2 + 4} fontSize={11} fill="#0f172a">
-            {pct(d.share)}
-          </text>
-        </g>
-      ))}
+      {/* 150 bars: what every bar shares is said once, on the group (issue 21). */}
+      <g fill="#0f172a">
+        {data.map((d, i) => {
+          const w = Math.round((Math.min(100, Math.max(0, d.share)) / 100) * BAR_W);
+          const y = i * ROW;
+          return (
+            <g key={i}>
+              <text x={NAME_W - 6} y={y + ROW / 2 + 4} textAnchor="end">
+                {d.name}
+              </text>
+              <rect x={NAME_W} y={y + 4} width={w} height={ROW - 8} fill="#1d5fbf" />
+              <text x={NAME_W + w + 4} y={y + ROW / 2 + 4} fontSize={11}>
+                {pct(d.share)}
+              </text>
+            </g>
+          );
+        })}
+      </g>
     </svg>
   );
 }

@@ -5,7 +5,10 @@
 // of its scopes in the database is the one it was computed under. Database triggers bump the
 // version of a commune ("commune:<id>") on every write to its plans, reports, figures and
 // decisions, and a "global" version on writes to units and deadlines (migration
-// 20261127210500_cache_versions), in the writing transaction. So any instance's next request
+// 20261127210500_cache_versions), in the writing transaction. Pages that show only statuses
+// (the matrix, the completeness board) read a second counter per commune ("status:<id>", bumped
+// only by submissions, decisions and plan/report status changes: migration
+// 20261128012200_cache_status_versions), so a draft save does not invalidate them. So any instance's next request
 // after a save commits sees a new version and reloads: a page is never stale after its own
 // user's save, whichever instance served either request.
 //
@@ -22,6 +25,9 @@ const MAX_ENTRIES = Number(process.env.PAGE_CACHE_ENTRIES ?? 400);
 
 type Entry = { version: string; value: unknown };
 
+/** Which counter of each commune a page depends on: every write ("data") or status changes only ("status"). */
+export type VersionCounter = "data" | "status";
+
 export class VersionedCache {
   private entries = new Map<string, Entry>();
   hits = 0;
@@ -35,9 +41,9 @@ export class VersionedCache {
    * load leaves the entry under the older version, so the next request reloads.
    * Callers authorize before calling; the value is shared between requests and must not be mutated.
    */
-  async get<T>(kind: string, communeIds: readonly string[], key: readonly unknown[], load: () => Promise<T>): Promise<T> {
+  async get<T>(kind: string, communeIds: readonly string[], key: readonly unknown[], load: () => Promise<T>, counter: VersionCounter = "data"): Promise<T> {
     if (process.env.PAGE_CACHE === "off") return load();
-    const version = await scopeVersion(communeIds);
+    const version = await scopeVersion(communeIds, counter);
     const id = JSON.stringify([kind, scopeId(communeIds), ...key]);
     const entry = this.entries.get(id);
     if (entry && entry.version === version) {
@@ -60,9 +66,10 @@ export class VersionedCache {
 }
 
 /** The sum of the scopes' counters: rows are never deleted and each bump adds 1, so any write to any of them changes it. */
-export async function scopeVersion(communeIds: readonly string[]): Promise<string> {
+export async function scopeVersion(communeIds: readonly string[], counter: VersionCounter = "data"): Promise<string> {
   const db = await getDb();
-  const scopes = ["global", ...communeIds.map((id) => `commune:${id}`)];
+  const prefix = counter === "status" ? "status" : "commune";
+  const scopes = ["global", ...communeIds.map((id) => `${prefix}:${id}`)];
   const rows = await db.$queryRaw<{ v: string }[]>`
     select coalesce(sum("version"), 0)::text as "v" from "CacheVersion" where "scope" = any(${scopes}::text[])`;
   return rows[0].v;

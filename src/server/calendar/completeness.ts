@@ -23,7 +23,7 @@ export const HISTORY_QUARTERS = 8;
 
 export async function completeness(actor: Actor, year: number, quarter: number, today: string) {
   const communeIds = await communeIdsInScope(actor);
-  return pageCache.get("completeness", communeIds, [year, quarter, today], () => buildCompleteness(communeIds, year, quarter, today));
+  return pageCache.get("completeness", communeIds, [year, quarter, today], () => buildCompleteness(communeIds, year, quarter, today), "status");
 }
 
 async function buildCompleteness(communeIds: string[], year: number, quarter: number, today: string) {

@@ -19,8 +19,8 @@ export type CellState = "NONE" | SubmissionStatus;
 
 export async function reviewMatrix(actor: Actor, year: number, today: string) {
   const communeIds = await communeIdsInScope(actor);
-  // Read by every reviewer many times a day; changed by the communes' writes (versions).
-  return pageCache.get("matrix", communeIds, [year, today], () => buildMatrix(communeIds, year, today));
+  // Read by every reviewer many times a day; shows statuses only, so draft saves keep it cached.
+  return pageCache.get("matrix", communeIds, [year, today], () => buildMatrix(communeIds, year, today), "status");
 }
 
 async function buildMatrix(communeIds: string[], year: number, today: string) {

@@ -88,7 +88,8 @@ export default async function ComparisonPage({ searchParams }: { searchParams: P
         {c.group ? <> – cả nhóm {INDICATOR_GROUP_LABEL[c.group]}</> : " đã chọn"} (trong {c.options.length} chỉ tiêu có ở các xã); tỷ lệ đạt tính trên các chỉ tiêu này.
       </p>
       <div className="mb-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="table-basic">
+        {/* 150 communes × 10 indicators: attributes stated once (tabular figures are inherited), cells keyed by position, not by the indicator's long key. */}
+        <table className="table-basic tabular-nums">
           <caption className="px-2 py-1.5 text-left font-semibold">Xếp hạng theo tỷ lệ chỉ tiêu đạt ({c.selected.length} chỉ tiêu)</caption>
           <thead>
             <tr>
@@ -105,16 +106,16 @@ export default async function ComparisonPage({ searchParams }: { searchParams: P
           <tbody>
             {c.rows.map((r, i) => (
               <tr key={r.communeId}>
-                <td className="tabular-nums">{r.share === null ? "—" : i + 1}</td>
+                <td>{r.share === null ? "—" : i + 1}</td>
                 <td className="font-medium">{communeName.get(r.communeId)}</td>
-                <td className="text-right tabular-nums">{r.share === null ? "—" : `${formatPercent(r.share)} (${r.achieved}/${r.judged})`}</td>
-                {c.selected.map((s) => {
+                <td className="text-right">{r.share === null ? "—" : `${formatPercent(r.share)} (${r.achieved}/${r.judged})`}</td>
+                {c.selected.map((s, k) => {
                   const cell = r.cells[s.key];
-                  if (!cell) return <td key={s.key} className="text-slate-400">không có</td>;
+                  if (!cell) return <td key={k} className="text-slate-400">không có</td>;
                   return (
-                    // 150 communes × 10 indicators: the figure and its status in words, no repeated attributes.
-                    <td key={s.key} className="tabular-nums">
-                      {resultText(s.sample, cell) || NO_FIGURE} <small>{statusText(cell.status)}</small>
+                    <td key={k}>
+                      {`${resultText(s.sample, cell) || NO_FIGURE} `}
+                      <small>{statusText(cell.status)}</small>
                     </td>
                   );
                 })}
@@ -126,10 +127,10 @@ export default async function ComparisonPage({ searchParams }: { searchParams: P
               <td />
               <td>Toàn đơn vị</td>
               <td />
-              {c.selected.map((s) => {
+              {c.selected.map((s, k) => {
                 const t = c.totals[s.key];
                 return (
-                  <td key={s.key} className="tabular-nums">
+                  <td key={k}>
                     {t && t.value !== null ? `${formatPercent(t.value)} (${formatNumber(t.numerator)}/${formatNumber(t.denominator)})` : "—"}
                   </td>
                 );

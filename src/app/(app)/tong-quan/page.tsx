@@ -4,18 +4,16 @@ import { requirePageActor } from "@/server/auth/guard";
 import { choosePeriod } from "@/server/reports/period-choice";
 import { loadDashboard } from "@/server/dashboard/queries";
 import { currentUnitId } from "@/server/units/queries";
-import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
 import { STATUS_LABEL, STATUS_RULES_VI } from "@/domain/evaluation/status";
-import { isPercentFigure, targetText, taskStatusText, ytdText } from "@/domain/evaluation/display";
+import { ytdText } from "@/domain/evaluation/display";
 import { AGGREGATION_LABEL } from "@/domain/evaluation/year-to-date";
 import { MAX_POINTS_766 } from "@/domain/evaluation/decision-766";
 import { formatDate, quarterLabel } from "@/domain/format";
 import { routes } from "@/domain/routes";
 import { PageHeader } from "@/components/ui/page-header";
-import { StatusBadge } from "@/components/ui/status-badge";
 import { PeriodNav } from "@/components/dashboard/period-nav";
-import { TrendChart } from "@/components/dashboard/trend-chart";
-import { trendTarget } from "@/domain/evaluation/trend";
+import { IndicatorGroups, StatusCounts, StatusWord } from "@/components/dashboard/indicator-groups";
+import { DueSoonTasks, DUE_SOON_OPEN, OverdueTasks } from "@/components/dashboard/task-lists";
 import { RecordNotice } from "@/components/report/record-notice";
 import type { Dashboard } from "@/server/dashboard/queries";
 
@@ -35,7 +33,7 @@ function Card({ label, value, tone, note }: { label: string; value: React.ReactN
   );
 }
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ nam?: string; quy?: string; donvi?: string }> }) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ nam?: string; quy?: string; donvi?: string; nhom?: string; viec?: string }> }) {
   const actor = await requirePageActor("dashboard.read");
   const params = await searchParams;
   const { year, quarter, years, today } = await choosePeriod([actor.orgUnitId], params);
@@ -94,30 +92,30 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           Trách nhiệm theo đơn vị
         </h2>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white max-sm:overflow-visible max-sm:border-0 max-sm:bg-transparent">
-          <table className="table-basic table-cards cards-compact">
+          <table className="table-basic table-cards cards-compact unit-figures">
             <thead>
               <tr>
                 <th scope="col">Đơn vị</th>
-                <th scope="col" className="text-right">Chỉ tiêu theo dõi</th>
-                <th scope="col" className="text-right">Đạt</th>
-                <th scope="col" className="text-right">Chậm (nguy cơ + chưa đạt)</th>
-                <th scope="col" className="text-right">Nhiệm vụ chủ trì</th>
-                <th scope="col" className="text-right">Hoàn thành</th>
-                <th scope="col" className="text-right">Quá hạn</th>
+                <th scope="col">Chỉ tiêu theo dõi</th>
+                <th scope="col">Đạt</th>
+                <th scope="col">Chậm (nguy cơ + chưa đạt)</th>
+                <th scope="col">Nhiệm vụ chủ trì</th>
+                <th scope="col">Hoàn thành</th>
+                <th scope="col">Quá hạn</th>
               </tr>
             </thead>
             <tbody>
               {d.byUnit.map((u) => (
                 <tr key={u.unitId ?? "none"} className={unit && unit.unitId === u.unitId ? "bg-brand-50" : undefined}>
-                  <td className="max-sm:font-semibold">
-                    <Link href={`${routes.dashboard(period)}&donvi=${u.unitId ?? "none"}#chi-tieu`}>{u.unitName}</Link>
+                  <td>
+                    <Link href={`${routes.dashboard(period, { donvi: u.unitId ?? "none", nhom: params.nhom })}#chi-tieu`}>{u.unitName}</Link>
                   </td>
-                  <td data-label="Chỉ tiêu theo dõi" className="text-right tabular-nums max-sm:text-left">{u.indicators}</td>
-                  <td data-label="Đạt" className="text-right tabular-nums max-sm:text-left">{u.achieved}</td>
-                  <td data-label="Chậm (nguy cơ + chưa đạt)" className={`text-right tabular-nums max-sm:text-left ${u.lagging ? "font-semibold text-red-800" : ""}`}>{u.lagging}</td>
-                  <td data-label="Nhiệm vụ chủ trì" className="text-right tabular-nums max-sm:text-left">{u.tasks}</td>
-                  <td data-label="Hoàn thành" className="text-right tabular-nums max-sm:text-left">{u.tasksDone}</td>
-                  <td data-label="Quá hạn" className={`text-right tabular-nums max-sm:text-left ${u.overdue ? "font-semibold text-red-800" : ""}`}>{u.overdue}</td>
+                  <td>{u.indicators}</td>
+                  <td>{u.achieved}</td>
+                  <td className={u.lagging ? "lag" : undefined}>{u.lagging}</td>
+                  <td>{u.tasks}</td>
+                  <td>{u.tasksDone}</td>
+                  <td className={u.overdue ? "lag" : undefined}>{u.overdue}</td>
                 </tr>
               ))}
             </tbody>
@@ -129,75 +127,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h2 id="groups" className="mb-2 text-lg font-semibold">
           Chỉ tiêu theo nhóm chỉ số{unit ? ` – ${unit.unitName}` : ""}
           {unit && (
-            <Link href={`${routes.dashboard(period)}#chi-tieu`} className="ml-3 text-sm font-normal">
+            <Link href={`${routes.dashboard(period, { nhom: params.nhom })}#chi-tieu`} className="ml-3 text-sm font-normal">
               Bỏ lọc
             </Link>
           )}
         </h2>
         {d.groups.length === 0 && <p className="card text-sm text-slate-700">Kế hoạch năm {year} chưa có chỉ tiêu.</p>}
-        {d.groups.map((g) => {
-          const rows = g.indicators.filter((i) => inUnit(i.ownerUnitId));
-          if (!rows.length) return null;
-          return (
-            <div key={g.group} className="mb-4 overflow-x-auto rounded-lg border border-slate-200 bg-white max-sm:overflow-visible max-sm:border-0 max-sm:bg-transparent">
-              <table className="table-basic table-cards">
-                <caption className="bg-slate-100 px-2 py-1.5 text-left font-semibold">
-                  {INDICATOR_GROUP_LABEL[g.group]} ({rows.length})
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="w-12">STT</th>
-                    <th scope="col">Chỉ tiêu</th>
-                    <th scope="col" className="w-48">Chỉ tiêu năm</th>
-                    <th scope="col" className="w-28 text-right">Lũy kế</th>
-                    <th scope="col" className="w-56">Trạng thái</th>
-                    <th scope="col" className="w-32">Theo quý</th>
-                    <th scope="col" className="w-44">Đơn vị phụ trách</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((ind) => (
-                    <tr key={ind.id}>
-                      <td className="card-hide tabular-nums">{ind.code}</td>
-                      <td className="max-sm:font-medium">
-                        <span className="sm:hidden">{ind.code ? `${ind.code}. ` : ""}</span>
-                        <Link href={routes.indicator(ind.id, period)}>{ind.name}</Link>
-                      </td>
-                      <td data-label="Chỉ tiêu năm">
-                        <div className="text-xs text-slate-600">{ind.targetText || "—"}</div>
-                        {targetText(ind)}
-                      </td>
-                      <td data-label="Lũy kế" className="text-right tabular-nums font-medium max-sm:text-left">{ytdOf(ind)}</td>
-                      <td data-label="Trạng thái">
-                        <StatusBadge status={ind.status} />
-                        <div className="mt-0.5 text-xs text-slate-700">{ind.result.reason}</div>
-                      </td>
-                      <td data-label="Theo quý">
-                        <TrendChart points={ind.trend} percent={isPercentFigure(ind)} label={ind.name} target={trendTarget(ind, isPercentFigure(ind))} rank={ind.valueKind === "RANK"} />
-                      </td>
-                      <td data-label="Đơn vị phụ trách" className="text-sm">{ind.ownerUnitName ?? "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          );
-        })}
+        <IndicatorGroups groups={d.groups} open={params.nhom} inUnit={inUnit} period={period} donvi={donvi} />
       </section>
 
       <div className="mb-6 grid gap-4 lg:grid-cols-2">
-        <section aria-labelledby="overdue" className="card">
-          <h2 id="overdue" className="mb-2 font-semibold text-red-900">
-            ✖ Nhiệm vụ quá hạn ({d.tasks.overdue.filter((t) => inUnit(t.leadUnitId)).length})
-          </h2>
-          <TaskList tasks={d.tasks.overdue.filter((t) => inUnit(t.leadUnitId))} empty="Không có nhiệm vụ quá hạn." />
-        </section>
-        <section aria-labelledby="due-soon" className="card">
-          <h2 id="due-soon" className="mb-2 font-semibold">
-            Đến hạn trong 30 ngày ({d.tasks.dueSoon.filter((t) => inUnit(t.leadUnitId)).length})
-          </h2>
-          <TaskList tasks={d.tasks.dueSoon.filter((t) => inUnit(t.leadUnitId))} empty="Không có nhiệm vụ đến hạn trong 30 ngày tới." />
-        </section>
+        <OverdueTasks tasks={d.tasks.overdue.filter((t) => inUnit(t.leadUnitId))} />
+        <DueSoonTasks tasks={d.tasks.dueSoon.filter((t) => inUnit(t.leadUnitId))} open={params.viec === DUE_SOON_OPEN} period={period} donvi={donvi} />
       </div>
 
       <section aria-labelledby="online" className="mb-6">
@@ -205,7 +146,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           Dịch vụ công trực tuyến theo Quyết định 766/QĐ-TTg
         </h2>
         <p className="mb-2 text-sm text-slate-700">
-          Bộ chỉ số 766 chấm {MAX_POINTS_766} điểm theo 5 nhóm. Ứng dụng không tự tính điểm: dưới đây là các chỉ tiêu của xã thuộc từng nhóm và trạng thái của chúng, để thấy nhóm nào đang mất điểm.
+          Bộ chỉ số 766 chấm {MAX_POINTS_766} điểm theo 5 nhóm. Ứng dụng không tự tính điểm: dưới đây là số chỉ tiêu của xã thuộc từng nhóm theo trạng thái và các chỉ tiêu chậm, để thấy nhóm nào đang mất điểm.
         </p>
         <div className="grid gap-2 md:grid-cols-2 xl:grid-cols-5">
           {d.online.map((g) => (
@@ -215,13 +156,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               {g.missing ? (
                 <p className="mt-2 text-sm text-amber-900">⚠ Kế hoạch chưa có chỉ tiêu thuộc nhóm này: chưa đủ dữ liệu để đánh giá.</p>
               ) : (
-                <ul className="mt-2 space-y-1 text-sm">
-                  {g.indicators.map((i) => (
-                    <li key={i.id}>
-                      <StatusBadge status={i.status} /> {i.name} <span className="tabular-nums">({ytdOf(i)})</span>
-                    </li>
-                  ))}
-                </ul>
+                <>
+                  <p className="mt-2">
+                    <StatusCounts rows={g.indicators} />
+                  </p>
+                  <ul className="mt-1 space-y-1 text-sm">
+                    {g.indicators
+                      .filter((i) => i.status === "NOT_ACHIEVED" || i.status === "AT_RISK")
+                      .map((i) => (
+                        <li key={i.id}>
+                          <StatusWord status={i.status} /> {`${i.name} (${ytdOf(i)})`}
+                        </li>
+                      ))}
+                  </ul>
+                </>
               )}
             </div>
           ))}
@@ -229,24 +177,5 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </section>
       <p className="text-xs text-slate-500">Trạng thái: {Object.values(STATUS_LABEL).join(" · ")}.</p>
     </>
-  );
-}
-
-function TaskList({ tasks, empty }: { tasks: Dashboard["tasks"]["overdue"]; empty: string }) {
-  if (!tasks.length) return <p className="text-sm text-slate-600">{empty}</p>;
-  return (
-    <ul className="divide-y divide-slate-100 text-sm">
-      {tasks.map((t) => (
-        <li key={t.id} className="py-1.5">
-          <div>
-            {t.code ? `${t.code}. ` : ""}
-            {t.content.length > 160 ? `${t.content.slice(0, 160)}…` : t.content}
-          </div>
-          <div className="text-xs text-slate-600">
-            Chủ trì: {t.leadUnitName ?? "chưa giao"} · Hạn: {t.dueDate ? formatDate(t.dueDate) : t.deadlineText} · {taskStatusText(t.status)}
-          </div>
-        </li>
-      ))}
-    </ul>
   );
 }
