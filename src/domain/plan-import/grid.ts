@@ -33,6 +33,8 @@ interface Draft {
   rawLines: string[];
   bold: boolean;
   warnings: string[];
+  /** "-" (or "+", "•") alone in the number column: a sub-row of the row above. */
+  dashMarker?: boolean;
 }
 
 interface Table {
@@ -51,6 +53,7 @@ interface StackEntry {
 
 const UNIT_ROLES: ColumnRole[] = ["monitoring", "implementing", "units", "lead", "coordinating"];
 const SEPARATOR = /^[-–—=_:|\s]+$/;
+const DASH_MARKER = /^[-–—+•]$/;
 
 function preview(cells: string[]): string {
   const text = cleanText(cells.map(cellText).filter(Boolean).join(" | "));
@@ -189,7 +192,9 @@ class GridParser {
     let unreadCode: string | null = null;
     const codeText = codeCol >= 0 ? cellText(cells[codeCol]) : "";
     if (codeCol >= 0) columns[codeCol] = [];
-    if (codeText) {
+    // A lone dash where the number goes marks a sub-row (Sơn Hà's appendix), not an unreadable code.
+    const dashMarker = DASH_MARKER.test(codeText);
+    if (codeText && !dashMarker) {
       code = parseCode(codeText, table.lastLetter);
       const prefixed = code ? null : splitCodePrefix(codeText, table.lastLetter);
       if (prefixed && textCol >= 0) {
@@ -214,7 +219,7 @@ class GridParser {
     const previous = table.drafts[table.drafts.length - 1];
     const startsWithBullet = textCol >= 0 && BULLET_START.test(columns[textCol][0] ?? "");
     const isSubRow = table.layout.kind === "indicator" && startsWithBullet;
-    if (afterBreak && !code && !unreadCode && previous && !isSubRow) {
+    if (afterBreak && !code && !unreadCode && !dashMarker && previous && !isSubRow) {
       columns.forEach((lines, c) => {
         previous.columns[c] ??= [];
         // A cell merged over the continuation is already the previous row's.
@@ -225,7 +230,7 @@ class GridParser {
       return;
     }
     const bold = textCol >= 0 && isBold(cells[textCol]);
-    table.drafts.push({ code, unreadCode, columns, rawLines: [raw], bold, warnings });
+    table.drafts.push({ code, unreadCode, columns, rawLines: [raw], bold, warnings, dashMarker });
   }
 
   private closeTable(): void {
@@ -513,19 +518,33 @@ class TableBuilder {
     return UNIT_ROLES.some((role) => this.lines(d, role).some((line) => !SEPARATOR.test(line)));
   }
 
+  /** A "-" row: a bullet opening the name, or a dash alone in the number column. */
+  private isSubRowDraft(d: Draft): boolean {
+    return Boolean(d.dashMarker) || BULLET_START.test(this.lines(d, "name")[0] ?? "");
+  }
+
+  /** The main indicator just above has a code of the same level as this row's ("4" before "5"). */
+  private followsSiblingIndicator(d: Draft): boolean {
+    const previous = this.lastMainIndicator === null ? null : this.rows[this.lastMainIndicator];
+    if (!d.code || !previous?.code) return false;
+    return parseCode(previous.code, null)?.level === d.code.level;
+  }
+
   private buildIndicatorRow(d: Draft, next: Draft | undefined): void {
     const nameLines = this.lines(d, "name");
-    const isSubRow = nameLines.length > 0 && BULLET_START.test(nameLines[0]);
+    const isSubRow = nameLines.length > 0 && this.isSubRowDraft(d);
     const targetText = this.text(d, "target", " ") ?? "";
     const hasTarget = targetText !== "" && !SEPARATOR.test(targetText);
-    if (isSectionCode(d.code) || (!isSubRow && !hasTarget && !this.hasUnits(d))) {
+    const nextIsSubRow = !!next && this.isSubRowDraft(next);
+    // A numbered row with "-" sub-rows below, numbered like the indicator before it, is their main
+    // indicator even when it states no target (Sơn Hà "5 Số hóa kết quả giải quyết TTHC" after "4").
+    const headsSubRows = nextIsSubRow && !isSectionCode(d.code) && this.followsSiblingIndicator(d);
+    if (isSectionCode(d.code) || (!isSubRow && !hasTarget && !this.hasUnits(d) && !headsSubRows)) {
       // No target and nobody responsible: a heading ("1 Kết quả các chỉ số ...", "3 Cải cách TTHC").
       this.pushSection(d, nameLines.join(" "));
       // A numbered row with "-" sub-rows below may as well be their main indicator: a guess, said.
-      const nextIsSubRow = !!next && (BULLET_START.test(this.lines(next, "name")[0] ?? "") || /^[-–+•]$/.test(next.unreadCode ?? ""));
       if (d.code && !isSectionCode(d.code) && nextIsSubRow) {
-        const heading = this.rows[this.rows.length - 1];
-        heading.warnings.push("Dòng không ghi chỉ tiêu phấn đấu nên được đọc là tiêu đề mục; nếu là chỉ tiêu chính của các dòng “-” bên dưới, đổi loại dòng thành chỉ tiêu");
+        this.rows[this.rows.length - 1].warnings.push("Dòng không ghi chỉ tiêu phấn đấu nên được đọc là tiêu đề mục; nếu là chỉ tiêu chính của các dòng “-” bên dưới, đổi loại dòng thành chỉ tiêu");
       }
       return;
     }
@@ -544,6 +563,9 @@ class TableBuilder {
     }
     const indicator = this.indicatorFrom(d, place, isSubRow, parent);
     indicator.warnings.push(...warnings);
+    if (headsSubRows && !hasTarget && !this.hasUnits(d)) {
+      indicator.warnings.push("Dòng không ghi chỉ tiêu phấn đấu; đã đọc là chỉ tiêu chính của các dòng “-” bên dưới (nếu là tiêu đề mục, đổi loại dòng thành mục)");
+    }
     this.rows.push(indicator);
     if (parent === null) this.lastMainIndicator = this.rows.length - 1;
   }
@@ -576,8 +598,9 @@ class TableBuilder {
 
     const noteCell = this.text(d, "note");
     const noteRatio = ratioFromNote(noteCell);
-    let group = classifyIndicatorGroup(name);
-    if (group === "OTHER" && parent !== null) group = (this.rows[parent] as ParsedIndicator).group;
+    // A sub-row belongs to its main indicator's group whatever its own words suggest.
+    const parentGroup = parent !== null ? (this.rows[parent] as ParsedIndicator).group : "OTHER";
+    let group = parentGroup !== "OTHER" ? parentGroup : classifyIndicatorGroup(name);
     if (group === "OTHER") group = this.headingGroup(place.parentIndex);
     const indicator: ParsedIndicator = {
       type: "indicator",
