@@ -441,8 +441,10 @@ class TableBuilder {
 
   private derivedIndicator(draft: IndicatorDraft, task: ParsedTask, taskIndex: number): ParsedIndicator {
     const source = task.code && task.code.includes(".") ? task.code : (rowPath(this.rows, taskIndex) ?? "không đánh số");
+    // A ratio is in %; a count keeps its noun ("Tối thiểu 01 sáng kiến" is 1 sáng kiến).
     const target = draft.target.unit ? draft.target : { ...draft.target, unit: "%" };
     const group = classifyIndicatorGroup(draft.name);
+    const valueKind = target.unit === "%" ? "RATIO" : inferValueKind(draft.name, target, target.unit, group);
     return {
       type: "indicator",
       code: null,
@@ -453,7 +455,7 @@ class TableBuilder {
       name: draft.name,
       group,
       measurementUnit: target.unit,
-      valueKind: "RATIO",
+      valueKind,
       target,
       monitoringUnits: [...task.leadUnits],
       implementingUnits: [...task.coordinatingUnits],
