@@ -74,7 +74,10 @@ export function quantifiedResult(clause: string): QuantifiedResult | null {
     // A count is a target only with its comparison ("tối thiểu 01 cuộc"); "01 lớp" alone is a fact.
     if (!comparison || comparison === "đạt") continue;
     const joiner = /^\s*,/.test(text.slice(end)) ? ", " : " ";
-    return { name: `Số ${text.slice(end - unit.length, end)}${joiner}${lowerFirst(object)}`, targetText };
+    // "Kiểm tra tối thiểu 02 lượt tại các bộ phận": the count is of the verb's act ("lượt kiểm tra").
+    const verb = cleanText(text.slice(0, at)).replace(new RegExp(`\\s*${comparison}$`, "iu"), "");
+    const act = verb && /^(?:tại|ở|trong|về|cho|đối với)\s/iu.test(object) ? ` ${lowerFirst(verb)}` : "";
+    return { name: `Số ${text.slice(end - unit.length, end)}${act}${joiner}${lowerFirst(object)}`, targetText };
   }
   return null;
 }

@@ -73,6 +73,8 @@ const MEASURED: Record<string, number> = {
   "son-ha-2025-indicators.txt": 0,
   // One table with a "CHỈ TIÊU" part and a "NHIỆM VỤ" part, title rows, a column-number row, "nt".
   "phuoc-an-2025-mixed.txt": 0,
+  // A task table whose result column states levels: the one rule for proposed indicators.
+  "binh-minh-2025-results.txt": 0,
 };
 
 describe.each(Object.keys(MEASURED))("own appendix %s", (file) => {
@@ -102,5 +104,26 @@ describe("a table with a CHỈ TIÊU part and a NHIỆM VỤ part", () => {
     const byCode = (code: string) => parsed.rows.find((r) => r.type === "indicator" && r.code === code)!;
     expect(byCode("4").warnings).toEqual([expect.stringMatching(/đọc từ tên chỉ tiêu .*tối thiểu 80%.*cần kiểm tra/)]);
     expect(byCode("2").warnings).toEqual([]);
+  });
+});
+
+describe("indicators proposed from the expected results of an appendix written for this test", () => {
+  const file = "binh-minh-2025-results.txt";
+  const parsed = parsePlanText(fs.readFileSync(path.join(DIR, file), "utf8"), { year: 2025 });
+  const expected = JSON.parse(fs.readFileSync(path.join(DIR, file.replace(/\.txt$/, ".expected.json")), "utf8")) as {
+    proposed: { after: string; name: string; rule: string; value: number | null }[];
+  };
+
+  it("proposes every quantified result, after its task and flagged, and nothing else (not 'Hoàn thành 100% kế hoạch', not the district's level)", () => {
+    let task: string | null = null;
+    const proposed: { after: string; name: string; rule: string; value: number | null }[] = [];
+    for (const row of parsed.rows) {
+      if (row.type === "task") task = row.code;
+      if (row.type === "indicator" && row.warnings[0]?.startsWith("Chỉ tiêu suy ra từ nhiệm vụ ") && row.warnings[0].endsWith(`.${task}`)) {
+        proposed.push({ after: task!, name: row.name, rule: row.target.rule, value: row.target.value });
+      }
+    }
+    expect(proposed).toEqual(expected.proposed);
+    expect(parsed.rows.filter((r) => r.type === "indicator")).toHaveLength(expected.proposed.length);
   });
 });
