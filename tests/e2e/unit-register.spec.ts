@@ -55,7 +55,8 @@ test("a clerk maps a phrase the register does not know once, and every row follo
   await expect(page.getByText("“31/09/2025” không phải ngày, nhập theo dạng dd/mm/yyyy.")).toBeVisible();
   await dates.fill("20/03/2025; 20/06/2025; 20/09/2025; 20/12/2025");
   await expect(quarterly).toContainText("Hiểu là: Định kỳ, hạn 20/03/2025; 20/06/2025; 20/09/2025; 20/12/2025");
-  await quarterly.scrollIntoViewIfNeeded();
+  await dates.scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 250); // above the sticky save bar
   await page.screenshot({ path: "tests/e2e/screenshots/plan-import-due-dates-1366.png" });
   await page.setViewportSize({ width: 390, height: 844 });
   await dates.scrollIntoViewIfNeeded();
