@@ -4,6 +4,7 @@ import { z } from "zod";
 import { isoDateYear, isYear, MAX_YEAR, MIN_YEAR } from "@/domain/period";
 import { parseViDate } from "@/domain/format";
 import { cleanInput } from "@/domain/text";
+import { splitDueDateList } from "@/domain/plan-import/due-dates";
 
 z.config(z.locales.vi());
 
@@ -82,6 +83,30 @@ export const isoDateField = (label: string) =>
 /** dd/mm/yyyy as users type it (ISO accepted too) -> yyyy-mm-dd, a real calendar day in the year range. */
 export const viDateField = (label: string) =>
   z.string({ error: `${label}: nhập theo dạng dd/mm/yyyy.` }).transform((s, ctx) => checkDateInRange(label, parseViDate(s), ctx, "dd/mm/yyyy"));
+
+/**
+ * A row's due dates as typed ("30/06/2025; 31/12/2025"; ";", "," or new lines between them) ->
+ * sorted distinct ISO days; blank -> []. Each part a real dd/mm/yyyy day in the year range.
+ */
+export const dueDateListField = (label: string, max: number) =>
+  z
+    .string()
+    .max(max * 12, `${label}: tối đa ${max} ngày.`)
+    .nullish()
+    .transform((s, ctx) => {
+      const parts = splitDueDateList(s);
+      if (parts.length > max) {
+        ctx.addIssue({ code: "custom", message: `${label}: tối đa ${max} ngày.` });
+        return z.NEVER;
+      }
+      const days: string[] = [];
+      for (const part of parts) {
+        const day = checkDateInRange(`${label}: “${part.slice(0, 20)}”`, parseViDate(part), ctx, "dd/mm/yyyy");
+        if (day === z.NEVER) return z.NEVER;
+        days.push(day);
+      }
+      return [...new Set(days)].sort();
+    });
 
 /** The year and quarter of a report, as form actions receive them (text) or JSON actions (numbers). */
 export const periodSchema = z.object({ year: yearField(), quarter: quarterField() });

@@ -7,6 +7,10 @@ const HANH_DUNG = "hanh-dung-2025-tthc-control-plan.txt";
 const TAY_THUAN = "tay-thuan-2025-indicators.txt";
 const view = (name: string) => ({ path: `tests/e2e/screenshots/${name}.png`, fullPage: false });
 
+// The Hành Dũng journey pastes, previews, saves, edits and deletes a whole plan: on the shared
+// machine that takes about the default minute by itself.
+test.describe.configure({ timeout: 180_000 });
+
 function countsHeading(file: string) {
   const g = GOLDEN[file];
   return `4. Nội dung: ${g.sections} mục · ${g.tasks} nhiệm vụ · ${g.indicators} chỉ tiêu`;
@@ -61,7 +65,7 @@ test("a Hành Dũng clerk pastes the plan, corrects a unit in the preview, saves
   await expect(page).toHaveURL(/\/ke-hoach\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(GOLDEN[HANH_DUNG].title);
   await expect(page.getByRole("heading", { name: "Nhiệm vụ (22)" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Chỉ tiêu (10)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Chỉ tiêu (${GOLDEN[HANH_DUNG].indicators})` })).toBeVisible();
   await expect(page.locator("tr").filter({ hasText: "Phối hợp tiếp nhận, phân loại và chuyển phản ánh" })).toContainText("Văn phòng - Thống kê");
   await expect(page.getByText("Đang soạn")).toBeVisible();
 

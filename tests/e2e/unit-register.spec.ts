@@ -15,7 +15,7 @@ const PLAN = [
   "3\tTổng hợp báo cáo CCHC quý\tHằng quý\tTổ CCHC xã\tCác cơ quan, đơn vị\tBáo cáo",
 ].join("\n");
 
-test("a clerk maps a phrase the register does not know once, and every row follows", async ({ page }) => {
+test("a clerk maps a phrase the register does not know once, and every row follows; changes a row's kind, types due dates and saves", async ({ page }) => {
   await signIn(page, "dienkhanh.canbo");
   await page.goto("/ke-hoach/nhap");
   await page.getByLabel("Dán nội dung văn bản").fill(PLAN);
@@ -37,10 +37,42 @@ test("a clerk maps a phrase the register does not know once, and every row follo
   await page.screenshot({ path: "tests/e2e/screenshots/unit-mapping-390.png" });
   await page.setViewportSize({ width: 1366, height: 768 });
 
+  // A row read as a task is a figure the commune follows: the clerk changes its kind, its units follow.
+  await rows.filter({ hasText: "Kiểm tra công vụ tại các bộ phận" }).getByRole("button", { name: "Sửa" }).click();
+  await page.getByLabel("Loại dòng").selectOption({ label: "Chỉ tiêu" });
+  const asIndicator = page.locator("tr[data-row][data-type=indicator]").filter({ hasText: "Kiểm tra công vụ tại các bộ phận" });
+  await expect(asIndicator).toContainText("Theo dõi: Phòng Kinh tế");
+  await expect(asIndicator).toContainText("Văn phòng HĐND và UBND xã (văn bản ghi: Tổ CCHC xã)");
+  await page.getByRole("button", { name: "Xong" }).click();
+  await expect(rows).toHaveCount(2);
+
+  // The quarterly report is due on the 20th, not at each quarter's end: the clerk types the dates.
+  const quarterly = rows.filter({ hasText: "Tổng hợp báo cáo CCHC quý" });
+  await quarterly.getByRole("button", { name: "Sửa" }).click();
+  const dates = page.getByLabel("Các hạn hoàn thành (dd/mm/yyyy)");
+  await expect(dates).toHaveValue("31/03/2025; 30/06/2025; 30/09/2025; 31/12/2025");
+  await dates.fill("20/03/2025; 20/06/2025; 20/09/2025; 31/09/2025");
+  await expect(page.getByText("“31/09/2025” không phải ngày, nhập theo dạng dd/mm/yyyy.")).toBeVisible();
+  await dates.fill("20/03/2025; 20/06/2025; 20/09/2025; 20/12/2025");
+  await expect(quarterly).toContainText("Hiểu là: Định kỳ, hạn 20/03/2025; 20/06/2025; 20/09/2025; 20/12/2025");
+  await dates.scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 250); // above the sticky save bar
+  await page.screenshot({ path: "tests/e2e/screenshots/plan-import-due-dates-1366.png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await dates.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "tests/e2e/screenshots/plan-import-due-dates-390.png" });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByRole("button", { name: "Xong" }).click();
+
   await page.getByRole("button", { name: "Lưu kế hoạch (bản nháp)" }).click();
   await expect(page).toHaveURL(/\/ke-hoach\/[^/]+$/);
   await expect(page.locator("tr").filter({ hasText: "Ban hành kế hoạch tuyên truyền CCHC" })).toContainText("Văn phòng HĐND và UBND xã");
   await expect(page.locator("tr").filter({ hasText: "Kiểm tra công vụ tại các bộ phận" })).toContainText("Văn phòng HĐND và UBND xã");
+  await expect(page.getByRole("heading", { name: "Chỉ tiêu (1)" })).toBeVisible();
+  // Saved as typed: the editor shows the clerk's own dates (blank would mean "as the text says").
+  await page.getByRole("link", { name: "Sửa kế hoạch" }).click();
+  await page.getByRole("link", { name: /^Sửa: 3 Tổng hợp báo cáo CCHC quý/ }).click();
+  await expect(page.locator("#edit-task-due-dates")).toHaveValue("20/03/2025; 20/06/2025; 20/09/2025; 20/12/2025");
 
   // Remembered: the register lists the phrase as the office's alias.
   await page.goto("/don-vi");

@@ -161,6 +161,22 @@ describe("writing a plan by hand", () => {
     expect((await t.db.plan.findUniqueOrThrow({ where: { id: planId } })).version).toBeGreaterThan(5);
   });
 
+  it("keeps a recurring task's own due dates typed as dd/mm/yyyy, refuses a wrong one in Vietnamese, and goes back to the text's when cleared", async () => {
+    const { planId, firstTask } = await planWithRows();
+    const base = { planId, id: firstTask, code: "1", content: "Báo cáo CCHC định kỳ", deadlineText: "Hằng quý" };
+    await ok(updateTask, { ...base, dueDates: "20/06/2026; 20/03/2026\n20/09/2026, 20/12/2026" });
+    const days = async () => (await t.db.task.findUniqueOrThrow({ where: { id: firstTask } })).occurrenceDates.map((d) => d.toISOString().slice(0, 10));
+    expect(await days()).toEqual(["2026-03-20", "2026-06-20", "2026-09-20", "2026-12-20"]);
+    expect((await t.db.task.findUniqueOrThrow({ where: { id: firstTask } })).deadlineKind).toBe("RECURRING");
+
+    const refused = await call(updateTask, { ...base, dueDates: "20/03/2026; 31/06/2026" });
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { dueDates: "Các hạn hoàn thành: “31/06/2026” không hợp lệ, nhập theo dạng dd/mm/yyyy." } });
+    expect(await days()).toEqual(["2026-03-20", "2026-06-20", "2026-09-20", "2026-12-20"]);
+
+    await ok(updateTask, { ...base, dueDates: "" });
+    expect(await days()).toEqual(["2026-03-31", "2026-06-30", "2026-09-30", "2026-12-31"]);
+  });
+
   it("moves rows among their siblings: a section moves with everything inside it", async () => {
     const { planId, sectionII, indicator } = await planWithRows();
     await ok(moveRow, { planId, kind: "section", id: sectionII, direction: "up" });

@@ -6,6 +6,7 @@
 import { cleanText, foldText } from "../text";
 import { capitalizeFirst, foldKeepIndex, splitFolded } from "./fold";
 import { cellLines, stripBullet } from "./html";
+import { isOtherLevel, quantifiedResult } from "./quantified";
 import { parseTarget } from "./target";
 import type { ParsedTarget } from "./types";
 
@@ -127,14 +128,20 @@ function isRatioName(text: string): boolean {
 }
 
 /** The target of a "Tỷ lệ" task: the requirement clause with a %, the commune-level one if levels differ. */
-function targetForRatioContent(source: string): { clause: string; warnings: string[] } | null {
-  const withNumber = targetClauses(source).filter((c) => PERCENT.test(c));
-  if (withNumber.length === 0) return null;
-  if (withNumber.length === 1) return { clause: withNumber[0], warnings: [] };
+function targetForRatioContent(source: string): { clause: string | null; warnings: string[] } | null {
+  const stated = targetClauses(source).filter((c) => PERCENT.test(c));
+  if (stated.length === 0) return null;
+  // "… của huyện đạt 90%" is the district's level, not the commune's: the clerk is asked for it.
+  const withNumber = stated.filter((c) => !isOtherLevel(c));
+  if (withNumber.length === 0) {
+    return { clause: null, warnings: [`Văn bản chỉ ghi mức của cấp khác (“${stated[0]}”), không phải của xã; cần nhập chỉ tiêu của xã`] };
+  }
+  if (stated.length === 1) return { clause: stated[0], warnings: [] };
   const commune = withNumber.find((c) => /\b(cap xa|ubnd xa)\b/.test(foldText(c)));
   if (commune) {
     return { clause: commune, warnings: [`Yêu cầu ghi nhiều mức theo cấp; đã lấy mức của cấp xã: "${commune}"`] };
   }
+  if (withNumber.length === 1) return { clause: withNumber[0], warnings: [`Yêu cầu ghi nhiều mức theo cấp; đã lấy mức không thuộc cấp khác: "${withNumber[0]}"`] };
   return { clause: withNumber[0], warnings: [`Yêu cầu có nhiều con số; đã lấy con số đầu tiên: "${withNumber[0]}"`] };
 }
 
@@ -153,9 +160,10 @@ export function indicatorsFromTask(task: TaskText): IndicatorDraft[] {
   if (isRatioName(task.content)) {
     const found = targetForRatioContent(source);
     if (!found) return [];
-    const targetText = splitNameAndTarget(stripBullet(found.clause))?.targetText ?? tidy(stripBullet(found.clause));
+    const clause = found.clause;
+    const targetText = clause === null ? "" : (splitNameAndTarget(stripBullet(clause))?.targetText ?? tidy(stripBullet(clause)));
     const name = tidy(stripBullet(cellLines(task.content).join(" ")));
-    return [{ name, target: parseTarget(targetText), ...labels, warnings: found.warnings, raw: found.clause }];
+    return [{ name, target: parseTarget(targetText), ...labels, warnings: found.warnings, raw: clause ?? source }];
   }
 
   const drafts: IndicatorDraft[] = [];
@@ -163,7 +171,8 @@ export function indicatorsFromTask(task: TaskText): IndicatorDraft[] {
   for (const cell of [task.content, task.requirement, task.expectedResult]) {
     for (const clause of targetClauses(cell ?? "")) {
       const sentence = ratioClause(clause);
-      const split = sentence && splitNameAndTarget(sentence);
+      // The content names the task; only the requirement and result state what it must reach.
+      const split = sentence ? splitNameAndTarget(sentence) : cell === task.content ? null : quantifiedResult(stripBullet(clause));
       if (!split || seen.has(foldText(split.name))) continue;
       seen.add(foldText(split.name));
       const own = ratioDefinition(clause);

@@ -10,7 +10,8 @@ import { quarterLabel } from "@/domain/format";
 import { ROW_KIND, type RowKind } from "@/domain/plans/row-kinds";
 import { roleLinks, splitUnitList } from "@/domain/plans/unit-roles";
 import { NotFoundError, UserError } from "@/server/errors";
-import { id, optionalText, z } from "@/server/validation";
+import { dueDateListField, id, optionalText, z } from "@/server/validation";
+import { DUE_DATES_MAX, withDueDates } from "@/domain/plan-import/due-dates";
 import { baselineWarning, isBaselineWarning, needsBaseline, parseBaseline } from "@/domain/plans/baseline";
 import type { editablePlan } from "./access";
 import { resolveUnitIds } from "./save-parsed-plan";
@@ -83,6 +84,8 @@ const taskFields = {
   requirement: optionalMultiline("Yêu cầu", LIMITS.content),
   expectedResult: optionalMultiline("Kết quả, sản phẩm", LIMITS.content),
   deadlineText: optionalText("Thời hạn", LIMITS.deadline),
+  /** The clerk's own due dates (a recurring task's occurrences); blank: as the deadline text says. */
+  dueDates: dueDateListField("Các hạn hoàn thành", DUE_DATES_MAX),
   /** "A; B": the first leads, the others lead with it (co-leads), as the document says. */
   leadUnit: unitsField("Đơn vị chủ trì"),
   coordinatingUnits: unitsField("Đơn vị phối hợp"),
@@ -94,7 +97,7 @@ export const updateTaskSchema = z.object({ ...taskFields, id: id("Nhiệm vụ")
 type TaskInput = z.output<typeof addTaskSchema> | z.output<typeof updateTaskSchema>;
 
 export async function taskData(tx: Tx, plan: Plan, input: TaskInput, oldWarnings: string[]) {
-  const deadline = parseDeadline(input.deadlineText ?? "", plan.year);
+  const deadline = withDueDates(parseDeadline(input.deadlineText ?? "", plan.year), input.dueDates);
   const leads = splitUnitList(input.leadUnit);
   const coordinating = splitUnitList(input.coordinatingUnits);
   const units = await resolveUnitIds(tx, plan.communeId, [...leads, ...coordinating]);

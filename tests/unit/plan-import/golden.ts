@@ -9,13 +9,19 @@
 //   uncoded "Cung cấp dịch vụ công chứng thực điện tử". The bare "7.6" line is a plan warning.
 // - Tân Đức: the synthetic "Chỉ tiêu chung của kế hoạch" + I-VIII + 2.1, 3.1, 3.2, 4.1, 4.2,
 //   6.1, 6.2, 7.1, 7.2, 7.3, 8.1 = 20 sections; 40 tasks (6+3+6+3+4+4+9+5 by area);
-//   11 indicators: 2 from the body (PAR >= 85 điểm, SIPAS >= 90%), 1 each from 3.2.1, 6.1.1,
-//   7.2.1, 7.2.2, 7.3.2, 7.3.3 and 3 from 7.3.4 (5.4 "Tỷ lệ đạt chuẩn" states no number).
-// - Hành Dũng: A, B, I-VII, C, D = 11 sections; tasks 1-22; the appendix's 10 indicators.
+//   19 indicators: 2 from the body (PAR >= 85 điểm, SIPAS >= 90%), and one rule for every
+//   quantified expected result of a task (a level after đạt/tối thiểu/từ/trên/≥, or a share
+//   of records, documents or officials): 1 each from 1.1 (tối thiểu 01 sáng kiến), 1.6
+//   (tối thiểu 01 cuộc đối thoại), 2.2, 3.2.1, 3.2.2, 4.1, 5.3, 6.1.1, 6.2.1, 7.2.1, 7.2.2,
+//   7.3.1, 7.3.2, 7.3.3 (no target: the 90% is the district's) and 3 from 7.3.4. Not 5.4
+//   ("Tỷ lệ đạt chuẩn" states no number) nor "Hoàn thành 100% Kế hoạch" (the task's own progress).
+// - Hành Dũng: A, B, I-VII, C, D = 11 sections; tasks 1-22; the appendix's 10 indicators and
+//   the share of records followed on the province's system stated by task 7.
 // - Diên Khánh: the synthetic section + A, A.I-A.IX, A.V.1, B, B.I, B.I.1, B.I.1.1-1.3,
 //   B.I.2, B.II, B.II.1-5 = 25 sections; 65 tasks (42 under A incl. one uncoded under V,
-//   23 under B incl. four uncoded under B.I.1); 4 indicators: the body's SIPAS >= 90% and
-//   the ratios stated in A.IV.5 (1) and A.VIII.7 (2).
+//   23 under B incl. four uncoded under B.I.1); 10 indicators: the body's SIPAS >= 90% and
+//   the results stated in A.IV.3 (1), A.IV.5 (2), A.VII.1 (1, tối thiểu 90% by 31/12),
+//   A.VIII.1 (1, trên 80%), A.VIII.6 (2) and A.VIII.7 (2).
 //
 // `codes` lists row.code of every coded row in document order (what gets stored);
 // `paths` lists rowPath(), which adds the enclosing sections' codes ("A.I.1").
@@ -63,7 +69,7 @@ export const GOLDEN: Record<string, GoldenPlan> = {
     communeName: "Tân Đức",
     sections: 20,
     tasks: 40,
-    indicators: 11,
+    indicators: 19,
     codes: [
       "I", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "II", "2.1", "2.1.1", "2.1.2", "2.2", "III",
       "3.1", "3.1.1", "3.1.2", "3.1.3", "3.1.4", "3.2", "3.2.1", "3.2.2", "IV", "4.1", "4.1", "4.2",
@@ -90,7 +96,7 @@ export const GOLDEN: Record<string, GoldenPlan> = {
     communeName: "Hành Dũng",
     sections: 11,
     tasks: 22,
-    indicators: 10,
+    indicators: 11,
     codes: [
       "A", "1", "2", "B", "I", "3", "II", "4", "5", "6", "7", "8", "9", "10", "III", "11", "12", "13",
       "IV", "14", "15", "V", "16", "VI", "17", "18", "VII", "19", "C", "20", "D", "21", "22", "1", "2",
@@ -112,7 +118,7 @@ export const GOLDEN: Record<string, GoldenPlan> = {
     communeName: "Diên Khánh",
     sections: 25,
     tasks: 65,
-    indicators: 4,
+    indicators: 10,
     codes: [
       "A", "I", "1", "2", "3", "4", "5", "II", "1", "III", "1", "2", "3", "IV", "1", "2", "3", "4",
       "5", "6", "7", "V", "1", "1.1", "1.2", "2", "3", "4", "VI", "1", "2", "3", "4", "VII", "1", "2",

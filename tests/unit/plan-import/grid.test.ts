@@ -133,6 +133,27 @@ describe("parsePlanGrid", () => {
     expect((rows[1] as ParsedIndicator).warnings.join(" ")).toMatch(/không có chỉ tiêu cha/);
   });
 
+  it("reads a dash alone in the number column as a sub-row of the row above, in its group", () => {
+    const { rows } = parsePlanGrid(
+      [
+        line(["STT", "Tên chỉ tiêu", "Chỉ tiêu năm 2025", "Đơn vị theo dõi"]),
+        line(["III", "Chuyển đổi số, dịch vụ công trực tuyến", "", ""]),
+        line(["4", "Tỷ lệ thanh toán trực tuyến", "Trên 50%", "Bộ phận Một cửa"]),
+        line(["5", "Số hóa kết quả giải quyết TTHC", "", ""]),
+        line(["-", "Hồ sơ được số hóa khi tiếp nhận", "100%", ""]),
+        line(["-", "Kết quả được số hóa", "Tối thiểu 90%", ""]),
+      ],
+      { year: 2025 },
+    );
+    const main = rows[2] as ParsedIndicator;
+    expect(main).toMatchObject({ type: "indicator", code: "5", group: "ONLINE_SERVICES", target: { rule: "NONE" } });
+    expect(main.warnings.join(" ")).toMatch(/chỉ tiêu chính của các dòng “-”/);
+    for (const sub of rows.slice(3) as ParsedIndicator[]) {
+      expect(sub).toMatchObject({ type: "indicator", code: null, parentIndicatorIndex: 2, group: "ONLINE_SERVICES" });
+      expect(sub.warnings).toEqual([]);
+    }
+  });
+
   it("reports rows that carry only a code, and data before any header", () => {
     const { rows, warnings } = parsePlanGrid(
       [line(["1", "Dòng trước bảng", "100%"]), line(["STT", "Chỉ tiêu", "Chỉ tiêu năm 2025"]), line(["7.6", "", ""])],

@@ -274,12 +274,13 @@ describe("Tân Đức PAR/SIPAS plan", () => {
     });
   });
 
-  it("reads the numerator and denominator of 7.3.3", () => {
+  it("reads the numerator and denominator of 7.3.3, and does not take the district's 90% as the commune's", () => {
     const p = plan(file);
     const derived = p.rows[indexOf(p, byPath(p, "task", "VII.7.3.3")) + 1] as ParsedIndicator;
+    expect(derived.warnings.join(" ")).toMatch(/mức của cấp khác.*của huyện đạt tỷ lệ 90%.*cần nhập chỉ tiêu của xã/);
     expect(derived).toMatchObject({
       name: "Tỷ lệ hồ sơ trực tuyến toàn trình",
-      target: { rule: "AT_LEAST", value: 90 },
+      target: { rule: "NONE", value: null },
       numeratorLabel: "Tổng số hồ sơ được xử lý trực tuyến của các TTHC công bố thực hiện toàn trình",
       denominatorLabel:
         "Tổng số hồ sơ tiếp nhận của các TTHC công bố thực hiện trực tuyến toàn trình (gồm cả hồ sơ xử lý trực tuyến và hồ sơ xử lý trực tiếp)",
@@ -296,6 +297,24 @@ describe("Tân Đức PAR/SIPAS plan", () => {
       ["Tỷ lệ hồ sơ thanh toán trực tuyến", "AT_LEAST", 30],
     ]);
     expect(derived.every((d) => d.group === "ONLINE_SERVICES" && d.monitoringUnits[0] === "Công chức Tư pháp")).toBe(true);
+  });
+
+  it("proposes every quantified expected result as an indicator, by one rule", () => {
+    const p = plan(file);
+    const after = (path: string) => p.rows[indexOf(p, byPath(p, "task", path)) + 1] as ParsedIndicator;
+    const read = (path: string) => {
+      const d = after(path);
+      return [d.type, d.name, d.target.rule, d.target.value, d.target.unit, d.valueKind, d.warnings[0]];
+    };
+    expect(read("I.1.1")).toEqual(["indicator", "Số sáng kiến, giải pháp được công nhận phạm vi ảnh hưởng", "AT_LEAST", 1, "sáng kiến", "NUMBER", "Chỉ tiêu suy ra từ nhiệm vụ 1.1"]);
+    expect(read("I.1.6")).toEqual(["indicator", "Số cuộc đối thoại giữa lãnh đạo xã với người dân", "AT_LEAST", 1, "cuộc", "NUMBER", "Chỉ tiêu suy ra từ nhiệm vụ 1.6"]);
+    expect(read("II.2.2")).toEqual(["indicator", "Tỷ lệ văn bản đã xử lý/kiến nghị xử lý", "FULL", 100, "%", "RATIO", "Chỉ tiêu suy ra từ nhiệm vụ 2.2"]);
+    expect(read("V.5.3")).toEqual(["indicator", "Tỷ lệ cán bộ, công chức được đào tạo, bồi dưỡng khi cấp trên tổ chức", "FULL", 100, "%", "RATIO", "Chỉ tiêu suy ra từ nhiệm vụ 5.3"]);
+    expect(read("VI.6.2.1").slice(2, 6)).toEqual(["AT_LEAST", 90, "%", "RATIO"]);
+    expect(read("VI.6.2.1")[1]).toMatch(/^Tỷ lệ cơ sở nhà, đất được cấp có thẩm quyền phê duyệt phương án/);
+    expect(read("VII.7.3.1")).toEqual(["indicator", "Tỷ lệ hồ sơ, kết quả giải quyết được số hóa", "FULL", 100, "%", "RATIO", "Chỉ tiêu suy ra từ nhiệm vụ 7.3.1"]);
+    // The task's own completion is its progress, not a second figure to report.
+    expect(after("I.1.2").type).toBe("task");
   });
 
   it("does not invent a target for 5.4, whose requirement states no number", () => {

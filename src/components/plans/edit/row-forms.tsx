@@ -14,6 +14,9 @@ import {
 import { NUMBERING_LABEL, NUMBERING_STYLES } from "@/domain/plans/outline";
 import { indicatorUnitsByRole, taskUnitsByRole, unitListText } from "@/domain/plans/unit-roles";
 import { baselineLabel, baselineText } from "@/domain/plans/baseline";
+import { parseDeadline } from "@/domain/plan-import/deadline";
+import { dueDatesText } from "@/domain/plan-import/due-dates";
+import { describeDeadline } from "@/domain/plan-import/preview-edit";
 import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/forms/fields";
 import { INDICATOR_GROUP_LABEL, PLAN_KIND_LABEL, VALUE_KIND_LABEL } from "@/domain/labels";
@@ -102,8 +105,24 @@ export function SectionEditForm({ planId, section }: { planId: string; section: 
 }
 
 /** `prefix` keeps ids unique: the edit form and the add form can be on the page together. */
-function TaskFields({ task, prefix }: { task?: Task; prefix: string }) {
+/** The stored due dates when the clerk set them; blank when they are what the deadline text says. */
+function ownDueDates(task: Task | undefined, year: number): { text: string; understood: string | null } {
+  if (!task) return { text: "", understood: null };
+  const stored = {
+    kind: task.deadlineKind,
+    dueDate: isoDay(task.dueDate),
+    periodStart: isoDay(task.periodStart),
+    periodEnd: isoDay(task.periodEnd),
+    text: task.deadlineText ?? "",
+    occurrences: task.occurrenceDates.map((d) => isoDay(d)!),
+  };
+  const own = dueDatesText(stored);
+  return { text: own === dueDatesText(parseDeadline(stored.text, year)) ? "" : own, understood: describeDeadline(stored) };
+}
+
+function TaskFields({ task, prefix, year }: { task?: Task; prefix: string; year: number }) {
   const units = task && taskUnitsByRole(task);
+  const dueDates = ownDueDates(task, year);
   return (
     <>
       <TextField id={`${prefix}-task-code`} name="code" label="Số thứ tự" defaultValue={task?.code} />
@@ -116,7 +135,17 @@ function TaskFields({ task, prefix }: { task?: Task; prefix: string }) {
       <div className="md:col-span-2">
         <TextAreaField id={`${prefix}-task-result`} name="expectedResult" label="Kết quả, sản phẩm" defaultValue={task?.expectedResult} rows={2} />
       </div>
-      <TextField id={`${prefix}-task-deadline`} name="deadlineText" label="Thời hạn" defaultValue={task?.deadlineText} placeholder="Quý II, Trước ngày 30/6…" hint="Ghi như văn bản; hệ thống tự hiểu ngày, quý, định kỳ." />
+      <TextField id={`${prefix}-task-deadline`} name="deadlineText" label="Thời hạn" defaultValue={task?.deadlineText} placeholder="Quý II, Trước ngày 30/6…" hint={dueDates.understood ? `Đang hiểu là: ${dueDates.understood}.` : "Ghi như văn bản; hệ thống tự hiểu ngày, quý, định kỳ."} />
+      <div className="md:col-span-2">
+        <TextField
+          id={`${prefix}-task-due-dates`}
+          name="dueDates"
+          label="Các hạn hoàn thành (dd/mm/yyyy)"
+          defaultValue={dueDates.text}
+          placeholder="20/03/2025; 20/06/2025; 20/09/2025; 20/12/2025"
+          hint="Việc định kỳ có nhiều hạn: cách nhau bằng dấu chấm phẩy (;). Để trống thì tính theo ô Thời hạn."
+        />
+      </div>
       <TextField id={`${prefix}-task-lead`} name="leadUnit" label="Đơn vị chủ trì" defaultValue={units && unitListText(units.leads)} list={UNITS_LIST_ID} hint={HEADS_HINT} />
       <div className="md:col-span-2">
         <TextField id={`${prefix}-task-coordinating`} name="coordinatingUnits" label="Đơn vị phối hợp" defaultValue={units && unitListText(units.coordinating)} hint={UNITS_HINT} />
@@ -129,12 +158,12 @@ function TaskFields({ task, prefix }: { task?: Task; prefix: string }) {
   );
 }
 
-export function TaskEditForm({ planId, task }: { planId: string; task: Task }) {
+export function TaskEditForm({ planId, task, year }: { planId: string; task: Task; year: number }) {
   return (
     <ActionForm action={updateTask} submitLabel="Lưu nhiệm vụ" className="grid gap-3 md:grid-cols-4">
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="id" value={task.id} />
-      <TaskFields task={task} prefix="edit" />
+      <TaskFields task={task} prefix="edit" year={year} />
     </ActionForm>
   );
 }
@@ -215,7 +244,7 @@ export function AddRowForms({ plan, sectionOptions, selected, indicatorOptions }
           <div className="md:col-span-4 md:w-1/2">
             <SelectField id="add-task-section" name="sectionId" label="Thuộc mục" options={sectionOptions} defaultValue={selected} placeholder="— Không thuộc mục nào —" />
           </div>
-          <TaskFields prefix="add" />
+          <TaskFields prefix="add" year={plan.year} />
         </ActionForm>
       </details>
       <details className="card" open={open}>

@@ -102,15 +102,18 @@ export function PreviewTable({ plan, keys, units, matches, onlyWarnings, rowErro
                 {isOpen && (
                   <tr className="bg-brand-50">
                     <td colSpan={5} className="border-l-4 border-l-brand-600">
-                      <RowEditor
-                        key={row.type}
-                        row={row}
-                        year={plan.year}
-                        onChange={(r) => setRow(index, r)}
-                        onKind={(kind) => onChange(changeRowKind(plan, index, kind))}
-                        onGroup={(group) => onChange(setIndicatorGroup(plan, index, group))}
-                        onClose={() => setEditing(null)}
-                      />
+                      {/* On a phone the table scrolls sideways: the editor stays on screen, as wide as it. */}
+                      <div className="sticky left-0 max-w-[calc(100vw-3rem)]">
+                        <RowEditor
+                          key={row.type}
+                          row={row}
+                          year={plan.year}
+                          onChange={(r) => setRow(index, r)}
+                          onKind={(kind) => onChange(changeRowKind(plan, index, kind))}
+                          onGroup={(group) => onChange(setIndicatorGroup(plan, index, group))}
+                          onClose={() => setEditing(null)}
+                        />
+                      </div>
                     </td>
                   </tr>
                 )}

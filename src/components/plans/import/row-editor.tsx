@@ -20,6 +20,7 @@ import {
   setTaskDeadline,
 } from "@/domain/plan-import/preview-edit";
 import { stripHtml } from "@/domain/plan-import/html";
+import { dueDatesText, setTaskDueDates } from "@/domain/plan-import/due-dates";
 import { describeTarget } from "@/domain/evaluation/status";
 import { INDICATOR_GROUP_LABEL, VALUE_KIND_LABEL } from "@/domain/labels";
 import { baselineLabel, baselineText, needsBaseline } from "@/domain/plans/baseline";
@@ -55,6 +56,9 @@ export function RowEditor({ row, year, onChange, onKind, onGroup, onClose }: Pro
   const [unitsText, setUnitsText] = useState(() =>
     row.type === "task" ? row.coordinatingUnits.join("; ") : row.type === "indicator" ? row.implementingUnits.join("; ") : "",
   );
+  // The due dates as typed; the row takes them once every part is a date.
+  const [datesText, setDatesText] = useState(() => (row.type === "task" ? dueDatesText(row.deadline) : ""));
+  const [datesProblem, setDatesProblem] = useState<string | null>(null);
   const id = (name: string) => `edit-${name}`;
   const raw = stripHtml(row.raw).replace(/[ \t]+/g, " ").trim();
   return (
@@ -70,7 +74,18 @@ export function RowEditor({ row, year, onChange, onKind, onGroup, onClose }: Pro
       {row.type === "task" && (
         <div className="grid gap-3 md:grid-cols-3">
           <Field id={id("deadline")} label="Thời hạn" hint={<>Hiểu là: <strong>{describeDeadline(row.deadline)}</strong></>}>
-            <input id={id("deadline")} className="input" value={row.deadline.text} onChange={(e) => onChange(setTaskDeadline(row, e.target.value, year))} placeholder="Quý II, Trước ngày 30/6/2025, Thường xuyên…" />
+            <input
+              id={id("deadline")}
+              className="input"
+              value={row.deadline.text}
+              onChange={(e) => {
+                const next = setTaskDeadline(row, e.target.value, year);
+                setDatesText(dueDatesText(next.deadline));
+                setDatesProblem(null);
+                onChange(next);
+              }}
+              placeholder="Quý II, Trước ngày 30/6/2025, Thường xuyên…"
+            />
           </Field>
           <Field id={id("lead")} label="Đơn vị chủ trì" hint="Chọn trong danh sách hoặc gõ tên; nhiều đơn vị cùng chủ trì cách nhau bằng dấu chấm phẩy (;).">
             <input id={id("lead")} className="input" list={UNITS_LIST_ID} value={headText} onChange={(e) => { setHeadText(e.target.value); onChange(setLeadUnit(row, e.target.value)); }} />
@@ -86,6 +101,36 @@ export function RowEditor({ row, year, onChange, onKind, onGroup, onClose }: Pro
               }}
             />
           </Field>
+          <div className="md:col-span-3">
+            <Field
+              id={id("due-dates")}
+              label="Các hạn hoàn thành (dd/mm/yyyy)"
+              hint={
+                datesProblem ? (
+                  <span className="font-medium text-red-800">
+                    {datesProblem}
+                  </span>
+                ) : (
+                  "Việc định kỳ có nhiều hạn: cách nhau bằng dấu chấm phẩy (;). Để trống thì tính theo thời hạn ghi ở trên."
+                )
+              }
+            >
+              <input
+                id={id("due-dates")}
+                className="input"
+                inputMode="numeric"
+                aria-invalid={datesProblem ? true : undefined}
+                value={datesText}
+                onChange={(e) => {
+                  setDatesText(e.target.value);
+                  const { row: next, problem } = setTaskDueDates(row, e.target.value, year);
+                  setDatesProblem(problem);
+                  if (!problem) onChange(next);
+                }}
+                placeholder="20/03/2025; 20/06/2025; 20/09/2025; 20/12/2025"
+              />
+            </Field>
+          </div>
           {(row.requirement || row.expectedResult) && (
             <div className="text-xs text-slate-700 md:col-span-3">
               {row.requirement && <p className="whitespace-pre-line">Yêu cầu: {row.requirement}</p>}

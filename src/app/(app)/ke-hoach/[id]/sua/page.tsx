@@ -238,7 +238,7 @@ export default async function EditPlanPage({ params, searchParams }: { params: P
                         <td colSpan={5} className="border-l-4 border-l-brand-600">
                           <h3 className="mb-2 text-sm font-semibold">Sửa {ROW_KIND[row.type].name} {label}</h3>
                           {row.type === "section" && <SectionEditForm planId={plan.id} section={row.item} />}
-                          {row.type === "task" && <TaskEditForm planId={plan.id} task={row.item} />}
+                          {row.type === "task" && <TaskEditForm planId={plan.id} task={row.item} year={plan.year} />}
                           {row.type === "indicator" && <IndicatorEditForm planId={plan.id} indicator={row.item} />}
                         </td>
                       </tr>
