@@ -6,7 +6,7 @@ import { assertCommuneInScope, communeIdsInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";
 import type { SubmissionStatus } from "@/domain/reporting/workflow";
 import { calendarFor } from "@/server/calendar/queries";
-import { isLate } from "@/domain/calendar";
+import { timeliness } from "@/domain/calendar";
 import { pageCache } from "@/server/cache/versioned";
 
 export async function yearsWithPlans(communeIds: string[]): Promise<number[]> {
@@ -25,11 +25,11 @@ export async function reviewMatrix(actor: Actor, year: number, today: string) {
 
 async function buildMatrix(communeIds: string[], year: number, today: string) {
   const db = await getDb();
-  const [communes, plans, reports, calendar, firstSubmits] = await Promise.all([
+  const [communes, plans, reports, calendar, firstSubmits, inForce] = await Promise.all([
     db.orgUnit.findMany({
       where: { id: { in: communeIds } },
       orderBy: { name: "asc" },
-      select: { id: true, name: true, parentId: true, parent: { select: { id: true, name: true, parentId: true } } },
+      select: { id: true, name: true, parentId: true, parent: { select: { id: true, name: true, parentId: true, level: true, reviewsPlans: true, parent: { select: { reviewsPlans: true } } } } },
     }),
     db.plan.findMany({
       where: { communeId: { in: communeIds }, year },
@@ -43,38 +43,45 @@ async function buildMatrix(communeIds: string[], year: number, today: string) {
     // The one source of due dates: the reporting calendar (province, district, default rule).
     calendarFor(communeIds, [year]),
     firstSubmissions(communeIds, year),
+    plansInForceSince(communeIds, [year]),
   ]);
   const reportOf = new Map(reports.map((r) => [`${r.communeId}:${r.period.quarter}`, r]));
   const plansOf = new Map<string, typeof plans>();
   for (const p of plans) plansOf.set(p.communeId, [...(plansOf.get(p.communeId) ?? []), p]);
   const rows = communes.map((c) => {
+    // Where the province does not review commune plans, a "submitted" plan is issued and in force, not waiting.
+    const reviewsPlans = (c.parent?.level === "PROVINCE" ? c.parent.reviewsPlans : c.parent?.parent?.reviewsPlans) ?? true;
     const quarters = [1, 2, 3, 4].map((q) => {
       const r = reportOf.get(`${c.id}:${q}`);
       const state: CellState = r?.status ?? "NONE";
       const due = calendar.deadline(c.id, year, q);
       const submittedAt = r?.submittedAt?.toISOString() ?? null;
       const first = r ? (firstSubmits.get(r.id) ?? null) : null;
-      return { quarter: q, reportId: r?.id ?? null, state, submittedAt, dueDate: due.dueDate, dueSource: due.source, late: isLate(due.dueDate, first, today) };
+      const timely = timeliness({ due: due.dueDate, firstSubmittedAt: first, today, hasPlan: plansOf.has(c.id), planInForceSince: inForce.get(`${c.id}:${year}`) ?? null });
+      return { quarter: q, reportId: r?.id ?? null, state, submittedAt, dueDate: due.dueDate, dueSource: due.source, timeliness: timely, late: timely === "LATE" || timely === "MISSING" };
     });
     return {
       id: c.id,
       name: c.name,
       parentId: c.parentId,
       parentName: c.parent?.name ?? null,
-      plans: (plansOf.get(c.id) ?? []).map((p) => ({ ...p, submittedAt: p.submittedAt?.toISOString() ?? null })),
+      plans: (plansOf.get(c.id) ?? []).map((p) => ({ ...p, submittedAt: p.submittedAt?.toISOString() ?? null, waiting: p.status === "SUBMITTED" && reviewsPlans })),
       quarters,
     };
   });
+  // The chips above the matrix count its report cells (commune × quarter of this year), so that
+  // each equals the cells showing that state; plans waiting are counted apart.
   const counts: Record<CellState, number> = { NONE: 0, DRAFT: 0, SUBMITTED: 0, APPROVED: 0, RETURNED: 0 };
   let late = 0;
+  let plansWaiting = 0;
   for (const r of rows) {
     for (const q of r.quarters) {
       counts[q.state]++;
       if (q.late) late++;
     }
-    for (const p of r.plans) counts[p.status]++;
+    plansWaiting += r.plans.filter((p) => p.waiting).length;
   }
-  return { rows, counts, late };
+  return { rows, counts, late, plansWaiting };
 }
 
 /**
@@ -89,6 +96,25 @@ export async function firstSubmissions(communeIds: string[], year: number | numb
     _min: { createdAt: true },
   });
   return new Map(rows.filter((r) => r.reportId && r._min.createdAt).map((r) => [r.reportId!, r._min.createdAt!]));
+}
+
+/**
+ * When each commune's plans of a year first came into force (the earliest version 1 of its
+ * plans), keyed "communeId:year": from then on its quarterly reports are owed (timeliness).
+ */
+export async function plansInForceSince(communeIds: string[], years: number[]): Promise<Map<string, Date>> {
+  const db = await getDb();
+  const rows = await db.planVersion.findMany({
+    where: { versionNo: 1, plan: { communeId: { in: communeIds }, year: { in: years } } },
+    select: { createdAt: true, plan: { select: { communeId: true, year: true } } },
+  });
+  const since = new Map<string, Date>();
+  for (const r of rows) {
+    const key = `${r.plan.communeId}:${r.plan.year}`;
+    const known = since.get(key);
+    if (!known || r.createdAt < known) since.set(key, r.createdAt);
+  }
+  return since;
 }
 
 /** Decisions on a plan or report of `communeId`, newest first, with row comments: both sides read this. */
