@@ -59,11 +59,17 @@ test("a Diên Khánh clerk fills Q3 including a ratio, attaches a PDF, saves; th
   chairman.once("dialog", (d) => d.accept());
   await chairman.getByRole("button", { name: "Nộp báo cáo" }).click();
   await expectSubmitted(chairman);
+  // The page refreshed into its read-only view: it says, and keeps saying, that it went up and when.
+  const notice = chairman.getByRole("status").filter({ hasText: "đang chờ cấp trên xét duyệt" });
+  const today = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
+  await expect(notice).toContainText(`Đã nộp ngày ${today} (Lê Văn Demo (dữ liệu mẫu)), đang chờ cấp trên xét duyệt.`);
   await chairman.reload();
-  await expect(chairman.getByText("Báo cáo đã nộp, đang chờ cấp trên xét duyệt: không thể sửa.")).toBeVisible();
+  await expect(notice).toContainText(`Đã nộp ngày ${today}`);
   // A report on file is shown as text, not as (disabled) inputs (issue 17).
   await expect(chairman.locator("tr[data-row]").filter({ hasText: "Tỷ lệ hồ sơ trực tuyến toàn trình" }).first().getByLabel("Tử số")).toHaveCount(0);
   await chairman.screenshot(shot("report-submitted"));
+  await chairman.setViewportSize({ width: 390, height: 844 });
+  await chairman.screenshot({ path: "tests/e2e/screenshots/report-submitted-390.png" });
   await chairman.close();
 });
 

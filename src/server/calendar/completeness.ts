@@ -6,7 +6,7 @@ import { communeIdsInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";
 import { pageCache } from "@/server/cache/versioned";
 import { calendarFor } from "./queries";
-import { firstSubmissions, plansInForceSince } from "@/server/review/queries";
+import { firstSubmissions, inForceByCommuneYear, plansInForceSince } from "@/server/review/queries";
 import { recentQuarters, timeliness, type DeadlineSource, type Timeliness } from "@/domain/calendar";
 
 export type CompletenessCell = Timeliness;
@@ -30,15 +30,16 @@ async function buildCompleteness(communeIds: string[], year: number, quarter: nu
   const db = await getDb();
   const periods = recentQuarters(year, quarter, HISTORY_QUARTERS);
   const years = [...new Set(periods.map((p) => p.year))];
-  const [communes, plans, reports, firsts, calendar, inForce] = await Promise.all([
+  const [communes, plans, reports, firsts, calendar, planInForce] = await Promise.all([
     db.orgUnit.findMany({ where: { id: { in: communeIds } }, orderBy: { name: "asc" }, select: { id: true, name: true, parent: { select: { name: true } } } }),
-    db.plan.findMany({ where: { communeId: { in: communeIds }, year: { in: years } }, select: { communeId: true, year: true }, distinct: ["communeId", "year"] }),
+    db.plan.findMany({ where: { communeId: { in: communeIds }, year: { in: years } }, select: { id: true, communeId: true, year: true } }),
     db.quarterlyReport.findMany({ where: { communeId: { in: communeIds }, period: { year: { in: years } } }, select: { id: true, communeId: true, status: true, period: { select: { year: true, quarter: true } } } }),
     firstSubmissions(communeIds, years),
     calendarFor(communeIds, years),
     plansInForceSince(communeIds, years),
   ]);
   const expected = new Set(plans.map((p) => `${p.communeId}:${p.year}`));
+  const inForce = inForceByCommuneYear(plans, planInForce);
   const cellOf = (communeId: string, y: number, q: number) => {
     const due = calendar.deadline(communeId, y, q);
     const report = reports.find((r) => r.communeId === communeId && r.period.year === y && r.period.quarter === q);

@@ -25,11 +25,11 @@ export async function reviewMatrix(actor: Actor, year: number, today: string) {
 
 async function buildMatrix(communeIds: string[], year: number, today: string) {
   const db = await getDb();
-  const [communes, plans, reports, calendar, firstSubmits, inForce] = await Promise.all([
+  const [communes, plans, reports, calendar, firstSubmits, planInForce] = await Promise.all([
     db.orgUnit.findMany({
       where: { id: { in: communeIds } },
       orderBy: { name: "asc" },
-      select: { id: true, name: true, parentId: true, parent: { select: { id: true, name: true, parentId: true, level: true, reviewsPlans: true, parent: { select: { reviewsPlans: true } } } } },
+      select: { id: true, name: true, parentId: true, parent: { select: { id: true, name: true, parentId: true } } },
     }),
     db.plan.findMany({
       where: { communeId: { in: communeIds }, year },
@@ -46,11 +46,13 @@ async function buildMatrix(communeIds: string[], year: number, today: string) {
     plansInForceSince(communeIds, [year]),
   ]);
   const reportOf = new Map(reports.map((r) => [`${r.communeId}:${r.period.quarter}`, r]));
+  const provinceOf = new Map(calendar.chains.map((c) => [c.communeId, c.province]));
+  const inForce = inForceByCommuneYear(plans.map((p) => ({ ...p, year })), planInForce);
   const plansOf = new Map<string, typeof plans>();
   for (const p of plans) plansOf.set(p.communeId, [...(plansOf.get(p.communeId) ?? []), p]);
   const rows = communes.map((c) => {
     // Where the province does not review commune plans, a "submitted" plan is issued and in force, not waiting.
-    const reviewsPlans = (c.parent?.level === "PROVINCE" ? c.parent.reviewsPlans : c.parent?.parent?.reviewsPlans) ?? true;
+    const reviewsPlans = provinceOf.get(c.id)?.reviewsPlans ?? true;
     const quarters = [1, 2, 3, 4].map((q) => {
       const r = reportOf.get(`${c.id}:${q}`);
       const state: CellState = r?.status ?? "NONE";
@@ -99,20 +101,24 @@ export async function firstSubmissions(communeIds: string[], year: number | numb
 }
 
 /**
- * When each commune's plans of a year first came into force (the earliest version 1 of its
- * plans), keyed "communeId:year": from then on its quarterly reports are owed (timeliness).
+ * When each plan of the communes' years first came into force (its version 1), by plan id:
+ * from the earliest of them a commune's quarterly reports of that year are owed (timeliness).
  */
 export async function plansInForceSince(communeIds: string[], years: number[]): Promise<Map<string, Date>> {
   const db = await getDb();
-  const rows = await db.planVersion.findMany({
-    where: { versionNo: 1, plan: { communeId: { in: communeIds }, year: { in: years } } },
-    select: { createdAt: true, plan: { select: { communeId: true, year: true } } },
-  });
+  // One statement: the plan is a filter here, not a selected relation (which would be a second).
+  const rows = await db.planVersion.findMany({ where: { versionNo: 1, plan: { communeId: { in: communeIds }, year: { in: years } } }, select: { planId: true, createdAt: true } });
+  return new Map(rows.map((r) => [r.planId, r.createdAt]));
+}
+
+/** The earliest of those dates per commune and year, keyed "communeId:year". */
+export function inForceByCommuneYear(plans: { id: string; communeId: string; year: number }[], sinceByPlan: Map<string, Date>): Map<string, Date> {
   const since = new Map<string, Date>();
-  for (const r of rows) {
-    const key = `${r.plan.communeId}:${r.plan.year}`;
+  for (const p of plans) {
+    const at = sinceByPlan.get(p.id);
+    const key = `${p.communeId}:${p.year}`;
     const known = since.get(key);
-    if (!known || r.createdAt < known) since.set(key, r.createdAt);
+    if (at && (!known || at < known)) since.set(key, at);
   }
   return since;
 }
