@@ -59,6 +59,8 @@ test("Diên Khánh Q4: submitted by the clerk, returned with a row comment, corr
   await expectSubmitted(clerk);
   // The read-only page keeps saying it went up, and when (the form's own message is gone).
   await expect(clerk.getByRole("status").filter({ hasText: "đang chờ cấp trên xét duyệt" })).toContainText(`Đã nộp ngày ${todayVn()}`);
+  await clerk.setViewportSize({ width: 1366, height: 768 });
+  await clerk.screenshot({ path: "tests/e2e/screenshots/report-submitted-notice-1366.png" });
 
   // The province reviewer sees it waiting in the matrix and returns it with a row comment.
   // Its own context: axe needs one.
