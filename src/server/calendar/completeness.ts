@@ -5,7 +5,7 @@ import type { Actor } from "@/server/auth/actor";
 import { communeIdsInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";
 import { pageCache } from "@/server/cache/versioned";
-import { calendarFor } from "./queries";
+import { calendarFor, communesByName } from "./queries";
 import { firstSubmissions, inForceByCommuneYear, plansInForceSince } from "@/server/review/queries";
 import { recentQuarters, timeliness, type DeadlineSource, type Timeliness } from "@/domain/calendar";
 
@@ -30,8 +30,8 @@ async function buildCompleteness(communeIds: string[], year: number, quarter: nu
   const db = await getDb();
   const periods = recentQuarters(year, quarter, HISTORY_QUARTERS);
   const years = [...new Set(periods.map((p) => p.year))];
-  const [communes, plans, reports, firsts, calendar, planInForce] = await Promise.all([
-    db.orgUnit.findMany({ where: { id: { in: communeIds } }, orderBy: { name: "asc" }, select: { id: true, name: true, parent: { select: { name: true } } } }),
+  // The communes and the units above them come with the calendar (one read of the unit tree).
+  const [plans, reports, firsts, calendar, planInForce] = await Promise.all([
     db.plan.findMany({ where: { communeId: { in: communeIds }, year: { in: years } }, select: { id: true, communeId: true, year: true } }),
     db.quarterlyReport.findMany({ where: { communeId: { in: communeIds }, period: { year: { in: years } } }, select: { id: true, communeId: true, status: true, period: { select: { year: true, quarter: true } } } }),
     firstSubmissions(communeIds, years),
@@ -47,7 +47,7 @@ async function buildCompleteness(communeIds: string[], year: number, quarter: nu
     const cell = timeliness({ due: due.dueDate, firstSubmittedAt: first, today, hasPlan: expected.has(`${communeId}:${y}`), planInForceSince: inForce.get(`${communeId}:${y}`) ?? null });
     return { year: y, quarter: q, cell, dueDate: due.dueDate, dueSource: due.source as DeadlineSource, sourceText: due.sourceText, reportId: report?.id ?? null, status: report?.status ?? null, firstSubmittedAt: first?.toISOString() ?? null };
   };
-  const rows = communes.map((c) => ({ id: c.id, name: c.name, parentName: c.parent?.name ?? null, history: periods.map((p) => cellOf(c.id, p.year, p.quarter)) }));
+  const rows = communesByName(calendar.chains).map((c) => ({ id: c.id, name: c.name, parentName: c.parentName, history: periods.map((p) => cellOf(c.id, p.year, p.quarter)) }));
   const summary = periods.map((p, i) => {
     const cells = rows.map((r) => r.history[i]).filter((h) => h.cell !== "NOT_EXPECTED");
     const onTime = cells.filter((h) => h.cell === "ON_TIME").length;

@@ -36,6 +36,16 @@ export async function communeChains(communeIds: string[], client?: Reader): Prom
   });
 }
 
+/** The communes of the chains by name, with the unit directly above (district, else province). */
+export function communesByName(chains: CommuneChain[]): { id: string; name: string; parentId: string | null; parentName: string | null }[] {
+  return chains
+    .map((c) => {
+      const parent = c.district ?? c.province;
+      return { id: c.communeId, name: c.communeName, parentId: parent?.id ?? null, parentName: parent?.name ?? null };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, "vi"));
+}
+
 export type DeadlineLookup = (communeId: string, year: number, quarter: number) => ResolvedDeadline;
 
 /** Resolves due dates of the given communes for the given years: three queries in all. */

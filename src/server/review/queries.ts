@@ -5,7 +5,7 @@ import type { Actor } from "@/server/auth/actor";
 import { assertCommuneInScope, communeIdsInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";
 import type { SubmissionStatus } from "@/domain/reporting/workflow";
-import { calendarFor } from "@/server/calendar/queries";
+import { calendarFor, communesByName } from "@/server/calendar/queries";
 import { timeliness } from "@/domain/calendar";
 import { pageCache } from "@/server/cache/versioned";
 
@@ -25,12 +25,8 @@ export async function reviewMatrix(actor: Actor, year: number, today: string) {
 
 async function buildMatrix(communeIds: string[], year: number, today: string) {
   const db = await getDb();
-  const [communes, plans, reports, calendar, firstSubmits, planInForce] = await Promise.all([
-    db.orgUnit.findMany({
-      where: { id: { in: communeIds } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, parentId: true, parent: { select: { id: true, name: true, parentId: true } } },
-    }),
+  // The communes and the units above them come with the calendar (one read of the unit tree).
+  const [plans, reports, calendar, firstSubmits, planInForce] = await Promise.all([
     db.plan.findMany({
       where: { communeId: { in: communeIds }, year },
       orderBy: { createdAt: "asc" },
@@ -50,7 +46,7 @@ async function buildMatrix(communeIds: string[], year: number, today: string) {
   const inForce = inForceByCommuneYear(plans.map((p) => ({ ...p, year })), planInForce);
   const plansOf = new Map<string, typeof plans>();
   for (const p of plans) plansOf.set(p.communeId, [...(plansOf.get(p.communeId) ?? []), p]);
-  const rows = communes.map((c) => {
+  const rows = communesByName(calendar.chains).map((c) => {
     // Where the province does not review commune plans, a "submitted" plan is issued and in force, not waiting.
     const reviewsPlans = provinceOf.get(c.id)?.reviewsPlans ?? true;
     const quarters = [1, 2, 3, 4].map((q) => {
@@ -66,7 +62,7 @@ async function buildMatrix(communeIds: string[], year: number, today: string) {
       id: c.id,
       name: c.name,
       parentId: c.parentId,
-      parentName: c.parent?.name ?? null,
+      parentName: c.parentName,
       plans: (plansOf.get(c.id) ?? []).map((p) => ({ ...p, submittedAt: p.submittedAt?.toISOString() ?? null, waiting: p.status === "SUBMITTED" && reviewsPlans })),
       quarters,
     };
