@@ -208,3 +208,44 @@ describe("reporting deadlines", () => {
     expect(await setReportingDeadline(null, fd({ year: "2025", quarter: "1", dueDate: "20/04/2025" }))).toMatchObject({ ok: false, error: "Bạn không có quyền thực hiện thao tác này." });
   });
 });
+
+describe("the reviewer's matrix: chips and lateness (issue 13 review)", () => {
+  it("counts each report cell once, apart from plans, and owes no report due before the plan came into force", async () => {
+    // Diên Khánh (Khánh Hòa, which does not review commune plans): a commune since 01/7/2025,
+    // its 2025 plan issued and in force from 24/10/2025; the chairman submits Q3 on 27/11/2026.
+    await explainRedRows(t, "dienkhanh.chutich", 2025, 3);
+    await actAs("dienkhanh.chutich");
+    expect(await submitReport({ year: 2025, quarter: 3 })).toMatchObject({ ok: true });
+
+    const m = await reviewMatrix((await actAs("khanhhoa.thamdinh"))!, 2025, "2026-11-27");
+    const cells = m.rows.flatMap((r) => r.quarters);
+    const shown = (state: string) => cells.filter((q) => q.state === state).length;
+    // One cell submitted: the chip says 1, not 1 + the commune's issued plan.
+    expect(m.counts.SUBMITTED).toBe(1);
+    expect(m.counts.SUBMITTED).toBe(shown("SUBMITTED"));
+    expect(m.counts.NONE + m.counts.DRAFT).toBe(shown("NONE") + shown("DRAFT"));
+    expect(m.counts.APPROVED).toBe(shown("APPROVED"));
+    expect(m.counts.RETURNED).toBe(shown("RETURNED"));
+    expect(m.counts.NONE + m.counts.DRAFT + m.counts.SUBMITTED + m.counts.APPROVED + m.counts.RETURNED).toBe(4);
+    // The issued plan is in force, not waiting for a review the province does not make.
+    expect(m.rows[0].plans.map((p) => p.waiting)).toEqual([false]);
+    expect(m.plansWaiting).toBe(0);
+    // Q1–Q3 were due before the plan came into force: not late (Q3 handed in after its due day
+    // all the same); Q4 (due in December 2025, plan in force) never came: late.
+    expect(cells.map((q) => [q.timeliness, q.late])).toEqual([
+      ["NOT_EXPECTED", false],
+      ["NOT_EXPECTED", false],
+      ["ON_TIME", false],
+      ["MISSING", true],
+    ]);
+    expect(m.late).toBe(cells.filter((q) => q.late).length);
+
+    // Where the province reviews plans, a submitted plan waits and is counted apart from reports.
+    const plan = await hanhDungPlan();
+    await t.db.plan.update({ where: { id: plan.id }, data: { status: "SUBMITTED" } });
+    const qn = await reviewMatrix((await actAs("quangngai.thamdinh"))!, 2025, "2026-11-27");
+    expect(qn.plansWaiting).toBe(1);
+    expect(qn.counts.SUBMITTED).toBe(qn.rows.flatMap((r) => r.quarters).filter((q) => q.state === "SUBMITTED").length);
+    await t.db.plan.update({ where: { id: plan.id }, data: { status: plan.status } });
+  });
+});

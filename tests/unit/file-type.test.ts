@@ -11,6 +11,7 @@ import {
   sniffFileType,
 } from "@/domain/file-type";
 import { contentDisposition } from "@/server/evidence/download";
+import { seededBytes } from "../support/random";
 
 const enc = new TextEncoder();
 const bytesOf = (...parts: (string | number[] | Uint8Array)[]) => {
@@ -123,15 +124,6 @@ function ole2(streams: string[], layout: "child" | "right-sibling" = "child"): U
   return file;
 }
 
-function seededRandomBytes(length: number, seed: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let x = seed;
-  for (let i = 0; i < length; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
-}
 
 describe("sniffFileType", () => {
   it("recognises PDF and images by their signatures", async () => {
@@ -205,7 +197,7 @@ describe("sniffFileType", () => {
   });
 
   it("refuses random bytes, empty input and truncated signatures", async () => {
-    for (let seed = 1; seed <= 20; seed++) expect(await sniffFileType(seededRandomBytes(4096, seed))).toBeNull();
+    for (let seed = 1; seed <= 20; seed++) expect(await sniffFileType(new Uint8Array(seededBytes(4096, seed)))).toBeNull();
     expect(await sniffFileType(new Uint8Array())).toBeNull();
     expect(await sniffFileType(bytesOf("%PD"))).toBeNull();
     expect(await sniffFileType(bytesOf([0x50, 0x4b, 0x03]))).toBeNull();

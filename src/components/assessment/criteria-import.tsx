@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { confirmCriteriaImport, previewCriteriaImport, type CriteriaPreview } from "@/server/assessment/set-actions";
 import { FileInput } from "@/components/ui/file-input";
+import { subCriteriaOf, sumMaxPoints } from "@/domain/assessment";
 
 const vi = (n: number) => n.toLocaleString("vi-VN", { maximumFractionDigits: 2 });
 
@@ -14,8 +15,8 @@ export function CriteriaImport({ setId, version }: { setId: string; version: num
   const [preview, setPreview] = useState<CriteriaPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const subs = preview ? preview.structure.areas.flatMap((a) => a.criteria.flatMap((c) => c.subCriteria)) : [];
-  const total = subs.reduce((n, s) => n + s.maxPoints, 0);
+  const subs = preview ? subCriteriaOf(preview.structure.areas) : [];
+  const total = sumMaxPoints(subs);
   return (
     <div>
       <form
@@ -66,7 +67,7 @@ export function CriteriaImport({ setId, version }: { setId: string; version: num
           <ul className="mt-2 max-h-64 overflow-auto rounded border border-slate-200 bg-white p-2 text-sm">
             {preview.structure.areas.map((a) => (
               <li key={a.code}>
-                <strong>{a.code}. {a.title}</strong> – {a.criteria.reduce((n, c) => n + c.subCriteria.length, 0)} tiêu chí, {vi(a.criteria.reduce((n, c) => n + c.subCriteria.reduce((m, s) => m + s.maxPoints, 0), 0))} điểm
+                <strong>{a.code}. {a.title}</strong> – {a.criteria.reduce((n, c) => n + c.subCriteria.length, 0)} tiêu chí, {vi(sumMaxPoints(subCriteriaOf([a])))} điểm
               </li>
             ))}
           </ul>

@@ -192,7 +192,11 @@ export function useReportForm({ data, today }: { data: ReportData; today: string
     startTransition(async () => {
       const result = await submitReport({ year: data.year, quarter: data.quarter });
       setMessage(result.ok ? { ok: true, text: result.message ?? "Đã nộp." } : { ok: false, text: result.error });
-      if (result.ok) router.refresh();
+      if (result.ok) {
+        router.refresh();
+        // The button is at the foot of a long page; the read-only view's "Đã nộp ngày …" notice is at its head.
+        window.scrollTo({ top: 0 });
+      }
     });
   }
 

@@ -150,10 +150,27 @@ export function parseCriteriaText(text: string): ParsedCriteria {
   return { structure, warnings };
 }
 
-export function structureMax(s: CriteriaStructure): number {
+/** A maximum as stored (a number, or the database's decimal, which has toNumber). */
+export type PointsLike = number | { toNumber(): number };
+
+/**
+ * The sum of sub-criteria's maximum points: a set's, an area's or a criterion's total, whatever
+ * the sub-criteria come from (a parsed draft, database rows, a document's rows). The one place
+ * it is added up, to 2 decimals without binary-fraction noise.
+ */
+export function sumMaxPoints(subs: Iterable<{ maxPoints: PointsLike }>): number {
   let total = 0;
-  for (const a of s.areas) for (const c of a.criteria) for (const sc of c.subCriteria) total += sc.maxPoints;
+  for (const s of subs) total += typeof s.maxPoints === "number" ? s.maxPoints : s.maxPoints.toNumber();
   return Math.round(total * 100) / 100;
+}
+
+/** The sub-criteria of an area (or of several), in order. */
+export function subCriteriaOf<S>(areas: readonly { criteria: readonly { subCriteria: readonly S[] }[] }[]): S[] {
+  return areas.flatMap((a) => a.criteria.flatMap((c) => c.subCriteria));
+}
+
+export function structureMax(s: CriteriaStructure): number {
+  return sumMaxPoints(subCriteriaOf(s.areas));
 }
 
 export function subCriteriaCount(s: CriteriaStructure): number {

@@ -113,11 +113,22 @@ export function submittedOnTime(submittedAt: Date, due: string): boolean {
   return vnDate(submittedAt) <= due;
 }
 
-/** Late: past the due day and not handed in, or handed in after it. */
-export function isLate(due: string | null, firstSubmittedAt: Date | null, today: string): boolean {
-  if (!due) return false;
-  if (firstSubmittedAt) return !submittedOnTime(firstSubmittedAt, due);
-  return today > due;
+/** Where a quarter's report stands for the reviewers' matrix and the completeness board alike. */
+export type Timeliness = "ON_TIME" | "LATE" | "MISSING" | "NOT_DUE" | "NOT_EXPECTED";
+
+/**
+ * A report is owed by its due day only when the commune had a plan of that year in force on
+ * that day (`planInForceSince`: when its first plan of the year first came into force, null if
+ * none has). A commune formed, or a plan issued, after the due day owes nothing for that quarter:
+ * Diên Khánh, a commune since 1 July 2025 whose 2025 plan came into force on 24/10/2025, owes no
+ * report for Q1–Q3 2025. Such a report may still be handed in, and is then never late. Before the
+ * due day a commune with any plan of the year is waiting (its plan may yet come into force).
+ */
+export function timeliness(r: { due: string; firstSubmittedAt: Date | null; today: string; hasPlan: boolean; planInForceSince: Date | null }): Timeliness {
+  const owed = r.planInForceSince !== null && vnDate(r.planInForceSince) <= r.due;
+  if (r.firstSubmittedAt) return owed && !submittedOnTime(r.firstSubmittedAt, r.due) ? "LATE" : "ON_TIME";
+  if (r.today <= r.due) return r.hasPlan ? "NOT_DUE" : "NOT_EXPECTED";
+  return owed ? "MISSING" : "NOT_EXPECTED";
 }
 
 /** The quarter `today` falls in. */

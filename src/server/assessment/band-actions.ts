@@ -7,7 +7,7 @@ import type { ActionResult } from "@/server/errors";
 import { UserError } from "@/server/errors";
 import { audit } from "@/server/audit";
 import { formDataToObject } from "@/server/validation";
-import { bandsProblem, sortBands, type Band } from "@/domain/assessment";
+import { bandsProblem, sortBands, sumMaxPoints, type Band } from "@/domain/assessment";
 import type { Prisma } from "@/generated/prisma/client";
 import { setAction } from "./run";
 import { bandsSchema } from "./schemas";
@@ -16,7 +16,7 @@ export async function updateBands(_: ActionResult<unknown> | null, formData: For
   return setAction(bandsSchema, formDataToObject(formData), async (t, actor, set, data) => {
     if (set.version !== data.version) throw new UserError("Bộ tiêu chí vừa được người khác sửa. Tải lại trang rồi sửa lại.");
     const subs = await t.assessmentSubCriterion.findMany({ where: { criterion: { area: { setId: set.id } } }, select: { maxPoints: true } });
-    const maxTotal = Math.max(100, subs.reduce((n, s) => n + Number(s.maxPoints), 0));
+    const maxTotal = Math.max(100, sumMaxPoints(subs));
     const problem = bandsProblem(data.bands, maxTotal);
     if (problem) throw new UserError(problem);
     const bands = sortBands(data.bands);

@@ -5,6 +5,7 @@ import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCe
 import ExcelJS from "exceljs";
 import { todayInVietnam } from "@/domain/format";
 import { foldText } from "@/domain/text";
+import { sumMaxPoints } from "@/domain/assessment";
 import type { AssessmentDetail, AssessmentResults } from "./queries";
 
 const mm = (x: number) => Math.round((x * 1440) / 25.4);
@@ -63,7 +64,7 @@ export async function selfAssessmentDocx(d: AssessmentDetail, chairmanName: stri
   const evidence: string[] = [];
   for (const area of d.areas) {
     const subs = area.criteria.flatMap((x) => x.subs);
-    const max = subs.reduce((n, s) => n + s.maxPoints, 0);
+    const max = sumMaxPoints(subs);
     const self = subs.reduce((n, s) => n + (s.score?.selfScore ?? 0), 0);
     rows.push(new TableRow({ children: [cell([p(area.code, { bold: true, size: 24 })], w[0]), cell([p(area.title, { bold: true, size: 24 })], w[1]), cell([c(vi(max), { bold: true, size: 24 })], w[2]), cell([c(vi(self), { bold: true, size: 24 })], w[3]), cell([p("", { size: 24 })], w[4])] }));
     for (const s of subs) {
@@ -85,7 +86,7 @@ export async function selfAssessmentDocx(d: AssessmentDetail, chairmanName: stri
   }
   const all = d.areas.flatMap((a) => a.criteria.flatMap((x) => x.subs));
   const total = all.reduce((n, s) => n + (s.score?.selfScore ?? 0), 0);
-  const max = all.filter((s) => s.scoredBy === "SELF").reduce((n, s) => n + s.maxPoints, 0);
+  const max = sumMaxPoints(all.filter((s) => s.scoredBy === "SELF"));
   rows.push(new TableRow({ children: [cell([p("", { size: 24 })], w[0]), cell([p("Tổng điểm tự chấm", { bold: true, size: 24 })], w[1]), cell([c(vi(max), { bold: true, size: 24 })], w[2]), cell([c(vi(total), { bold: true, size: 24 })], w[3]), cell([p("", { size: 24 })], w[4])] }));
   const sl = mm(82);
   const sr = TEXT_WIDTH - sl;

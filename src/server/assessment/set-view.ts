@@ -13,7 +13,17 @@ export function loadStructureOf(set: Loaded): CriteriaStructure {
       criteria: a.criteria.map((c) => ({
         code: c.code,
         title: c.title,
-        subCriteria: c.subCriteria.map((s) => ({ ...s, maxPoints: Number(s.maxPoints), figureRule: (s.figureRule as FigureRule | null) ?? null })),
+        // Only the draft's fields: database rows carry ids and positions the domain has no use for.
+        subCriteria: c.subCriteria.map((s) => ({
+          code: s.code,
+          text: s.text,
+          maxPoints: Number(s.maxPoints),
+          allowHalf: s.allowHalf,
+          guidance: s.guidance,
+          expectedEvidence: s.expectedEvidence,
+          scoredBy: s.scoredBy,
+          figureRule: (s.figureRule as FigureRule | null) ?? null,
+        })),
       })),
     })),
   };

@@ -1,6 +1,7 @@
 // Reading and writing a criteria set's tree in one go (import, copy, amendment).
 import type { Prisma } from "@/generated/prisma/client";
-import type { CriteriaStructure, FigureRule } from "@/domain/assessment";
+import type { CriteriaStructure } from "@/domain/assessment";
+import { loadStructureOf } from "./set-view";
 
 type Tx = Prisma.TransactionClient;
 
@@ -10,26 +11,7 @@ export async function loadStructure(tx: Tx, setId: string): Promise<CriteriaStru
     orderBy: { position: "asc" },
     include: { criteria: { orderBy: { position: "asc" }, include: { subCriteria: { orderBy: { position: "asc" } } } } },
   });
-  return {
-    areas: areas.map((a) => ({
-      code: a.code,
-      title: a.title,
-      criteria: a.criteria.map((c) => ({
-        code: c.code,
-        title: c.title,
-        subCriteria: c.subCriteria.map((s) => ({
-          code: s.code,
-          text: s.text,
-          maxPoints: Number(s.maxPoints),
-          allowHalf: s.allowHalf,
-          guidance: s.guidance,
-          expectedEvidence: s.expectedEvidence,
-          scoredBy: s.scoredBy,
-          figureRule: (s.figureRule as unknown as FigureRule | null) ?? null,
-        })),
-      })),
-    })),
-  };
+  return loadStructureOf({ areas });
 }
 
 /** Replaces the tree of a draft set (nothing scores it yet). */

@@ -5,18 +5,18 @@ import type { Actor } from "@/server/auth/actor";
 import { communeIdsInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";
 import { pageCache } from "@/server/cache/versioned";
-import { calendarFor } from "./queries";
-import { firstSubmissions } from "@/server/review/queries";
-import { isLate, recentQuarters, type DeadlineSource } from "@/domain/calendar";
+import { calendarFor, communesByName } from "./queries";
+import { firstSubmissions, inForceByCommuneYear, plansInForceSince } from "@/server/review/queries";
+import { recentQuarters, timeliness, type DeadlineSource, type Timeliness } from "@/domain/calendar";
 
-export type CompletenessCell = "ON_TIME" | "LATE" | "MISSING" | "NOT_DUE" | "NOT_EXPECTED";
+export type CompletenessCell = Timeliness;
 
 export const CELL_LABEL: Record<CompletenessCell, string> = {
   ON_TIME: "Đúng hạn",
   LATE: "Trễ hạn",
   MISSING: "Quá hạn, chưa nộp",
   NOT_DUE: "Chưa đến hạn",
-  NOT_EXPECTED: "Không có kế hoạch",
+  NOT_EXPECTED: "Không phải nộp (chưa có kế hoạch hiệu lực)",
 };
 
 export const HISTORY_QUARTERS = 8;
@@ -30,25 +30,24 @@ async function buildCompleteness(communeIds: string[], year: number, quarter: nu
   const db = await getDb();
   const periods = recentQuarters(year, quarter, HISTORY_QUARTERS);
   const years = [...new Set(periods.map((p) => p.year))];
-  const [communes, plans, reports, firsts, calendar] = await Promise.all([
-    db.orgUnit.findMany({ where: { id: { in: communeIds } }, orderBy: { name: "asc" }, select: { id: true, name: true, parent: { select: { name: true } } } }),
-    db.plan.findMany({ where: { communeId: { in: communeIds }, year: { in: years } }, select: { communeId: true, year: true }, distinct: ["communeId", "year"] }),
+  // The communes and the units above them come with the calendar (one read of the unit tree).
+  const [plans, reports, firsts, calendar, planInForce] = await Promise.all([
+    db.plan.findMany({ where: { communeId: { in: communeIds }, year: { in: years } }, select: { id: true, communeId: true, year: true } }),
     db.quarterlyReport.findMany({ where: { communeId: { in: communeIds }, period: { year: { in: years } } }, select: { id: true, communeId: true, status: true, period: { select: { year: true, quarter: true } } } }),
     firstSubmissions(communeIds, years),
     calendarFor(communeIds, years),
+    plansInForceSince(communeIds, years),
   ]);
   const expected = new Set(plans.map((p) => `${p.communeId}:${p.year}`));
+  const inForce = inForceByCommuneYear(plans, planInForce);
   const cellOf = (communeId: string, y: number, q: number) => {
     const due = calendar.deadline(communeId, y, q);
     const report = reports.find((r) => r.communeId === communeId && r.period.year === y && r.period.quarter === q);
     const first = report ? (firsts.get(report.id) ?? null) : null;
-    let cell: CompletenessCell;
-    if (!expected.has(`${communeId}:${y}`)) cell = "NOT_EXPECTED";
-    else if (first) cell = isLate(due.dueDate, first, today) ? "LATE" : "ON_TIME";
-    else cell = today > due.dueDate ? "MISSING" : "NOT_DUE";
+    const cell = timeliness({ due: due.dueDate, firstSubmittedAt: first, today, hasPlan: expected.has(`${communeId}:${y}`), planInForceSince: inForce.get(`${communeId}:${y}`) ?? null });
     return { year: y, quarter: q, cell, dueDate: due.dueDate, dueSource: due.source as DeadlineSource, sourceText: due.sourceText, reportId: report?.id ?? null, status: report?.status ?? null, firstSubmittedAt: first?.toISOString() ?? null };
   };
-  const rows = communes.map((c) => ({ id: c.id, name: c.name, parentName: c.parent?.name ?? null, history: periods.map((p) => cellOf(c.id, p.year, p.quarter)) }));
+  const rows = communesByName(calendar.chains).map((c) => ({ id: c.id, name: c.name, parentName: c.parentName, history: periods.map((p) => cellOf(c.id, p.year, p.quarter)) }));
   const summary = periods.map((p, i) => {
     const cells = rows.map((r) => r.history[i]).filter((h) => h.cell !== "NOT_EXPECTED");
     const onTime = cells.filter((h) => h.cell === "ON_TIME").length;

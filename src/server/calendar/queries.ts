@@ -12,7 +12,8 @@ export interface CommuneChain {
   communeId: string;
   communeName: string;
   district: { id: string; name: string } | null;
-  province: { id: string; name: string } | null;
+  /** With the province's setting: whether it reviews commune plans (issue 14). */
+  province: { id: string; name: string; reviewsPlans: boolean } | null;
 }
 
 /**
@@ -23,16 +24,26 @@ export async function communeChains(communeIds: string[], client?: Reader): Prom
   const db = client ?? (await getDb());
   const [communes, upper] = await Promise.all([
     db.orgUnit.findMany({ where: { id: { in: communeIds } }, select: { id: true, name: true, parentId: true } }),
-    db.orgUnit.findMany({ where: { level: { not: "COMMUNE" } }, select: { id: true, name: true, level: true, parentId: true } }),
+    db.orgUnit.findMany({ where: { level: { not: "COMMUNE" } }, select: { id: true, name: true, level: true, parentId: true, reviewsPlans: true } }),
   ]);
   const byId = new Map(upper.map((u) => [u.id, u]));
   return communes.map((c) => {
     const p = c.parentId ? byId.get(c.parentId) : undefined;
     const gp = p?.parentId ? byId.get(p.parentId) : undefined;
     const district = p?.level === "DISTRICT" ? { id: p.id, name: p.name } : null;
-    const province = p?.level === "PROVINCE" ? { id: p.id, name: p.name } : gp?.level === "PROVINCE" ? { id: gp.id, name: gp.name } : null;
+    const province = p?.level === "PROVINCE" ? { id: p.id, name: p.name, reviewsPlans: p.reviewsPlans } : gp?.level === "PROVINCE" ? { id: gp.id, name: gp.name, reviewsPlans: gp.reviewsPlans } : null;
     return { communeId: c.id, communeName: c.name, district, province };
   });
+}
+
+/** The communes of the chains by name, with the unit directly above (district, else province). */
+export function communesByName(chains: CommuneChain[]): { id: string; name: string; parentId: string | null; parentName: string | null }[] {
+  return chains
+    .map((c) => {
+      const parent = c.district ?? c.province;
+      return { id: c.communeId, name: c.communeName, parentId: parent?.id ?? null, parentName: parent?.name ?? null };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, "vi"));
 }
 
 export type DeadlineLookup = (communeId: string, year: number, quarter: number) => ResolvedDeadline;

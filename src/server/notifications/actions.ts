@@ -11,7 +11,7 @@ import { audit } from "@/server/audit";
 import { communeIdsInScope } from "@/server/auth/guard";
 import { revalidate } from "@/server/revalidate";
 import { ForbiddenError, NotFoundError, UserError, type ActionResult } from "@/server/errors";
-import { id, z } from "@/server/validation";
+import { id, quarterField, yearField, z } from "@/server/validation";
 import { calendarFor } from "@/server/calendar/queries";
 import { notifyEvent } from "./notify";
 import { isCommuneUser } from "@/domain/policy";
@@ -72,8 +72,8 @@ export async function saveEmailPreferences(_: ActionResult<unknown> | null, form
 }
 
 const remindSchema = z.object({
-  year: z.coerce.number().int().min(2000, "Năm không hợp lệ.").max(2100, "Năm không hợp lệ."),
-  quarter: z.coerce.number().int().min(1, "Quý phải từ I đến IV.").max(4, "Quý phải từ I đến IV."),
+  year: yearField(),
+  quarter: quarterField(),
   /** One commune, or empty for every commune in scope that has not submitted. */
   communeId: z.string().max(64).optional().transform((v) => (v ?? "").trim() || null),
   message: z.string().max(1000, "Lời nhắn tối đa 1000 ký tự.").optional().transform((v) => (v ?? "").normalize("NFC").trim() || null),

@@ -10,7 +10,7 @@ import { quarterLabel } from "@/domain/format";
 import { ROW_KIND, type RowKind } from "@/domain/plans/row-kinds";
 import { roleLinks, splitUnitList } from "@/domain/plans/unit-roles";
 import { NotFoundError, UserError } from "@/server/errors";
-import { dueDateListField, id, optionalText, z } from "@/server/validation";
+import { dueDateListField, id, optionalText, yearField, z } from "@/server/validation";
 import { DUE_DATES_MAX, withDueDates } from "@/domain/plan-import/due-dates";
 import { baselineWarning, isBaselineWarning, needsBaseline, parseBaseline } from "@/domain/plans/baseline";
 import type { editablePlan } from "./access";
@@ -162,7 +162,8 @@ const indicatorFields = {
     .string({ error: "Năm so sánh không hợp lệ." })
     .nullish()
     .transform((s) => (s === undefined ? undefined : s?.trim() ? Number(s.trim()) : null))
-    .pipe(z.number({ error: "Năm so sánh không hợp lệ." }).int("Năm so sánh phải là số nguyên.").min(2000, "Năm so sánh phải từ 2000 đến 2100.").max(2100, "Năm so sánh phải từ 2000 đến 2100.").nullish()),
+    // The JSON variant is z.number (the text was turned into a number just above).
+    .pipe((yearField("Năm so sánh", "json") as z.ZodNumber).nullish()),
   clearWarnings: checkbox,
 };
 export const addIndicatorSchema = z.object({ ...indicatorFields, sectionId: optionalId("Mục"), parentIndicatorId: optionalId("Chỉ tiêu cha") });

@@ -3,7 +3,7 @@
 // JSON all read this one function, so none can show more than another.
 import { getDb } from "@/server/db";
 import { indicatorStatus, STATUS_LABEL, type QuarterValue } from "@/domain/evaluation";
-import { describeTarget } from "@/domain/evaluation/status";
+import { targetText } from "@/domain/evaluation/display";
 import { todayInVietnam } from "@/domain/format";
 import { INDEX_RULE_VI, sampleSize, summarize, type Answer } from "@/domain/survey";
 
@@ -111,7 +111,7 @@ export async function publicData(slug: string, requestedYear?: number | null): P
           plan: planTitle.get(r.planId)!,
           code: r.code,
           name: r.name,
-          target: r.targetText ?? (r.targetRule === "NONE" ? null : describeTarget(r.targetRule, num(r.targetValue), r.measurementUnit)),
+          target: r.targetText ?? (r.targetRule === "NONE" ? null : targetText(shape)),
           unit: result.ytd.aggregation === "RATIO" ? "%" : r.measurementUnit,
           numerator: result.ytd.numerator,
           denominator: result.ytd.denominator,

@@ -5,8 +5,8 @@ import type { Actor } from "@/server/auth/actor";
 import { assertCommuneInScope, communeIdsInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";
 import type { SubmissionStatus } from "@/domain/reporting/workflow";
-import { calendarFor } from "@/server/calendar/queries";
-import { isLate } from "@/domain/calendar";
+import { calendarFor, communesByName } from "@/server/calendar/queries";
+import { timeliness } from "@/domain/calendar";
 import { pageCache } from "@/server/cache/versioned";
 
 export async function yearsWithPlans(communeIds: string[]): Promise<number[]> {
@@ -25,12 +25,8 @@ export async function reviewMatrix(actor: Actor, year: number, today: string) {
 
 async function buildMatrix(communeIds: string[], year: number, today: string) {
   const db = await getDb();
-  const [communes, plans, reports, calendar, firstSubmits] = await Promise.all([
-    db.orgUnit.findMany({
-      where: { id: { in: communeIds } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, parentId: true, parent: { select: { id: true, name: true, parentId: true } } },
-    }),
+  // The communes and the units above them come with the calendar (one read of the unit tree).
+  const [plans, reports, calendar, firstSubmits, planInForce] = await Promise.all([
     db.plan.findMany({
       where: { communeId: { in: communeIds }, year },
       orderBy: { createdAt: "asc" },
@@ -43,38 +39,47 @@ async function buildMatrix(communeIds: string[], year: number, today: string) {
     // The one source of due dates: the reporting calendar (province, district, default rule).
     calendarFor(communeIds, [year]),
     firstSubmissions(communeIds, year),
+    plansInForceSince(communeIds, [year]),
   ]);
   const reportOf = new Map(reports.map((r) => [`${r.communeId}:${r.period.quarter}`, r]));
+  const provinceOf = new Map(calendar.chains.map((c) => [c.communeId, c.province]));
+  const inForce = inForceByCommuneYear(plans.map((p) => ({ ...p, year })), planInForce);
   const plansOf = new Map<string, typeof plans>();
   for (const p of plans) plansOf.set(p.communeId, [...(plansOf.get(p.communeId) ?? []), p]);
-  const rows = communes.map((c) => {
+  const rows = communesByName(calendar.chains).map((c) => {
+    // Where the province does not review commune plans, a "submitted" plan is issued and in force, not waiting.
+    const reviewsPlans = provinceOf.get(c.id)?.reviewsPlans ?? true;
     const quarters = [1, 2, 3, 4].map((q) => {
       const r = reportOf.get(`${c.id}:${q}`);
       const state: CellState = r?.status ?? "NONE";
       const due = calendar.deadline(c.id, year, q);
       const submittedAt = r?.submittedAt?.toISOString() ?? null;
       const first = r ? (firstSubmits.get(r.id) ?? null) : null;
-      return { quarter: q, reportId: r?.id ?? null, state, submittedAt, dueDate: due.dueDate, dueSource: due.source, late: isLate(due.dueDate, first, today) };
+      const timely = timeliness({ due: due.dueDate, firstSubmittedAt: first, today, hasPlan: plansOf.has(c.id), planInForceSince: inForce.get(`${c.id}:${year}`) ?? null });
+      return { quarter: q, reportId: r?.id ?? null, state, submittedAt, dueDate: due.dueDate, dueSource: due.source, timeliness: timely, late: timely === "LATE" || timely === "MISSING" };
     });
     return {
       id: c.id,
       name: c.name,
       parentId: c.parentId,
-      parentName: c.parent?.name ?? null,
-      plans: (plansOf.get(c.id) ?? []).map((p) => ({ ...p, submittedAt: p.submittedAt?.toISOString() ?? null })),
+      parentName: c.parentName,
+      plans: (plansOf.get(c.id) ?? []).map((p) => ({ ...p, submittedAt: p.submittedAt?.toISOString() ?? null, waiting: p.status === "SUBMITTED" && reviewsPlans })),
       quarters,
     };
   });
+  // The chips above the matrix count its report cells (commune × quarter of this year), so that
+  // each equals the cells showing that state; plans waiting are counted apart.
   const counts: Record<CellState, number> = { NONE: 0, DRAFT: 0, SUBMITTED: 0, APPROVED: 0, RETURNED: 0 };
   let late = 0;
+  let plansWaiting = 0;
   for (const r of rows) {
     for (const q of r.quarters) {
       counts[q.state]++;
       if (q.late) late++;
     }
-    for (const p of r.plans) counts[p.status]++;
+    plansWaiting += r.plans.filter((p) => p.waiting).length;
   }
-  return { rows, counts, late };
+  return { rows, counts, late, plansWaiting };
 }
 
 /**
@@ -89,6 +94,29 @@ export async function firstSubmissions(communeIds: string[], year: number | numb
     _min: { createdAt: true },
   });
   return new Map(rows.filter((r) => r.reportId && r._min.createdAt).map((r) => [r.reportId!, r._min.createdAt!]));
+}
+
+/**
+ * When each plan of the communes' years first came into force (its version 1), by plan id:
+ * from the earliest of them a commune's quarterly reports of that year are owed (timeliness).
+ */
+export async function plansInForceSince(communeIds: string[], years: number[]): Promise<Map<string, Date>> {
+  const db = await getDb();
+  // One statement: the plan is a filter here, not a selected relation (which would be a second).
+  const rows = await db.planVersion.findMany({ where: { versionNo: 1, plan: { communeId: { in: communeIds }, year: { in: years } } }, select: { planId: true, createdAt: true } });
+  return new Map(rows.map((r) => [r.planId, r.createdAt]));
+}
+
+/** The earliest of those dates per commune and year, keyed "communeId:year". */
+export function inForceByCommuneYear(plans: { id: string; communeId: string; year: number }[], sinceByPlan: Map<string, Date>): Map<string, Date> {
+  const since = new Map<string, Date>();
+  for (const p of plans) {
+    const at = sinceByPlan.get(p.id);
+    const key = `${p.communeId}:${p.year}`;
+    const known = since.get(key);
+    if (at && (!known || at < known)) since.set(key, at);
+  }
+  return since;
 }
 
 /** Decisions on a plan or report of `communeId`, newest first, with row comments: both sides read this. */

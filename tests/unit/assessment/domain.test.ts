@@ -16,6 +16,9 @@ import {
   scoreError,
   selfScoreGap,
   stepError,
+  structureMax,
+  subCriteriaOf,
+  sumMaxPoints,
   totals,
 } from "@/domain/assessment";
 
@@ -163,5 +166,27 @@ describe("workflow", () => {
     expect(stepError("finalize", { status: "RETURNED", appraised: true, explainDueDate: "2025-12-15" }, today)).toMatch(/Chưa hết hạn/);
     expect(stepError("finalize", { status: "RETURNED", appraised: true, explainDueDate: "2025-12-09" }, today)).toBeNull();
     expect(stepError("finalize", { status: "APPROVED", appraised: true, explainDueDate: null }, today)).toMatch(/Không thể/);
+  });
+});
+
+describe("sum of sub-criteria maximum points (one helper for the set page, the bands check and the documents)", () => {
+  it("adds numbers and database decimals alike, without binary-fraction noise", () => {
+    const decimal = (n: number) => ({ toNumber: () => n });
+    expect(sumMaxPoints([{ maxPoints: 0.1 }, { maxPoints: 0.2 }])).toBe(0.3);
+    expect(sumMaxPoints([{ maxPoints: decimal(1.5) }, { maxPoints: 2 }, { maxPoints: decimal(0.5) }])).toBe(4);
+    expect(sumMaxPoints([])).toBe(0);
+  });
+
+  it("a set's maximum is the sum over every area's sub-criteria", () => {
+    const sub = (maxPoints: number) => ({ code: "x", text: "x", maxPoints, allowHalf: false, guidance: null, expectedEvidence: null, scoredBy: "SELF" as const, figureRule: null });
+    const structure = {
+      areas: [
+        { code: "I", title: "A", criteria: [{ code: "1", title: "a", subCriteria: [sub(2), sub(1.5)] }] },
+        { code: "II", title: "B", criteria: [{ code: "1", title: "b", subCriteria: [sub(3)] }, { code: "2", title: "c", subCriteria: [] }] },
+      ],
+    };
+    expect(subCriteriaOf(structure.areas)).toHaveLength(3);
+    expect(sumMaxPoints(subCriteriaOf([structure.areas[0]]))).toBe(3.5);
+    expect(structureMax(structure)).toBe(6.5);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysLeft, isLate, quarterOf, recentQuarters, reportDueState, resolveDeadline, ruleDueDate, submittedOnTime, vnDate, COMMON_RULE } from "@/domain/calendar";
+import { daysLeft, quarterOf, recentQuarters, reportDueState, resolveDeadline, ruleDueDate, submittedOnTime, timeliness, vnDate, COMMON_RULE } from "@/domain/calendar";
 import { digestEmail, emailBackoffMs, noticeFor, recipientsOf, type Person } from "@/domain/notifications";
 
 describe("default rule", () => {
@@ -67,8 +67,9 @@ describe("Asia/Ho_Chi_Minh whatever the server's zone", () => {
     expect(vnDate(new Date("2025-09-20T16:59:59Z"))).toBe("2025-09-20");
     expect(submittedOnTime(new Date("2025-09-20T16:59:59Z"), "2025-09-20")).toBe(true);
     expect(submittedOnTime(new Date("2025-09-20T17:00:00Z"), "2025-09-20")).toBe(false);
-    expect(isLate("2025-09-20", null, "2025-09-21")).toBe(true);
-    expect(isLate("2025-09-20", new Date("2025-09-20T10:00:00Z"), "2026-01-01")).toBe(false);
+    const plan = { hasPlan: true, planInForceSince: new Date("2025-01-20T00:00:00Z") };
+    expect(timeliness({ due: "2025-09-20", firstSubmittedAt: null, today: "2025-09-21", ...plan })).toBe("MISSING");
+    expect(timeliness({ due: "2025-09-20", firstSubmittedAt: new Date("2025-09-20T10:00:00Z"), today: "2026-01-01", ...plan })).toBe("ON_TIME");
   });
   it("does not depend on process.env.TZ", () => {
     const saved = process.env.TZ;

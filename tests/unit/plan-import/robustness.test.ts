@@ -5,20 +5,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parsePlanText, type ParsedIndicator, type ParsedTask } from "@/domain/plan-import";
+import { seededBytes } from "../../support/random";
 
 const DEMO = path.resolve(__dirname, "../../../prisma/demo");
 const read = (file: string) => fs.readFileSync(path.join(DEMO, file), "utf8");
-
-/** Deterministic bytes (a linear congruential generator), so a failure can be replayed. */
-function pseudoRandomBytes(length: number, seed: number): Buffer {
-  const bytes = Buffer.alloc(length);
-  let state = seed >>> 0;
-  for (let i = 0; i < length; i++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    bytes[i] = state >>> 24;
-  }
-  return bytes;
-}
 
 const TASK_HEADER = "STT\tNội dung công việc\tKết quả công việc\tCơ quan, đơn vị thực hiện\tThời gian thực hiện";
 
@@ -47,7 +37,7 @@ describe("parsePlanText robustness", () => {
 
   it("answers random bytes with warnings, not an exception", () => {
     for (const seed of [1, 42, 20250101]) {
-      const text = pseudoRandomBytes(4096, seed).toString("latin1");
+      const text = seededBytes(4096, seed).toString("latin1");
       const plan = parsePlanText(text);
       expect(plan.rows).toEqual([]);
       expect(plan.warnings.some((w) => w.includes("ký tự không đọc được"))).toBe(true);
@@ -56,7 +46,7 @@ describe("parsePlanText robustness", () => {
   });
 
   it("answers a binary file read as UTF-8 (replacement characters) the same way", () => {
-    const plan = parsePlanText(pseudoRandomBytes(2048, 7).toString("utf8"));
+    const plan = parsePlanText(seededBytes(2048, 7).toString("utf8"));
     expect(plan.rows).toEqual([]);
     expect(plan.warnings.length).toBeGreaterThan(0);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { entryInputFor, validateIndicatorEntry, validateTaskEntry } from "@/domain/reporting/entry";
 import { isEditable, transitionError } from "@/domain/reporting/workflow";
 import { compareCommunes, indicatorKey } from "@/domain/comparison";
-import { isLate } from "@/domain/calendar";
+import { timeliness } from "@/domain/calendar";
 
 const ratio = { valueKind: "RATIO" as const, targetRule: "AT_LEAST" as const, measurementUnit: "%" };
 
@@ -56,14 +56,33 @@ describe("workflow", () => {
 });
 
 describe("lateness", () => {
+  const inForce = new Date("2025-01-20T00:00:00.000Z");
+  const at = (due: string, first: Date | null, today: string) => timeliness({ due, firstSubmittedAt: first, today, hasPlan: true, planInForceSince: inForce });
   it("is late when unsubmitted past the deadline or submitted after it", () => {
-    expect(isLate("2025-10-15", null, "2025-10-16")).toBe(true);
-    expect(isLate("2025-10-15", null, "2025-10-15")).toBe(false);
-    expect(isLate("2025-10-15", new Date("2025-10-16T01:00:00.000Z"), "2025-11-01")).toBe(true);
-    expect(isLate("2025-10-15", new Date("2025-10-14T01:00:00.000Z"), "2025-11-01")).toBe(false);
+    expect(at("2025-10-15", null, "2025-10-16")).toBe("MISSING");
+    expect(at("2025-10-15", null, "2025-10-15")).toBe("NOT_DUE");
+    expect(at("2025-10-15", new Date("2025-10-16T01:00:00.000Z"), "2025-11-01")).toBe("LATE");
+    expect(at("2025-10-15", new Date("2025-10-14T01:00:00.000Z"), "2025-11-01")).toBe("ON_TIME");
     // 20:00 UTC on the 15th is already the 16th in Vietnam: late.
-    expect(isLate("2025-10-15", new Date("2025-10-15T20:00:00.000Z"), "2025-11-01")).toBe(true);
-    expect(isLate(null, null, "2030-01-01")).toBe(false);
+    expect(at("2025-10-15", new Date("2025-10-15T20:00:00.000Z"), "2025-11-01")).toBe("LATE");
+  });
+
+  it("owes no report for a quarter whose due day passed before the commune had a plan in force", () => {
+    // Diên Khánh: a commune since 01/7/2025, its 2025 plan in force from 24/10/2025 (17:00 UTC
+    // on the 23rd is already the 24th in Vietnam).
+    const dienKhanh = (due: string, first: Date | null) => timeliness({ due, firstSubmittedAt: first, today: "2026-11-27", hasPlan: true, planInForceSince: new Date("2025-10-23T17:00:00.000Z") });
+    expect(dienKhanh("2025-03-20", null)).toBe("NOT_EXPECTED");
+    expect(dienKhanh("2025-09-20", null)).toBe("NOT_EXPECTED");
+    expect(dienKhanh("2025-10-23", null)).toBe("NOT_EXPECTED");
+    expect(dienKhanh("2025-10-24", null)).toBe("MISSING");
+    expect(dienKhanh("2025-12-20", null)).toBe("MISSING");
+    // Handed in later all the same: on file, never late.
+    expect(dienKhanh("2025-09-20", new Date("2026-11-20T03:00:00.000Z"))).toBe("ON_TIME");
+    expect(dienKhanh("2025-12-20", new Date("2026-11-20T03:00:00.000Z"))).toBe("LATE");
+    // No plan of the year in force: nothing owed once the day has passed; before it, a commune with a plan waits.
+    expect(timeliness({ due: "2025-12-20", firstSubmittedAt: null, today: "2026-01-05", hasPlan: true, planInForceSince: null })).toBe("NOT_EXPECTED");
+    expect(timeliness({ due: "2025-12-20", firstSubmittedAt: null, today: "2025-12-01", hasPlan: true, planInForceSince: null })).toBe("NOT_DUE");
+    expect(timeliness({ due: "2025-12-20", firstSubmittedAt: null, today: "2025-12-01", hasPlan: false, planInForceSince: null })).toBe("NOT_EXPECTED");
   });
 });
 

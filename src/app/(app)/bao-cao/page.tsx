@@ -4,7 +4,7 @@ import { loadReport } from "@/server/reports/queries";
 import { choosePeriod } from "@/server/reports/period-choice";
 import { isEditable } from "@/domain/reporting/workflow";
 import { can } from "@/domain/policy";
-import { formatDateTime, quarterLabel } from "@/domain/format";
+import { formatDate, formatDateTime, quarterLabel } from "@/domain/format";
 import { judgementDay, reportQuartersWithoutFigures } from "@/domain/evaluation/as-of";
 import { RecordNotice } from "@/components/report/record-notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -28,6 +28,8 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
   const editable = isEditable(status);
   const canSubmit = can(actor, "report.submit");
   const returned = status === "RETURNED" ? latestReturnComments(data.decisions) : null;
+  // Decisions come newest first: the submission the report is waiting on.
+  const submittedBy = data.decisions.find((d) => d.action === "submit")?.by ?? null;
   return (
     <>
       <PageHeader
@@ -52,7 +54,13 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
           {Object.keys(returned.rows).length > 0 && <p className="mt-1 text-sm">Có {Object.keys(returned.rows).length} ý kiến trên từng dòng, đánh dấu ⚠ bên dưới.</p>}
         </div>
       )}
-      {status === "SUBMITTED" && <p className="mb-3 rounded border border-blue-200 bg-blue-50 p-2 text-sm text-blue-900">Báo cáo đã nộp, đang chờ cấp trên xét duyệt: không thể sửa.</p>}
+      {/* Server-rendered, so it stays after the page refreshes into its read-only view on submitting. */}
+      {status === "SUBMITTED" && (
+        <p role="status" className="mb-3 rounded border border-blue-200 bg-blue-50 p-2 text-sm text-blue-900">
+          ✔ <strong>Đã nộp ngày {formatDate(data.report?.submittedAt)}</strong>
+          {submittedBy && <> ({submittedBy})</>}, đang chờ cấp trên xét duyệt. Báo cáo không sửa được trong khi chờ.
+        </p>
+      )}
       {status === "APPROVED" && <p className="mb-3 rounded border border-green-200 bg-green-50 p-2 text-sm text-green-900">Báo cáo đã được duyệt và khóa.</p>}
       <RecordNotice data={data} missingQuarters={reportQuartersWithoutFigures(data.plans.flatMap((p) => p.indicators), quarter)} />
       {data.plans.length === 0 ? (

@@ -22,25 +22,29 @@ const GROUP_ABOVE = 40;
 type Matrix = Awaited<ReturnType<typeof reviewMatrix>>;
 type Row = Matrix["rows"][number];
 
-const waitingOf = (r: Row) => r.quarters.filter((q) => q.state === "SUBMITTED").length + r.plans.filter((p) => p.status === "SUBMITTED").length;
+const waitingOf = (r: Row) => r.quarters.filter((q) => q.state === "SUBMITTED").length + r.plans.filter((p) => p.waiting).length;
 
 /** The plans of a commune in one cell: a link per plan waiting for review, the others counted by status. */
 function Plans({ row }: { row: Row }) {
   if (row.plans.length === 0) return <span className="text-slate-500">Chưa có</span>;
   const others = new Map<string, number>();
-  for (const p of row.plans) if (p.status !== "SUBMITTED") others.set(p.status, (others.get(p.status) ?? 0) + 1);
+  for (const p of row.plans) {
+    // A plan issued where the province does not review plans is in force, not "submitted".
+    const label = p.waiting ? null : p.status === "SUBMITTED" ? "có hiệu lực" : SUBMISSION_STATUS_LABEL[p.status].toLowerCase();
+    if (label) others.set(label, (others.get(label) ?? 0) + 1);
+  }
   return (
     <>
       {row.plans.map((p, i) =>
-        p.status === "SUBMITTED" ? (
+        p.waiting ? (
           <Link key={p.id} href={`/ke-hoach/${p.id}`} className={`${TONE.SUBMITTED} mr-1`} aria-label={`${row.name}, kế hoạch ${i + 1}: chờ xét duyệt`}>
             KH {i + 1} chờ duyệt
           </Link>
         ) : null,
       )}
-      {[...others].map(([status, n]) => (
-        <span key={status} className="mr-1 text-xs text-slate-700">
-          {n} {SUBMISSION_STATUS_LABEL[status as keyof typeof SUBMISSION_STATUS_LABEL].toLowerCase()}
+      {[...others].map(([label, n]) => (
+        <span key={label} className="mr-1 text-xs text-slate-700">
+          {n} {label}
         </span>
       ))}
     </>
@@ -81,12 +85,15 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
           </>
         }
       />
-      <section aria-label="Tổng hợp" className="mb-4 flex flex-wrap gap-2 text-sm">
+      <section aria-label="Tổng hợp" className="mb-4 flex flex-wrap items-center gap-2 text-sm">
         <span className="rounded border border-blue-300 bg-blue-50 px-2 py-1">
           Chờ xét duyệt: <strong>{waiting}</strong>
+          {m.plansWaiting > 0 && <span className="text-slate-700"> (gồm {m.plansWaiting} kế hoạch)</span>}
         </span>
+        {/* Counts of the report cells below (communes × quarters of the year), state by state. */}
+        <span className="text-slate-700">Báo cáo quý:</span>
         {(["NONE", "SUBMITTED", "APPROVED", "RETURNED"] as CellState[]).map((s) => (
-          <span key={s} className="rounded border border-slate-300 bg-white px-2 py-1">
+          <span key={s} data-chip={s} className="rounded border border-slate-300 bg-white px-2 py-1">
             {STATE_LABEL[s]}: <strong>{s === "NONE" ? m.counts.NONE + m.counts.DRAFT : m.counts[s]}</strong>
           </span>
         ))}
@@ -153,6 +160,7 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
                     {q.submittedAt && <div className="text-xs text-slate-600">{formatDate(q.submittedAt)}</div>}
                     {q.dueDate !== head?.[q.quarter - 1].dueDate && <div className="text-xs text-slate-600">hạn {formatDate(q.dueDate)}</div>}
                     {q.late && <div className="text-xs font-semibold text-red-800">⏰ Trễ hạn</div>}
+                    {q.timeliness === "NOT_EXPECTED" && c.plans.length > 0 && <div className="text-xs text-slate-600">Không phải nộp</div>}
                   </td>
                 ))}
               </tr>
@@ -161,7 +169,7 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
         </table>
       </div>
       <p className="mt-3 text-sm text-slate-600">
-        Hạn nộp theo lịch báo cáo (tỉnh quy định, huyện có thể đặt sớm hơn, nếu chưa có thì theo quy tắc mặc định).{" "}
+        Hạn nộp theo lịch báo cáo (tỉnh quy định, huyện có thể đặt sớm hơn, nếu chưa có thì theo quy tắc mặc định). “Không phải nộp”: hạn đã qua trước khi kế hoạch năm của xã có hiệu lực (ví dụ xã mới thành lập); báo cáo quý đó vẫn nộp được và không tính trễ hạn.{" "}
         <Link href={`/xet-duyet/lich?nam=${year}`}>Lịch báo cáo</Link> · <Link href={`/xet-duyet/nop-bao-cao?nam=${year}`}>Tình hình nộp báo cáo</Link>
       </p>
     </>

@@ -15,6 +15,7 @@ import { formatDate } from "@/domain/format";
 import { confirmPlanImport } from "@/server/plans/import-actions";
 import { PreviewTable, type RowErrors } from "./preview-table";
 import { SourceStep } from "./source-step";
+import { MAX_YEAR, MIN_YEAR } from "@/domain/period";
 import { DateInput } from "@/components/ui/date-input";
 import { UnitMapping } from "./unit-mapping";
 
@@ -179,8 +180,8 @@ function PreviewStep({
             <input
               id="plan-year"
               type="number"
-              min={2000}
-              max={2100}
+              min={MIN_YEAR}
+              max={MAX_YEAR}
               className="input"
               value={plan.year ?? ""}
               onChange={(e) => setPlan(setPlanYear(plan, e.target.value ? Number(e.target.value) : null))}

@@ -3,6 +3,7 @@
 // Step 1 of importing a plan: the clerk pastes the document or picks a file; the server reads
 // it and answers with what it understood. Nothing is written here.
 import { FileInput } from "@/components/ui/file-input";
+import { MAX_YEAR, MIN_YEAR } from "@/domain/period";
 import { useRef, useState, useTransition } from "react";
 import { previewPlanImport, type PlanPreview } from "@/server/plans/import-actions";
 
@@ -67,7 +68,7 @@ export function SourceStep({ onRead, maxUploadMb }: { onRead: (preview: PlanPrev
             <label htmlFor="import-year" className="label">
               Năm kế hoạch (nếu văn bản không ghi)
             </label>
-            <input id="import-year" name="year" type="number" min={2000} max={2100} inputMode="numeric" className="input" />
+            <input id="import-year" name="year" type="number" min={MIN_YEAR} max={MAX_YEAR} inputMode="numeric" className="input" />
           </div>
           <p className="rounded border border-slate-200 bg-slate-50 p-2 text-xs text-slate-700">
             Chưa có gì được lưu ở bước này: bạn sẽ xem lại, sửa từng dòng, rồi mới bấm “Lưu kế hoạch”.

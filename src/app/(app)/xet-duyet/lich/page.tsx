@@ -8,6 +8,7 @@ import { COMMON_RULE, describeRule, resolveDeadline, SOURCE_LABEL, vnDate } from
 import { PageHeader } from "@/components/ui/page-header";
 import { YearPicker } from "@/components/ui/year-picker";
 import { ActionForm } from "@/components/forms/action-form";
+import { yearParam } from "@/domain/period";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { isCommuneUser } from "@/domain/policy";
 
@@ -17,8 +18,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const actor = await requirePageActor("review.read");
   const today = vnDate();
   const { nam } = await searchParams;
-  const asked = Number(nam);
-  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : Number(today.slice(0, 4));
+  const year = yearParam(nam) ?? Number(today.slice(0, 4));
   if (isCommuneUser(actor)) return null;
   const own = await unitCalendar(actor.orgUnitId, year);
   const isProvince = own.unit.level === "PROVINCE";

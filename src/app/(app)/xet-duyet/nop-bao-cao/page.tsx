@@ -8,6 +8,7 @@ import { quarterOf, vnDate } from "@/domain/calendar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ActionForm } from "@/components/forms/action-form";
+import { quarterParam, yearParam } from "@/domain/period";
 import { SelectField, TextAreaField } from "@/components/forms/fields";
 
 export const metadata: Metadata = { title: "Tình hình nộp báo cáo" };
@@ -20,10 +21,8 @@ export default async function CompletenessPage({ searchParams }: { searchParams:
   const today = vnDate();
   const { nam, quy } = await searchParams;
   const now = quarterOf(today);
-  const y = Number(nam);
-  const q = Number(quy);
-  const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : now.year;
-  const quarter = Number.isInteger(q) && q >= 1 && q <= 4 ? q : year === now.year ? now.quarter : 4;
+  const year = yearParam(nam) ?? now.year;
+  const quarter = quarterParam(quy) ?? (year === now.year ? now.quarter : 4);
   const full = await completeness(actor, year, quarter, today);
   // Quarters before the first with any commune expected to report only add empty columns.
   const from = Math.max(0, Math.min(full.summary.findIndex((x) => x.expected > 0), full.summary.length - 1));

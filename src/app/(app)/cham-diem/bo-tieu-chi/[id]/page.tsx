@@ -11,7 +11,7 @@ import { ActionButton } from "@/components/assessment/action-button";
 import { CriteriaImport } from "@/components/assessment/criteria-import";
 import { CriteriaAdd } from "@/components/assessment/criteria-add";
 import { DemoNote, pts } from "@/components/assessment/labels";
-import { describeRule, structureWarnings, type FigureRule } from "@/domain/assessment";
+import { describeRule, structureWarnings, subCriteriaOf, sumMaxPoints, type FigureRule } from "@/domain/assessment";
 import { loadStructureOf } from "@/server/assessment/set-view";
 
 export const metadata: Metadata = { title: "Bộ tiêu chí Chỉ số CCHC" };
@@ -21,8 +21,8 @@ export default async function CriteriaSetPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const { set, manages, newer } = await setDetail(actor, id);
   const editable = manages && set.status === "DRAFT";
-  const subs = set.areas.flatMap((a) => a.criteria.flatMap((c) => c.subCriteria));
-  const total = subs.reduce((n, s) => n + Number(s.maxPoints), 0);
+  const subs = subCriteriaOf(set.areas);
+  const total = sumMaxPoints(subs);
   const warnings = structureWarnings(loadStructureOf(set));
   return (
     <>
@@ -86,7 +86,7 @@ export default async function CriteriaSetPage({ params }: { params: Promise<{ id
       {set.areas.map((area) => (
         <section key={area.id} className="mb-4" aria-label={`${area.code}. ${area.title}`}>
           <h2 className="mb-1 font-semibold">
-            {area.code}. {area.title} <span className="font-normal text-slate-600">({pts(area.criteria.flatMap((c) => c.subCriteria).reduce((n, s) => n + Number(s.maxPoints), 0))} điểm)</span>
+            {area.code}. {area.title} <span className="font-normal text-slate-600">({pts(sumMaxPoints(subCriteriaOf([area])))} điểm)</span>
           </h2>
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="table-basic text-sm">
