@@ -1,6 +1,6 @@
 // One indicator of the quarter: a table row on a desktop, a card below 640 px (CSS: .table-cards).
 // Read-only reports show the figures as text, not as disabled inputs.
-import type { ReportIndicator } from "@/server/reports/queries";
+import type { FormIndicator } from "@/server/reports/form-data";
 import type { ConflictRow } from "@/server/reports/actions";
 import { aggregationShortText, NO_FIGURE, targetText, ytdFigure } from "@/domain/evaluation/display";
 import { AGGREGATION_LABEL } from "@/domain/evaluation/year-to-date";
@@ -18,7 +18,7 @@ import { ExplanationFields, FieldMessage, NumberInput, ReviewNote, moveDown } fr
 import { RED_STATUSES } from "@/domain/reporting/explanations";
 
 export interface IndicatorRowProps {
-  ind: ReportIndicator;
+  ind: FormIndicator;
   draft: IndicatorDraft;
   live: LiveIndicator;
   onChange: (d: IndicatorDraft) => void;
@@ -132,7 +132,7 @@ export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editab
         ) : (
           draft.note && <p className="whitespace-pre-line text-xs">{draft.note}</p>
         )}
-        <EvidencePanel kind="indicator" rowId={ind.id} year={year} quarter={quarter} evidence={ind.evidence} editable={editable} history={ind.history} savedBy={ind.current?.updatedBy ?? null} savedAt={ind.current?.updatedAt ?? null} version={ind.current?.version ?? null} />
+        <EvidencePanel kind="indicator" rowId={ind.id} year={year} quarter={quarter} evidence={ind.evidence ?? []} editable={editable} history={ind.history ?? []} savedBy={ind.current?.updatedBy ?? null} savedAt={ind.current?.updatedAt ?? null} version={ind.current?.version ?? null} />
       </td>
     </tr>
   );

@@ -3,7 +3,7 @@
 // The quarter's figures and task progress, edited in place: a table on a desktop, one card
 // per row below 640 px. Behaviour lives in useReportForm, the rules in domain/reporting.
 import { useMemo, useState } from "react";
-import type { ReportData } from "@/server/reports/queries";
+import type { FormReport } from "@/server/reports/form-data";
 import { isDirty } from "@/domain/reporting/drafts";
 import { rowMatches, type RowFacts, type RowFilter } from "@/domain/reporting/row-filter";
 import { quarterLabel } from "@/domain/format";
@@ -25,7 +25,7 @@ export interface ReviewView {
 
 const RED = new Set(["NOT_ACHIEVED", "AT_RISK"]);
 
-export function ReportForm({ data, editable, canSubmit, today, rowComments = {}, review, canSetBaseline = false }: { data: ReportData; editable: boolean; canSubmit: boolean; today: string; rowComments?: Record<string, string>; review?: ReviewView; canSetBaseline?: boolean }) {
+export function ReportForm({ data, editable, canSubmit, today, rowComments = {}, review, canSetBaseline = false }: { data: FormReport; editable: boolean; canSubmit: boolean; today: string; rowComments?: Record<string, string>; review?: ReviewView; canSetBaseline?: boolean }) {
   const form = useReportForm({ data, today });
   const { state, live, query } = form;
   // Row comments live here, not in the rows: a row hidden by a filter keeps what was typed.

@@ -1,5 +1,5 @@
 // One task of the quarter: progress, result, evidence. A card below 640 px (CSS: .table-cards).
-import type { ReportTask } from "@/server/reports/queries";
+import type { FormTask } from "@/server/reports/form-data";
 import type { ConflictRow } from "@/server/reports/actions";
 import { TASK_STATUS_ICON, TASK_STATUS_LABEL, type TaskStatus } from "@/domain/evaluation/tasks";
 import { taskStatusText } from "@/domain/evaluation/display";
@@ -11,8 +11,11 @@ import { EvidencePanel } from "./evidence-panel";
 import { ConflictPanel } from "./conflict-panel";
 import { ExplanationFields, FieldMessage, ReviewNote, moveDown } from "./fields";
 
+/** About what two lines of the requirement column hold. */
+const REQUIREMENT_CLAMP = 80;
+
 export interface TaskRowProps {
-  task: ReportTask;
+  task: FormTask;
   draft: TaskDraft;
   onChange: (d: TaskDraft) => void;
   quarter: number;
@@ -40,13 +43,9 @@ export function TaskRow({ task, draft, onChange, quarter, year, editable, errorO
           {task.content}
         </div>
         <div className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-600">
-          {task.leadUnitName && <span>Chủ trì: {task.leadUnitName}</span>}
-          {task.deadlineText && (
-            <span>
-              Thời hạn: {task.deadlineText}
-              {task.dueDate ? ` (${formatDate(task.dueDate)})` : ""}
-            </span>
-          )}
+          {/* One text node each (no React separators): these lines are on every row. */}
+          {task.leadUnitName && <span>{`Chủ trì: ${task.leadUnitName}`}</span>}
+          {task.deadlineText && <span>{`Thời hạn: ${task.deadlineText}${task.dueDate ? ` (${formatDate(task.dueDate)})` : ""}`}</span>}
         </div>
         {overdue && <div className="mt-1 text-xs font-semibold text-red-800">✖ Quá hạn, chưa hoàn thành</div>}
         {overdue && <ExplanationFields id={task.id} cause={draft.cause} remedy={draft.remedy} onChange={set} editable={editable} />}
@@ -62,9 +61,7 @@ export function TaskRow({ task, draft, onChange, quarter, year, editable, errorO
             </label>
             <select id={`${task.id}-status`} className="input" value={draft.status} onChange={(e) => set({ status: e.target.value as TaskStatus })} data-col="task-status" onKeyDown={moveDown}>
               {(Object.keys(TASK_STATUS_LABEL) as TaskStatus[]).map((s) => (
-                <option key={s} value={s}>
-                  {TASK_STATUS_ICON[s]} {TASK_STATUS_LABEL[s]}
-                </option>
+                <option key={s} value={s}>{`${TASK_STATUS_ICON[s]} ${TASK_STATUS_LABEL[s]}`}</option>
               ))}
             </select>
           </>
@@ -98,13 +95,12 @@ export function TaskRow({ task, draft, onChange, quarter, year, editable, errorO
           <p className="whitespace-pre-line text-sm">{draft.resultText || "—"}</p>
         )}
         {task.requirement && (
-          <div className="mt-1 line-clamp-2 text-xs text-slate-600" title={task.requirement}>
-            Yêu cầu: {task.requirement}
-          </div>
+          // The full text on hover only where two lines may cut it (it is already in the row once).
+          <div className="mt-1 line-clamp-2 text-xs text-slate-600" title={task.requirement.length > REQUIREMENT_CLAMP ? task.requirement : undefined}>{`Yêu cầu: ${task.requirement}`}</div>
         )}
       </td>
       <td data-label="Minh chứng">
-        <EvidencePanel kind="task" rowId={task.id} year={year} quarter={quarter} evidence={task.evidence} editable={editable} history={task.history} savedBy={task.current?.updatedBy ?? null} savedAt={task.current?.updatedAt ?? null} version={task.current?.version ?? null} />
+        <EvidencePanel kind="task" rowId={task.id} year={year} quarter={quarter} evidence={task.evidence ?? []} editable={editable} history={task.history ?? []} savedBy={task.current?.updatedBy ?? null} savedAt={task.current?.updatedAt ?? null} version={task.current?.version ?? null} />
       </td>
     </tr>
   );
