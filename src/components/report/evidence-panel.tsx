@@ -5,7 +5,7 @@
 // then (next/dynamic): the page used to render every row's forms closed, about half its HTML.
 import { useState } from "react";
 import dynamic from "next/dynamic";
-import { useRowHistoryOnDemand } from "./row-history";
+import { useRowHistoryOnDemand } from "./row-history-context";
 import type { RowPanelProps } from "./row-panel-body";
 
 const RowPanelBody = dynamic(() => import("./row-panel-body"), {

@@ -9,11 +9,10 @@ import { indicatorDraftText, type IndicatorDraft, type LiveIndicator } from "@/d
 import { formatNumber, formatPercent } from "@/domain/format";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { SnapshotChange } from "@/domain/reporting/snapshot";
-import { ChangedSinceReturn, RowComment, type RowCommenting } from "@/components/review/row-review";
+import type { RowCommenting } from "@/components/review/row-review";
+import { BaselinePrompt, ChangedSinceReturn, ConflictPanel, RowComment } from "./lazy-parts";
 import { needsBaseline } from "@/domain/reporting/baseline";
-import { BaselinePrompt } from "./baseline-prompt";
 import { EvidencePanel } from "./evidence-panel";
-import { ConflictPanel } from "./conflict-panel";
 import { ExplanationFields, FieldMessage, NumberInput, ReviewNote, moveDown } from "./fields";
 import { RED_STATUSES } from "@/domain/reporting/explanations";
 
@@ -58,8 +57,8 @@ export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editab
           </div>
         )}
         <ReviewNote text={reviewComment} />
-        <ChangedSinceReturn changes={changes} />
-        <RowComment commenting={commenting} rowName={`${ind.code ? `${ind.code} ` : ""}${ind.name}`.slice(0, 80)} />
+        {!!changes?.length && <ChangedSinceReturn changes={changes} />}
+        {commenting && <RowComment commenting={commenting} rowName={`${ind.code ? `${ind.code} ` : ""}${ind.name}`.slice(0, 80)} />}
       </td>
       <td data-label="Chỉ tiêu năm">
         <div className="text-xs text-slate-600">{ind.targetText || "—"}</div>

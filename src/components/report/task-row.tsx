@@ -6,9 +6,9 @@ import { taskStatusText } from "@/domain/evaluation/display";
 import type { TaskDraft } from "@/domain/reporting/drafts";
 import { formatDate } from "@/domain/format";
 import type { SnapshotChange } from "@/domain/reporting/snapshot";
-import { ChangedSinceReturn, RowComment, type RowCommenting } from "@/components/review/row-review";
+import type { RowCommenting } from "@/components/review/row-review";
+import { ChangedSinceReturn, ConflictPanel, RowComment } from "./lazy-parts";
 import { EvidencePanel } from "./evidence-panel";
-import { ConflictPanel } from "./conflict-panel";
 import { ExplanationFields, FieldMessage, ReviewNote, moveDown } from "./fields";
 
 /** About what two lines of the requirement column hold. */
@@ -50,8 +50,8 @@ export function TaskRow({ task, draft, onChange, quarter, year, editable, errorO
         {overdue && <div className="mt-1 text-xs font-semibold text-red-800">✖ Quá hạn, chưa hoàn thành</div>}
         {overdue && <ExplanationFields id={task.id} cause={draft.cause} remedy={draft.remedy} onChange={set} editable={editable} />}
         <ReviewNote text={reviewComment} />
-        <ChangedSinceReturn changes={changes} />
-        <RowComment commenting={commenting} rowName={`${task.code ? `${task.code} ` : ""}${task.content}`.slice(0, 80)} />
+        {!!changes?.length && <ChangedSinceReturn changes={changes} />}
+        {commenting && <RowComment commenting={commenting} rowName={`${task.code ? `${task.code} ` : ""}${task.content}`.slice(0, 80)} />}
       </td>
       <td data-label="Tiến độ">
         {editable ? (

@@ -12,7 +12,7 @@ import { PeriodNav } from "@/components/dashboard/period-nav";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { ReportForm } from "@/components/report/report-form";
 import { reportFormData } from "@/server/reports/form-data";
-import { RowHistoryOnDemand } from "@/components/report/row-history";
+import { RowHistoryOnDemand } from "@/components/report/row-history-context";
 import { ReportDownloads } from "@/components/report/report-downloads";
 import { ReviewHistory } from "@/components/review/review-history";
 import { latestReturnComments } from "@/domain/reporting/workflow";
