@@ -131,7 +131,7 @@ export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editab
         ) : (
           draft.note && <p className="whitespace-pre-line text-xs">{draft.note}</p>
         )}
-        <EvidencePanel kind="indicator" rowId={ind.id} year={year} quarter={quarter} evidence={ind.evidence ?? []} editable={editable} history={ind.history ?? []} savedBy={ind.current?.updatedBy ?? null} savedAt={ind.current?.updatedAt ?? null} version={ind.current?.version ?? null} />
+        <EvidencePanel kind="indicator" rowId={ind.id} year={year} quarter={quarter} evidence={ind.evidence} evidenceCount={ind.evidenceCount} editable={editable} history={ind.history ?? []} savedBy={ind.current?.updatedBy ?? null} savedAt={ind.current?.updatedAt ?? null} version={ind.current?.version ?? null} />
       </td>
     </tr>
   );

@@ -3,10 +3,12 @@
 // The opened panel of one report row: its evidence (tài liệu minh chứng: list, upload, written
 // reference) and its change history. Loaded with next/dynamic when a row's panel is first
 // opened (./evidence-panel.tsx): it is on every row, but few rows are opened in a visit.
-import { useState, useTransition } from "react";
+// On the commune's own page the evidence list is read from the server when the panel opens.
+import { useEffect, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { EvidenceItem, HistoryItem } from "@/server/reports/queries";
 import { attachEvidenceFile, attachEvidenceReference, deleteEvidence } from "@/server/evidence/actions";
+import { rowEvidence } from "@/server/reports/history-actions";
 import { formatDate, formatDateTime, formatNumber } from "@/domain/format";
 import { ACCEPT_ATTRIBUTE } from "@/domain/file-type";
 import { describe, RowHistory } from "./row-history";
@@ -18,7 +20,8 @@ export interface RowPanelProps {
   rowId: string;
   year: number;
   quarter: number;
-  evidence: EvidenceItem[];
+  /** null: loaded from the server when the panel opens. */
+  evidence: EvidenceItem[] | null;
   editable: boolean;
   history: HistoryItem[];
   savedBy: string | null;
@@ -32,6 +35,21 @@ export default function RowPanelBody({ kind, rowId, year, quarter, evidence, edi
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [loaded, setLoaded] = useState<EvidenceItem[] | null>(null);
+  const list = evidence ?? loaded;
+  const onDemandEvidence = evidence === null;
+
+  // After a change here the list is read again (the page's refresh brings the new count).
+  const reload = () => {
+    if (!onDemandEvidence) return;
+    start(async () => {
+      const result = await rowEvidence({ kind, rowId, year, quarter });
+      if (result.ok) setLoaded(result.data);
+      else setError(result.error);
+    });
+  };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the panel is first opened
+  useEffect(reload, []);
 
   function upload(form: HTMLFormElement) {
     const fd = new FormData(form);
@@ -48,6 +66,7 @@ export default function RowPanelBody({ kind, rowId, year, quarter, evidence, edi
       if (result.ok) {
         setError(null);
         form.reset();
+        reload();
         router.refresh();
       } else setError(result.error);
     });
@@ -69,6 +88,7 @@ export default function RowPanelBody({ kind, rowId, year, quarter, evidence, edi
         setError(null);
         setErrors({});
         form.reset();
+        reload();
         router.refresh();
       } else {
         setError(result.error);
@@ -81,8 +101,10 @@ export default function RowPanelBody({ kind, rowId, year, quarter, evidence, edi
     if (!window.confirm("Xóa minh chứng này?")) return;
     start(async () => {
       const result = await deleteEvidence({ id });
-      if (result.ok) router.refresh();
-      else setError(result.error);
+      if (result.ok) {
+        reload();
+        router.refresh();
+      } else setError(result.error);
     });
   }
 
@@ -94,8 +116,9 @@ export default function RowPanelBody({ kind, rowId, year, quarter, evidence, edi
         </p>
       )}
       <ul className="space-y-1">
-        {evidence.length === 0 && <li className="text-slate-500">Chưa có minh chứng.</li>}
-        {evidence.map((e) => (
+        {list === null && <li className="text-slate-500">Đang tải minh chứng…</li>}
+        {list?.length === 0 && <li className="text-slate-500">Chưa có minh chứng.</li>}
+        {list?.map((e) => (
           <li key={e.id} className="flex items-start justify-between gap-2">
             <span>
               {e.fileName ? (

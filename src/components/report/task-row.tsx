@@ -100,7 +100,7 @@ export function TaskRow({ task, draft, onChange, quarter, year, editable, errorO
         )}
       </td>
       <td data-label="Minh chứng">
-        <EvidencePanel kind="task" rowId={task.id} year={year} quarter={quarter} evidence={task.evidence ?? []} editable={editable} history={task.history ?? []} savedBy={task.current?.updatedBy ?? null} savedAt={task.current?.updatedAt ?? null} version={task.current?.version ?? null} />
+        <EvidencePanel kind="task" rowId={task.id} year={year} quarter={quarter} evidence={task.evidence} evidenceCount={task.evidenceCount} editable={editable} history={task.history ?? []} savedBy={task.current?.updatedBy ?? null} savedAt={task.current?.updatedAt ?? null} version={task.current?.version ?? null} />
       </td>
     </tr>
   );

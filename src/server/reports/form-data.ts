@@ -16,8 +16,10 @@ export type FormIndicator = Pick<
 > & {
   quarters: Omit<ReportIndicator["quarters"][number], "fromAppraisal">[];
   current: (RowMeta & Pick<Saved, "numerator" | "denominator" | "value" | "done" | "note">) | null;
-  /** Left out when empty (most rows). */
+  /** Left out when empty (most rows), and on the commune's page, which loads it when a row's panel opens. */
   evidence?: EvidenceItem[];
+  /** How many evidence items the row has, where the list is loaded on opening (left out when none). */
+  evidenceCount?: number;
   /** Only where the page sends history with the rows (the reviewer's view); the commune's page loads it when a panel opens. */
   history?: HistoryItem[];
 };
@@ -25,6 +27,7 @@ export type FormIndicator = Pick<
 export type FormTask = Pick<ReportTask, "id" | "code" | "sectionId" | "content" | "requirement" | "deadlineText" | "deadlineKind" | "dueDate" | "occurrences" | "leadUnitName" | "unitIds" | "previousStatus"> & {
   current: (RowMeta & Pick<SavedTask, "status" | "resultText" | "reason" | "completedAt">) | null;
   evidence?: EvidenceItem[];
+  evidenceCount?: number;
   history?: HistoryItem[];
 };
 
@@ -36,9 +39,16 @@ export interface FormReport {
 }
 
 const meta = (c: RowMeta): RowMeta => ({ version: c.version, cause: c.cause, remedy: c.remedy, updatedAt: c.updatedAt, updatedBy: c.updatedBy });
-const lists = (r: { evidence: EvidenceItem[]; history: HistoryItem[] }) => ({ ...(r.evidence.length ? { evidence: r.evidence } : {}), ...(r.history.length ? { history: r.history } : {}) });
 
-export function reportFormData(data: Pick<ReportData, "year" | "quarter" | "units" | "plans">): FormReport {
+/**
+ * `onDemand`: the commune's own page, whose rows load their evidence list and history when a
+ * panel is opened (reports/history-actions.ts): only the number of evidence items is sent.
+ */
+export function reportFormData(data: Pick<ReportData, "year" | "quarter" | "units" | "plans">, { onDemand = false }: { onDemand?: boolean } = {}): FormReport {
+  const lists = (r: { evidence: EvidenceItem[]; history: HistoryItem[] }) => ({
+    ...(!r.evidence.length ? {} : onDemand ? { evidenceCount: r.evidence.length } : { evidence: r.evidence }),
+    ...(r.history.length ? { history: r.history } : {}),
+  });
   return {
     year: data.year,
     quarter: data.quarter,

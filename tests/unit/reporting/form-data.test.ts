@@ -55,4 +55,11 @@ describe("reportFormData", () => {
     expect(plan.tasks[0].evidence).toHaveLength(1);
     expect(plan.sections).toEqual([{ id: "s1", code: "I", title: "Cải cách thủ tục hành chính" }]);
   });
+
+  it("on the commune's page sends the number of evidence items only: the list loads when a panel opens", () => {
+    const onDemand = reportFormData(data, { onDemand: true }).plans[0];
+    expect(onDemand.tasks[0]).not.toHaveProperty("evidence");
+    expect(onDemand.tasks[0].evidenceCount).toBe(1);
+    expect(onDemand.indicators[0]).not.toHaveProperty("evidenceCount");
+  });
 });

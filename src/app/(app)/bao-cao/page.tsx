@@ -60,7 +60,7 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
         <p className="card text-sm text-slate-700">Xã chưa có kế hoạch năm {year}. Chọn năm khác hoặc nhập kế hoạch trước.</p>
       ) : (
         <RowHistoryOnDemand>
-          <ReportForm data={reportFormData(data)} editable={editable} canSubmit={canSubmit} today={judgementDay(year, quarter, data.snapshot?.takenAt ?? today)} rowComments={returned?.rows ?? {}} canSetBaseline={can(actor, "plan.baseline")} />
+          <ReportForm data={reportFormData(data, { onDemand: true })} editable={editable} canSubmit={canSubmit} today={judgementDay(year, quarter, data.snapshot?.takenAt ?? today)} rowComments={returned?.rows ?? {}} canSetBaseline={can(actor, "plan.baseline")} />
         </RowHistoryOnDemand>
       )}
       <ReviewHistory decisions={data.decisions} />
