@@ -18,6 +18,8 @@ import { RED_STATUSES } from "@/domain/reporting/explanations";
 
 export interface IndicatorRowProps {
   ind: FormIndicator;
+  /** A short unique prefix for the row's element ids (its uuid, repeated in every id and label, weighed ~30 KB on a large report). */
+  domId: string;
   draft: IndicatorDraft;
   live: LiveIndicator;
   onChange: (d: IndicatorDraft) => void;
@@ -35,7 +37,7 @@ export interface IndicatorRowProps {
   onResolve: (c: ConflictRow, choice: "mine" | "theirs") => void;
 }
 
-export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editable, errorOf, reviewComment, changes, commenting, canSetBaseline = false, conflict, onResolve }: IndicatorRowProps) {
+export function IndicatorRow({ ind, domId, draft, live, onChange, quarter, year, editable, errorOf, reviewComment, changes, commenting, canSetBaseline = false, conflict, onResolve }: IndicatorRowProps) {
   const input = entryInputFor(ind);
   const result = live.result;
   const ytd = result ? ytdFigure(ind, result.ytd) : null;
@@ -50,7 +52,7 @@ export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editab
           <span className="sm:hidden">{ind.code ? `${ind.code}. ` : ""}</span>
           {ind.name}
         </div>
-        {ind.monitoringUnitName && <div className="text-xs text-slate-600">Theo dõi: {ind.monitoringUnitName}</div>}
+        {ind.monitoringUnitName && <div className="text-xs text-slate-600">{`Theo dõi: ${ind.monitoringUnitName}`}</div>}
         {input === "RATIO" && (ind.numeratorLabel || ind.denominatorLabel) && (
           <div className="text-xs text-slate-600">
             = {ind.numeratorLabel ?? "tử số"} / {ind.denominatorLabel ?? "mẫu số"}
@@ -73,22 +75,22 @@ export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editab
           <>
             {input === "RATIO" && (
               <div className="grid grid-cols-1 gap-1 min-[400px]:grid-cols-2">
-                <NumberInput id={`${ind.id}-num`} label="Tử số" integer value={draft.numerator} onChange={(v) => set({ numerator: v })} error={errorOf(key("numerator"))} col="numerator" />
-                <NumberInput id={`${ind.id}-den`} label="Mẫu số" integer value={draft.denominator} onChange={(v) => set({ denominator: v })} error={errorOf(key("denominator"))} col="denominator" />
+                <NumberInput id={`${domId}-num`} label="Tử số" integer value={draft.numerator} onChange={(v) => set({ numerator: v })} error={errorOf(key("numerator"))} col="numerator" />
+                <NumberInput id={`${domId}-den`} label="Mẫu số" integer value={draft.denominator} onChange={(v) => set({ denominator: v })} error={errorOf(key("denominator"))} col="denominator" />
                 <div className="text-xs text-slate-700 min-[400px]:col-span-2" aria-live="polite">
                   Tỷ lệ quý: <strong>{live.ratioNow === null ? "—" : formatPercent(live.ratioNow)}</strong>
                 </div>
               </div>
             )}
             {(input === "NUMBER" || input === "PERCENT" || input === "RANK") && (
-              <NumberInput id={`${ind.id}-val`} label={valueLabel} integer={input === "RANK"} value={draft.value} onChange={(v) => set({ value: v })} error={errorOf(key("value"))} col="value" />
+              <NumberInput id={`${domId}-val`} label={valueLabel} integer={input === "RANK"} value={draft.value} onChange={(v) => set({ value: v })} error={errorOf(key("value"))} col="value" />
             )}
             {input === "DONE" && (
               <div>
-                <label htmlFor={`${ind.id}-done`} className="block text-xs text-slate-600">
+                <label htmlFor={`${domId}-done`} className="block text-xs text-slate-600">
                   Kết quả
                 </label>
-                <select id={`${ind.id}-done`} className="input" value={draft.done} onChange={(e) => set({ done: e.target.value as IndicatorDraft["done"] })} data-col="value" onKeyDown={moveDown}>
+                <select id={`${domId}-done`} className="input" value={draft.done} onChange={(e) => set({ done: e.target.value as IndicatorDraft["done"] })} data-col="value" onKeyDown={moveDown}>
                   <option value="">— Chưa báo cáo —</option>
                   <option value="yes">Đã hoàn thành</option>
                   <option value="no">Chưa hoàn thành</option>
@@ -113,7 +115,7 @@ export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editab
           <>
             <StatusBadge status={result.status} />
             <div className="mt-0.5 text-xs text-slate-700">{result.reason}</div>
-            {RED_STATUSES.has(result.status) && <ExplanationFields id={ind.id} cause={draft.cause} remedy={draft.remedy} onChange={set} editable={editable} />}
+            {RED_STATUSES.has(result.status) && <ExplanationFields id={domId} cause={draft.cause} remedy={draft.remedy} onChange={set} editable={editable} />}
           </>
         ) : (
           <div className="text-xs font-medium text-red-800">Chưa đánh giá: có ô chưa hợp lệ.</div>
@@ -122,11 +124,11 @@ export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editab
       <td data-label="Ghi chú, minh chứng">
         {editable ? (
           <>
-            <label htmlFor={`${ind.id}-note`} className="sr-only">
+            <label htmlFor={`${domId}-note`} className="sr-only">
               Ghi chú
             </label>
-            <textarea id={`${ind.id}-note`} className="input min-h-9 text-xs" rows={1} placeholder="Ghi chú" value={draft.note} onChange={(e) => set({ note: e.target.value })} aria-invalid={!!errorOf(key("note"))} />
-            <FieldMessage id={`${ind.id}-note-err`} text={errorOf(key("note"))} />
+            <textarea id={`${domId}-note`} className="input min-h-9 text-xs" rows={1} placeholder="Ghi chú" value={draft.note} onChange={(e) => set({ note: e.target.value })} aria-invalid={!!errorOf(key("note"))} />
+            <FieldMessage id={`${domId}-note-err`} text={errorOf(key("note"))} />
           </>
         ) : (
           draft.note && <p className="whitespace-pre-line text-xs">{draft.note}</p>
