@@ -6,14 +6,19 @@ import { noSeriousAxe, signIn } from "./helpers";
 
 const URL = "/bao-cao?nam=2025&quy=3";
 
-async function openSavedRowPanel(page: Page) {
+/** Saves a figure on the first ratio row (so it has a history), then opens that row's panel. */
+async function openSavedRowPanel(page: Page, numerator: string) {
   await signIn(page, "hanhdung.canbo");
   await page.goto(URL);
   // Closed panels carry no forms: the page is lighter by every row's upload and reference forms.
   await expect(page.locator("[data-report-form] tbody input").first()).toBeVisible();
   expect(await page.locator('[data-report-form] input[type="file"]').count()).toBe(0);
-  const row = page.locator("tr[data-row]").filter({ hasText: /Minh chứng \(\d+\) · Lịch sử/ }).first();
-  await row.getByText(/Minh chứng \(\d+\)/).click();
+  const row = page.locator("tr[data-row]").filter({ has: page.getByLabel("Tử số") }).first();
+  await row.getByLabel("Tử số").fill(numerator);
+  await row.getByLabel("Mẫu số").fill("40");
+  await page.getByRole("button", { name: "Lưu" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu 1 dòng" })).toBeVisible();
+  await row.getByText(/Minh chứng \(\d+\) · Lịch sử/).click();
   await expect(row.locator('input[type="file"]')).toHaveCount(1);
   await expect(row.getByRole("button", { name: "Tải lên" })).toBeVisible();
   await expect(row.getByText("Hoặc ghi văn bản minh chứng")).toBeVisible();
@@ -24,7 +29,7 @@ async function openSavedRowPanel(page: Page) {
 }
 
 test("desk monitor (1366 px): a row's panel opens with its evidence forms and history", async ({ page }) => {
-  const row = await openSavedRowPanel(page);
+  const row = await openSavedRowPanel(page, "31");
   await row.scrollIntoViewIfNeeded();
   await noSeriousAxe(page);
   await page.screenshot({ path: "tests/e2e/screenshots/report-panel-open-1366.png" });
@@ -38,7 +43,7 @@ test.describe("on a phone (390×844)", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test("a row's panel opens in its card without sideways scrolling", async ({ page }) => {
-    const row = await openSavedRowPanel(page);
+    const row = await openSavedRowPanel(page, "32");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await row.scrollIntoViewIfNeeded();
     await page.screenshot({ path: "tests/e2e/screenshots/report-panel-open-390.png" });
