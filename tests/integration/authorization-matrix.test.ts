@@ -370,6 +370,10 @@ const FIXTURES: Record<string, Fixture> = {
     await progressRow(target);
     return fromAction(() => historyActions.rowHistory({ year: YEAR, quarter: OPEN_QUARTER, kind: "task", rowId: target.taskId }));
   },
+  "src/server/reports/history-actions.ts#rowEvidence": async ({ target }) => {
+    await progressRow(target);
+    return fromAction(() => historyActions.rowEvidence({ year: YEAR, quarter: OPEN_QUARTER, kind: "task", rowId: target.taskId }));
+  },
   "src/server/reports/history-actions.ts#restoreRowValue": async ({ target }) => {
     const row = await progressRow(target);
     // An earlier value in the row's history that differs from the stored one.

@@ -1,11 +1,12 @@
-// Issue 21 / 17: a report row's history is loaded when opened (the page no longer sends it), and
+// Issue 21 / 17: a report row's history and evidence are loaded when opened (the page no longer sends them), and
 // "khôi phục" writes an earlier value again as a new, audited change, refused when the row was
 // saved by someone else since the clerk loaded it.
 import { describe, expect, it } from "vitest";
 import { setupTestDb } from "../support/demo-db";
 import { actAs } from "../support/actors";
 import { saveReport } from "@/server/reports/actions";
-import { restoreRowValue, rowHistory } from "@/server/reports/history-actions";
+import { restoreRowValue, rowEvidence, rowHistory } from "@/server/reports/history-actions";
+import { attachEvidenceReference } from "@/server/evidence/actions";
 import { loadReport } from "@/server/reports/queries";
 
 const t = setupTestDb();
@@ -75,5 +76,30 @@ describe("row history on demand and restore", () => {
     expect(await rowHistory({ year: YEAR, quarter: Q, kind: "indicator", rowId: ind.id })).toMatchObject({ ok: false, error: expect.stringContaining("Không tìm thấy") });
     expect(await restoreRowValue({ year: YEAR, quarter: Q, kind: "indicator", rowId: ind.id, auditId: history[1].id, version: before.version })).toMatchObject({ ok: false });
     expect((await stored(ind.id)).version).toBe(before.version);
+  });
+
+  it("a row's evidence is read when its panel opens: the live list while the report is open, the frozen one once on file, never another commune's", async () => {
+    const ind = await ratio();
+    await actAs("dienkhanh.canbo");
+    expect(await attachEvidenceReference({ year: YEAR, quarter: Q, kind: "indicator", rowId: ind.id, docNumber: "12/BC-UBND", docDate: "2025-09-30", docSummary: "Báo cáo kết quả quý III" })).toMatchObject({ ok: true });
+    const live = await rowEvidence({ year: YEAR, quarter: Q, kind: "indicator", rowId: ind.id });
+    if (!live.ok) throw new Error(live.error);
+    expect(live.data.map((e) => [e.docNumber, e.docDate, e.docSummary])).toContainEqual(["12/BC-UBND", "2025-09-30", "Báo cáo kết quả quý III"]);
+
+    await actAs("hanhdung.canbo");
+    expect(await rowEvidence({ year: YEAR, quarter: Q, kind: "indicator", rowId: ind.id })).toMatchObject({ ok: false, error: expect.stringContaining("Không tìm thấy") });
+
+    // On file (issue 14): the report says what it said when submitted, not what the live rows hold now.
+    const report = await t.db.quarterlyReport.findFirstOrThrow({ where: { commune: { name: "Xã Diên Khánh" }, period: { year: YEAR, quarter: Q } } });
+    const frozen = { id: "frozen-1", fileName: null, sizeBytes: null, docNumber: "07/BC-UBND", docDate: "2025-09-01", docSummary: "Bản đã nộp", createdAt: "2025-09-01T00:00:00.000Z" };
+    await t.db.reportSnapshot.create({ data: { reportId: report.id, planVersions: {}, data: { units: [], plans: [{ indicators: [{ id: ind.id, evidence: [frozen] }], tasks: [] }] } } });
+    await t.db.quarterlyReport.update({ where: { id: report.id }, data: { status: "SUBMITTED" } });
+    try {
+      await actAs("dienkhanh.canbo");
+      expect(await rowEvidence({ year: YEAR, quarter: Q, kind: "indicator", rowId: ind.id })).toEqual({ ok: true, data: [frozen] });
+    } finally {
+      await t.db.quarterlyReport.update({ where: { id: report.id }, data: { status: report.status } });
+      await t.db.reportSnapshot.deleteMany({ where: { reportId: report.id } });
+    }
   });
 });

@@ -58,9 +58,10 @@ export const ENDPOINTS: Endpoint[] = [
     saveReport: { permission: "report.write", scope: "own-commune", target: "input" },
     submitReport: { permission: "report.submit", scope: "own-commune", target: "implicit" },
   }),
-  // issue 21: a row's history loaded when opened; "khôi phục" (issue 17) writes through saveReport.
+  // issue 21: a row's history and evidence loaded when opened; "khôi phục" (issue 17) writes through saveReport.
   ...actions("src/server/reports/history-actions.ts", {
     rowHistory: { permission: "report.write", scope: "own-commune", target: "input", readOnly: true },
+    rowEvidence: { permission: "report.write", scope: "own-commune", target: "input", readOnly: true },
     restoreRowValue: { permission: "report.write", scope: "own-commune", target: "input" },
   }),
   ...actions("src/server/reports/baseline-actions.ts", {

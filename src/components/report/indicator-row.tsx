@@ -1,6 +1,6 @@
 // One indicator of the quarter: a table row on a desktop, a card below 640 px (CSS: .table-cards).
 // Read-only reports show the figures as text, not as disabled inputs.
-import type { ReportIndicator } from "@/server/reports/queries";
+import type { FormIndicator } from "@/server/reports/form-data";
 import type { ConflictRow } from "@/server/reports/actions";
 import { aggregationShortText, NO_FIGURE, targetText, ytdFigure } from "@/domain/evaluation/display";
 import { AGGREGATION_LABEL } from "@/domain/evaluation/year-to-date";
@@ -9,16 +9,17 @@ import { indicatorDraftText, type IndicatorDraft, type LiveIndicator } from "@/d
 import { formatNumber, formatPercent } from "@/domain/format";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { SnapshotChange } from "@/domain/reporting/snapshot";
-import { ChangedSinceReturn, RowComment, type RowCommenting } from "@/components/review/row-review";
+import type { RowCommenting } from "@/components/review/row-review";
+import { BaselinePrompt, ChangedSinceReturn, ConflictPanel, RowComment } from "./lazy-parts";
 import { needsBaseline } from "@/domain/reporting/baseline";
-import { BaselinePrompt } from "./baseline-prompt";
 import { EvidencePanel } from "./evidence-panel";
-import { ConflictPanel } from "./conflict-panel";
 import { ExplanationFields, FieldMessage, NumberInput, ReviewNote, moveDown } from "./fields";
 import { RED_STATUSES } from "@/domain/reporting/explanations";
 
 export interface IndicatorRowProps {
-  ind: ReportIndicator;
+  ind: FormIndicator;
+  /** A short unique prefix for the row's element ids (its uuid, repeated in every id and label, weighed ~30 KB on a large report). */
+  domId: string;
   draft: IndicatorDraft;
   live: LiveIndicator;
   onChange: (d: IndicatorDraft) => void;
@@ -36,7 +37,7 @@ export interface IndicatorRowProps {
   onResolve: (c: ConflictRow, choice: "mine" | "theirs") => void;
 }
 
-export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editable, errorOf, reviewComment, changes, commenting, canSetBaseline = false, conflict, onResolve }: IndicatorRowProps) {
+export function IndicatorRow({ ind, domId, draft, live, onChange, quarter, year, editable, errorOf, reviewComment, changes, commenting, canSetBaseline = false, conflict, onResolve }: IndicatorRowProps) {
   const input = entryInputFor(ind);
   const result = live.result;
   const ytd = result ? ytdFigure(ind, result.ytd) : null;
@@ -51,15 +52,15 @@ export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editab
           <span className="sm:hidden">{ind.code ? `${ind.code}. ` : ""}</span>
           {ind.name}
         </div>
-        {ind.monitoringUnitName && <div className="text-xs text-slate-600">Theo dõi: {ind.monitoringUnitName}</div>}
+        {ind.monitoringUnitName && <div className="text-xs text-slate-600">{`Theo dõi: ${ind.monitoringUnitName}`}</div>}
         {input === "RATIO" && (ind.numeratorLabel || ind.denominatorLabel) && (
           <div className="text-xs text-slate-600">
             = {ind.numeratorLabel ?? "tử số"} / {ind.denominatorLabel ?? "mẫu số"}
           </div>
         )}
         <ReviewNote text={reviewComment} />
-        <ChangedSinceReturn changes={changes} />
-        <RowComment commenting={commenting} rowName={`${ind.code ? `${ind.code} ` : ""}${ind.name}`.slice(0, 80)} />
+        {!!changes?.length && <ChangedSinceReturn changes={changes} />}
+        {commenting && <RowComment commenting={commenting} rowName={`${ind.code ? `${ind.code} ` : ""}${ind.name}`.slice(0, 80)} />}
       </td>
       <td data-label="Chỉ tiêu năm">
         <div className="text-xs text-slate-600">{ind.targetText || "—"}</div>
@@ -74,22 +75,22 @@ export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editab
           <>
             {input === "RATIO" && (
               <div className="grid grid-cols-1 gap-1 min-[400px]:grid-cols-2">
-                <NumberInput id={`${ind.id}-num`} label="Tử số" integer value={draft.numerator} onChange={(v) => set({ numerator: v })} error={errorOf(key("numerator"))} col="numerator" />
-                <NumberInput id={`${ind.id}-den`} label="Mẫu số" integer value={draft.denominator} onChange={(v) => set({ denominator: v })} error={errorOf(key("denominator"))} col="denominator" />
+                <NumberInput id={`${domId}-num`} label="Tử số" integer value={draft.numerator} onChange={(v) => set({ numerator: v })} error={errorOf(key("numerator"))} col="numerator" />
+                <NumberInput id={`${domId}-den`} label="Mẫu số" integer value={draft.denominator} onChange={(v) => set({ denominator: v })} error={errorOf(key("denominator"))} col="denominator" />
                 <div className="text-xs text-slate-700 min-[400px]:col-span-2" aria-live="polite">
                   Tỷ lệ quý: <strong>{live.ratioNow === null ? "—" : formatPercent(live.ratioNow)}</strong>
                 </div>
               </div>
             )}
             {(input === "NUMBER" || input === "PERCENT" || input === "RANK") && (
-              <NumberInput id={`${ind.id}-val`} label={valueLabel} integer={input === "RANK"} value={draft.value} onChange={(v) => set({ value: v })} error={errorOf(key("value"))} col="value" />
+              <NumberInput id={`${domId}-val`} label={valueLabel} integer={input === "RANK"} value={draft.value} onChange={(v) => set({ value: v })} error={errorOf(key("value"))} col="value" />
             )}
             {input === "DONE" && (
               <div>
-                <label htmlFor={`${ind.id}-done`} className="block text-xs text-slate-600">
+                <label htmlFor={`${domId}-done`} className="block text-xs text-slate-600">
                   Kết quả
                 </label>
-                <select id={`${ind.id}-done`} className="input" value={draft.done} onChange={(e) => set({ done: e.target.value as IndicatorDraft["done"] })} data-col="value" onKeyDown={moveDown}>
+                <select id={`${domId}-done`} className="input" value={draft.done} onChange={(e) => set({ done: e.target.value as IndicatorDraft["done"] })} data-col="value" onKeyDown={moveDown}>
                   <option value="">— Chưa báo cáo —</option>
                   <option value="yes">Đã hoàn thành</option>
                   <option value="no">Chưa hoàn thành</option>
@@ -114,7 +115,7 @@ export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editab
           <>
             <StatusBadge status={result.status} />
             <div className="mt-0.5 text-xs text-slate-700">{result.reason}</div>
-            {RED_STATUSES.has(result.status) && <ExplanationFields id={ind.id} cause={draft.cause} remedy={draft.remedy} onChange={set} editable={editable} />}
+            {RED_STATUSES.has(result.status) && <ExplanationFields id={domId} cause={draft.cause} remedy={draft.remedy} onChange={set} editable={editable} />}
           </>
         ) : (
           <div className="text-xs font-medium text-red-800">Chưa đánh giá: có ô chưa hợp lệ.</div>
@@ -123,16 +124,16 @@ export function IndicatorRow({ ind, draft, live, onChange, quarter, year, editab
       <td data-label="Ghi chú, minh chứng">
         {editable ? (
           <>
-            <label htmlFor={`${ind.id}-note`} className="sr-only">
+            <label htmlFor={`${domId}-note`} className="sr-only">
               Ghi chú
             </label>
-            <textarea id={`${ind.id}-note`} className="input min-h-9 text-xs" rows={1} placeholder="Ghi chú" value={draft.note} onChange={(e) => set({ note: e.target.value })} aria-invalid={!!errorOf(key("note"))} />
-            <FieldMessage id={`${ind.id}-note-err`} text={errorOf(key("note"))} />
+            <textarea id={`${domId}-note`} className="input min-h-9 text-xs" rows={1} placeholder="Ghi chú" value={draft.note} onChange={(e) => set({ note: e.target.value })} aria-invalid={!!errorOf(key("note"))} />
+            <FieldMessage id={`${domId}-note-err`} text={errorOf(key("note"))} />
           </>
         ) : (
           draft.note && <p className="whitespace-pre-line text-xs">{draft.note}</p>
         )}
-        <EvidencePanel kind="indicator" rowId={ind.id} year={year} quarter={quarter} evidence={ind.evidence} editable={editable} history={ind.history} savedBy={ind.current?.updatedBy ?? null} savedAt={ind.current?.updatedAt ?? null} version={ind.current?.version ?? null} />
+        <EvidencePanel kind="indicator" rowId={ind.id} year={year} quarter={quarter} evidence={ind.evidence} evidenceCount={ind.evidenceCount} editable={editable} history={ind.history ?? []} savedBy={ind.current?.updatedBy ?? null} savedAt={ind.current?.updatedAt ?? null} version={ind.current?.version ?? null} />
       </td>
     </tr>
   );

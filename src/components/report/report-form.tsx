@@ -3,7 +3,7 @@
 // The quarter's figures and task progress, edited in place: a table on a desktop, one card
 // per row below 640 px. Behaviour lives in useReportForm, the rules in domain/reporting.
 import { useMemo, useState } from "react";
-import type { ReportData } from "@/server/reports/queries";
+import type { FormReport } from "@/server/reports/form-data";
 import { isDirty } from "@/domain/reporting/drafts";
 import { rowMatches, type RowFacts, type RowFilter } from "@/domain/reporting/row-filter";
 import { quarterLabel } from "@/domain/format";
@@ -25,7 +25,7 @@ export interface ReviewView {
 
 const RED = new Set(["NOT_ACHIEVED", "AT_RISK"]);
 
-export function ReportForm({ data, editable, canSubmit, today, rowComments = {}, review, canSetBaseline = false }: { data: ReportData; editable: boolean; canSubmit: boolean; today: string; rowComments?: Record<string, string>; review?: ReviewView; canSetBaseline?: boolean }) {
+export function ReportForm({ data, editable, canSubmit, today, rowComments = {}, review, canSetBaseline = false }: { data: FormReport; editable: boolean; canSubmit: boolean; today: string; rowComments?: Record<string, string>; review?: ReviewView; canSetBaseline?: boolean }) {
   const form = useReportForm({ data, today });
   const { state, live, query } = form;
   // Row comments live here, not in the rows: a row hidden by a filter keeps what was typed.
@@ -65,6 +65,8 @@ export function ReportForm({ data, editable, canSubmit, today, rowComments = {},
   const total = facts.size;
   const shownCount = [...facts.keys()].filter(shown).length;
   const filters: RowFilter[] = review?.sinceReturn ? ["", "changed", "empty", "red", "commented"] : ["", "empty", "red", "commented"];
+  // Element ids from the row's place in the form, not its uuid (see IndicatorRowProps.domId).
+  const domIds = new Map([...facts.keys()].map((id, i) => [id, `r${i}`]));
   const kindOf = new Map(data.plans.flatMap((p) => [...p.indicators.map((i) => [i.id, "indicator"] as const), ...p.tasks.map((t) => [t.id, "task"] as const)]));
 
   return (
@@ -142,6 +144,7 @@ export function ReportForm({ data, editable, canSubmit, today, rowComments = {},
                         <IndicatorRow
                           key={ind.id}
                           ind={ind}
+                          domId={domIds.get(ind.id)!}
                           draft={state.indicators.get(ind.id)!.draft}
                           live={live.get(ind.id)!}
                           onChange={(d) => form.setIndicatorDraft(ind.id, d)}
@@ -183,6 +186,7 @@ export function ReportForm({ data, editable, canSubmit, today, rowComments = {},
                         <TaskRow
                           key={task.id}
                           task={task}
+                          domId={domIds.get(task.id)!}
                           draft={state.tasks.get(task.id)!.draft}
                           onChange={(d) => form.setTaskDraft(task.id, d)}
                           quarter={data.quarter}

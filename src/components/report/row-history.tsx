@@ -3,7 +3,7 @@
 // A report row's change history, fetched when the clerk asks for it (the page does not send
 // every row's history), with "Khôi phục" on each earlier value: written again as a new change
 // through the normal save (checked, audited, refused if someone saved the row since).
-import { createContext, useContext, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { rowHistory, restoreRowValue } from "@/server/reports/history-actions";
 import type { RowHistoryItem } from "@/server/reports/history";
@@ -22,18 +22,6 @@ export function describe(value: unknown): string {
   if (typeof v.note === "string" && v.note) parts.push(`“${v.note}”`);
   if (typeof v.resultText === "string" && v.resultText) parts.push(`“${v.resultText.slice(0, 60)}”`);
   return parts.join(", ") || "(trống)";
-}
-
-/** True on the commune's own report page, which loads row history on demand. */
-const OnDemand = createContext(false);
-
-export function useRowHistoryOnDemand() {
-  return useContext(OnDemand);
-}
-
-/** Wraps a report form whose rows' history is loaded when opened (the page sent none). */
-export function RowHistoryOnDemand({ children }: { children: React.ReactNode }) {
-  return <OnDemand value={true}>{children}</OnDemand>;
 }
 
 export function RowHistory({ kind, rowId, year, quarter, version, editable }: { kind: "indicator" | "task"; rowId: string; year: number; quarter: number; version: number | null; editable: boolean }) {

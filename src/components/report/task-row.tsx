@@ -1,18 +1,23 @@
 // One task of the quarter: progress, result, evidence. A card below 640 px (CSS: .table-cards).
-import type { ReportTask } from "@/server/reports/queries";
+import type { FormTask } from "@/server/reports/form-data";
 import type { ConflictRow } from "@/server/reports/actions";
 import { TASK_STATUS_ICON, TASK_STATUS_LABEL, type TaskStatus } from "@/domain/evaluation/tasks";
 import { taskStatusText } from "@/domain/evaluation/display";
 import type { TaskDraft } from "@/domain/reporting/drafts";
 import { formatDate } from "@/domain/format";
 import type { SnapshotChange } from "@/domain/reporting/snapshot";
-import { ChangedSinceReturn, RowComment, type RowCommenting } from "@/components/review/row-review";
+import type { RowCommenting } from "@/components/review/row-review";
+import { ChangedSinceReturn, ConflictPanel, RowComment } from "./lazy-parts";
 import { EvidencePanel } from "./evidence-panel";
-import { ConflictPanel } from "./conflict-panel";
 import { ExplanationFields, FieldMessage, ReviewNote, moveDown } from "./fields";
 
+/** About what two lines of the requirement column hold. */
+const REQUIREMENT_CLAMP = 80;
+
 export interface TaskRowProps {
-  task: ReportTask;
+  task: FormTask;
+  /** A short unique prefix for the row's element ids (see IndicatorRowProps.domId). */
+  domId: string;
   draft: TaskDraft;
   onChange: (d: TaskDraft) => void;
   quarter: number;
@@ -28,7 +33,7 @@ export interface TaskRowProps {
   onResolve: (c: ConflictRow, choice: "mine" | "theirs") => void;
 }
 
-export function TaskRow({ task, draft, onChange, quarter, year, editable, errorOf, overdue, reviewComment, changes, commenting, conflict, onResolve }: TaskRowProps) {
+export function TaskRow({ task, domId, draft, onChange, quarter, year, editable, errorOf, overdue, reviewComment, changes, commenting, conflict, onResolve }: TaskRowProps) {
   const key = (f: string) => `tasks.${task.id}.${f}`;
   const set = (patch: Partial<TaskDraft>) => onChange({ ...draft, ...patch });
   return (
@@ -40,31 +45,25 @@ export function TaskRow({ task, draft, onChange, quarter, year, editable, errorO
           {task.content}
         </div>
         <div className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-600">
-          {task.leadUnitName && <span>Chủ trì: {task.leadUnitName}</span>}
-          {task.deadlineText && (
-            <span>
-              Thời hạn: {task.deadlineText}
-              {task.dueDate ? ` (${formatDate(task.dueDate)})` : ""}
-            </span>
-          )}
+          {/* One text node each (no React separators): these lines are on every row. */}
+          {task.leadUnitName && <span>{`Chủ trì: ${task.leadUnitName}`}</span>}
+          {task.deadlineText && <span>{`Thời hạn: ${task.deadlineText}${task.dueDate ? ` (${formatDate(task.dueDate)})` : ""}`}</span>}
         </div>
         {overdue && <div className="mt-1 text-xs font-semibold text-red-800">✖ Quá hạn, chưa hoàn thành</div>}
-        {overdue && <ExplanationFields id={task.id} cause={draft.cause} remedy={draft.remedy} onChange={set} editable={editable} />}
+        {overdue && <ExplanationFields id={domId} cause={draft.cause} remedy={draft.remedy} onChange={set} editable={editable} />}
         <ReviewNote text={reviewComment} />
-        <ChangedSinceReturn changes={changes} />
-        <RowComment commenting={commenting} rowName={`${task.code ? `${task.code} ` : ""}${task.content}`.slice(0, 80)} />
+        {!!changes?.length && <ChangedSinceReturn changes={changes} />}
+        {commenting && <RowComment commenting={commenting} rowName={`${task.code ? `${task.code} ` : ""}${task.content}`.slice(0, 80)} />}
       </td>
       <td data-label="Tiến độ">
         {editable ? (
           <>
-            <label htmlFor={`${task.id}-status`} className="sr-only">
+            <label htmlFor={`${domId}-status`} className="sr-only">
               Tiến độ
             </label>
-            <select id={`${task.id}-status`} className="input" value={draft.status} onChange={(e) => set({ status: e.target.value as TaskStatus })} data-col="task-status" onKeyDown={moveDown}>
+            <select id={`${domId}-status`} className="input" value={draft.status} onChange={(e) => set({ status: e.target.value as TaskStatus })} data-col="task-status" onKeyDown={moveDown}>
               {(Object.keys(TASK_STATUS_LABEL) as TaskStatus[]).map((s) => (
-                <option key={s} value={s}>
-                  {TASK_STATUS_ICON[s]} {TASK_STATUS_LABEL[s]}
-                </option>
+                <option key={s} value={s}>{`${TASK_STATUS_ICON[s]} ${TASK_STATUS_LABEL[s]}`}</option>
               ))}
             </select>
           </>
@@ -74,11 +73,11 @@ export function TaskRow({ task, draft, onChange, quarter, year, editable, errorO
         {draft.status === "CANNOT_DO" &&
           (editable ? (
             <div className="mt-1">
-              <label htmlFor={`${task.id}-reason`} className="block text-xs text-slate-600">
+              <label htmlFor={`${domId}-reason`} className="block text-xs text-slate-600">
                 Lý do
               </label>
-              <textarea id={`${task.id}-reason`} className={`input text-xs ${errorOf(key("reason")) ? "border-red-600" : ""}`} rows={2} value={draft.reason} onChange={(e) => set({ reason: e.target.value })} aria-invalid={!!errorOf(key("reason"))} />
-              <FieldMessage id={`${task.id}-reason-err`} text={errorOf(key("reason"))} />
+              <textarea id={`${domId}-reason`} className={`input text-xs ${errorOf(key("reason")) ? "border-red-600" : ""}`} rows={2} value={draft.reason} onChange={(e) => set({ reason: e.target.value })} aria-invalid={!!errorOf(key("reason"))} />
+              <FieldMessage id={`${domId}-reason-err`} text={errorOf(key("reason"))} />
             </div>
           ) : (
             <p className="mt-1 text-xs">Lý do: {draft.reason}</p>
@@ -88,23 +87,22 @@ export function TaskRow({ task, draft, onChange, quarter, year, editable, errorO
       <td data-label="Kết quả thực hiện">
         {editable ? (
           <>
-            <label htmlFor={`${task.id}-result`} className="sr-only">
+            <label htmlFor={`${domId}-result`} className="sr-only">
               Kết quả thực hiện
             </label>
-            <textarea id={`${task.id}-result`} className="input text-sm" rows={2} placeholder="Đã làm được gì trong quý" value={draft.resultText} onChange={(e) => set({ resultText: e.target.value })} aria-invalid={!!errorOf(key("resultText"))} />
-            <FieldMessage id={`${task.id}-result-err`} text={errorOf(key("resultText"))} />
+            <textarea id={`${domId}-result`} className="input text-sm" rows={2} placeholder="Đã làm được gì trong quý" value={draft.resultText} onChange={(e) => set({ resultText: e.target.value })} aria-invalid={!!errorOf(key("resultText"))} />
+            <FieldMessage id={`${domId}-result-err`} text={errorOf(key("resultText"))} />
           </>
         ) : (
           <p className="whitespace-pre-line text-sm">{draft.resultText || "—"}</p>
         )}
         {task.requirement && (
-          <div className="mt-1 line-clamp-2 text-xs text-slate-600" title={task.requirement}>
-            Yêu cầu: {task.requirement}
-          </div>
+          // The full text on hover only where two lines may cut it (it is already in the row once).
+          <div className="mt-1 line-clamp-2 text-xs text-slate-600" title={task.requirement.length > REQUIREMENT_CLAMP ? task.requirement : undefined}>{`Yêu cầu: ${task.requirement}`}</div>
         )}
       </td>
       <td data-label="Minh chứng">
-        <EvidencePanel kind="task" rowId={task.id} year={year} quarter={quarter} evidence={task.evidence} editable={editable} history={task.history} savedBy={task.current?.updatedBy ?? null} savedAt={task.current?.updatedAt ?? null} version={task.current?.version ?? null} />
+        <EvidencePanel kind="task" rowId={task.id} year={year} quarter={quarter} evidence={task.evidence} evidenceCount={task.evidenceCount} editable={editable} history={task.history ?? []} savedBy={task.current?.updatedBy ?? null} savedAt={task.current?.updatedAt ?? null} version={task.current?.version ?? null} />
       </td>
     </tr>
   );

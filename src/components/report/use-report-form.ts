@@ -5,7 +5,7 @@
 // taking the clerk to the first invalid field.
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import type { ReportData, ReportTask } from "@/server/reports/queries";
+import type { FormReport, FormTask } from "@/server/reports/form-data";
 import { saveReport, submitReport, type ConflictRow } from "@/server/reports/actions";
 import { isOverdue, taskStatusOn, type TaskStatus } from "@/domain/evaluation/tasks";
 import {
@@ -33,14 +33,14 @@ interface FormState {
   tasks: Map<string, RowState<TaskDraft>>;
 }
 
-function initialState(data: ReportData, old: FormState | null): FormState {
+function initialState(data: FormReport, old: FormState | null): FormState {
   return {
     indicators: mergeRows(old?.indicators ?? null, data.plans.flatMap((p) => p.indicators), (i) => indicatorDraftOf(i.current), (i) => i.current?.version ?? null),
     tasks: mergeRows(old?.tasks ?? null, data.plans.flatMap((p) => p.tasks), (t) => taskDraftOf(t.current, t.previousStatus), (t) => t.current?.version ?? null),
   };
 }
 
-export function useReportForm({ data, today }: { data: ReportData; today: string }) {
+export function useReportForm({ data, today }: { data: FormReport; today: string }) {
   const router = useRouter();
   const allIndicators = useMemo(() => data.plans.flatMap((p) => p.indicators), [data]);
   const allTasks = useMemo(() => data.plans.flatMap((p) => p.tasks), [data]);
@@ -62,7 +62,7 @@ export function useReportForm({ data, today }: { data: ReportData; today: string
   const taskErrors = useMemo(() => new Map(allTasks.map((t) => [t.id, taskDraftErrors(state.tasks.get(t.id)!.draft)])), [allTasks, state.tasks]);
   // As the server judges it: a task marked done after the period's end was not done then
   // (one marked done now is done today, which may be after the period judged).
-  const overdue = (t: ReportTask) => {
+  const overdue = (t: FormTask) => {
     const status = state.tasks.get(t.id)!.draft.status as TaskStatus;
     const completedAt = status !== "DONE" ? null : t.current?.status === "DONE" ? t.current.completedAt : todayInVietnam();
     return isOverdue({ dueDate: t.dueDate, deadlineKind: t.deadlineKind, occurrences: t.occurrences }, taskStatusOn(status, completedAt, today), today);

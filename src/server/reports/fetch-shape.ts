@@ -14,6 +14,19 @@ export interface EvidenceItem {
   createdAt: string;
 }
 
+/** An evidence row as the report's panels show it. */
+export function evidenceItem(e: { id: string; fileName: string | null; sizeBytes: number | null; docNumber: string | null; docDate: Date | null; docSummary: string | null; createdAt: Date }): EvidenceItem {
+  return {
+    id: e.id,
+    fileName: e.fileName,
+    sizeBytes: e.sizeBytes,
+    docNumber: e.docNumber,
+    docDate: e.docDate ? e.docDate.toISOString().slice(0, 10) : null,
+    docSummary: e.docSummary,
+    createdAt: e.createdAt.toISOString(),
+  };
+}
+
 export interface ReportSnapshotInfo {
   /** When the report was submitted (ISO timestamp): the day its figures and deadlines are judged on. */
   takenAt: string;

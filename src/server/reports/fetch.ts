@@ -11,7 +11,7 @@ import { snapshotChanges } from "@/domain/reporting/snapshot";
 import { amendmentOpen } from "@/domain/reporting/workflow";
 import { rowsInForce, type PlanRowsVersion } from "@/domain/reporting/plan-version";
 import { FROZEN_STATES, latestSnapshots } from "./frozen";
-import { groupBy, PLAN_SELECT, PROGRESS_SELECT, VALUE_SELECT, type EvidenceItem, type HistoryItem, type ReportSnapshotInfo } from "./fetch-shape";
+import { evidenceItem, groupBy, PLAN_SELECT, PROGRESS_SELECT, VALUE_SELECT, type EvidenceItem, type HistoryItem, type ReportSnapshotInfo } from "./fetch-shape";
 
 export type { EvidenceItem, HistoryItem, ReportSnapshotInfo } from "./fetch-shape";
 
@@ -93,19 +93,7 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
   const valuesOf = groupBy(values, (v) => v.indicatorId);
   const progressOf = groupBy(progress, (p) => p.taskId);
   const evidenceOf = (key: "indicatorValueId" | "taskProgressId", id: string | undefined): EvidenceItem[] =>
-    id
-      ? evidence
-          .filter((e) => e[key] === id)
-          .map((e) => ({
-            id: e.id,
-            fileName: e.fileName,
-            sizeBytes: e.sizeBytes,
-            docNumber: e.docNumber,
-            docDate: iso(e.docDate),
-            docSummary: e.docSummary,
-            createdAt: e.createdAt.toISOString(),
-          }))
-      : [];
+    id ? evidence.filter((e) => e[key] === id).map(evidenceItem) : [];
   const historyOf = (id: string | undefined): HistoryItem[] =>
     id
       ? audit

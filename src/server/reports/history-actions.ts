@@ -9,7 +9,8 @@ import { ConflictError, NotFoundError, UserError } from "@/server/errors";
 import { ownCommuneOf } from "@/server/auth/guard";
 import { id, periodJsonSchema, z } from "@/server/validation";
 import { saveReport } from "./actions";
-import { historyEntry, ownRow, readRowHistory, type RowHistoryItem } from "./history";
+import { historyEntry, ownRow, readRowEvidence, readRowHistory, type RowHistoryItem } from "./history";
+import type { EvidenceItem } from "./fetch-shape";
 
 const rowSchema = periodJsonSchema.extend({ kind: z.enum(["indicator", "task"], { error: "Loại dòng không hợp lệ." }), rowId: id("Dòng") });
 
@@ -19,6 +20,13 @@ export async function rowHistory(input: z.input<typeof rowSchema>) {
     if (!row) return [];
     return readRowHistory(row.id);
   });
+}
+
+/** A row's evidence, loaded when its panel is opened (the page sends only the count). */
+export async function rowEvidence(input: z.input<typeof rowSchema>) {
+  return runAction("report.write", rowSchema, input, async (actor, data): Promise<EvidenceItem[]> =>
+    readRowEvidence(ownCommuneOf(actor, "report.write"), data.kind, data.rowId, data.year, data.quarter),
+  );
 }
 
 const restoreSchema = rowSchema.extend({

@@ -1,9 +1,12 @@
-// Reading a report row's change history (the audit trail) for the history panel and for
-// "khôi phục". Kept out of the action module: endpoint modules touch audit entries only
+// Reading what a report row's panel shows when opened: its change history (the audit trail),
+// also for "khôi phục", and its evidence list. Kept out of the action module: endpoint modules touch audit entries only
 // through audit() (tests/integration/audit-append-only.test.ts).
 import "server-only";
 import { getDb } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
+import { FROZEN_STATES, latestSnapshots } from "./frozen";
+import { evidenceItem, type EvidenceItem } from "./fetch-shape";
+import type { FrozenReport } from "./fetch";
 
 /** Entries shown per row, newest first (as the page showed before it loaded them on demand). */
 const HISTORY_LIMIT = 10;
@@ -47,4 +50,24 @@ export async function readRowHistory(entityId: string): Promise<RowHistoryItem[]
 export async function historyEntry(entityId: string, auditId: string) {
   const db = await getDb();
   return db.auditLog.findFirst({ where: { id: auditId, entityId }, select: { after: true } });
+}
+
+/**
+ * The row's evidence as its report shows it: from the snapshot when the report is on file
+ * (issue 14: a submitted report says what it said then), else the live list. Empty when the
+ * row has no stored figure or progress (evidence hangs on one).
+ */
+export async function readRowEvidence(communeId: string, kind: "indicator" | "task", rowId: string, year: number, quarter: number): Promise<EvidenceItem[]> {
+  const row = await ownRow(communeId, kind, rowId, year, quarter);
+  if (!row) return [];
+  const db = await getDb();
+  const report = await db.quarterlyReport.findFirst({ where: { communeId, period: { year, quarter } }, select: { id: true, status: true } });
+  const snapshot = report && FROZEN_STATES.has(report.status) ? (await latestSnapshots(db, [report.id])).get(report.id) : undefined;
+  if (snapshot) {
+    const plans = (snapshot.data as unknown as FrozenReport).plans;
+    const rows: { id: string; evidence: EvidenceItem[] }[] = plans.flatMap((p): { id: string; evidence: EvidenceItem[] }[] => (kind === "indicator" ? p.indicators : p.tasks));
+    return rows.find((r) => r.id === rowId)?.evidence ?? [];
+  }
+  const evidence = await db.evidence.findMany({ where: kind === "indicator" ? { indicatorValueId: row.id } : { taskProgressId: row.id }, orderBy: { createdAt: "asc" } });
+  return evidence.map(evidenceItem);
 }

@@ -11,7 +11,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PeriodNav } from "@/components/dashboard/period-nav";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { ReportForm } from "@/components/report/report-form";
-import { RowHistoryOnDemand } from "@/components/report/row-history";
+import { reportFormData } from "@/server/reports/form-data";
+import { RowHistoryOnDemand } from "@/components/report/row-history-context";
 import { ReportDownloads } from "@/components/report/report-downloads";
 import { ReviewHistory } from "@/components/review/review-history";
 import { latestReturnComments } from "@/domain/reporting/workflow";
@@ -67,7 +68,7 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
         <p className="card text-sm text-slate-700">Xã chưa có kế hoạch năm {year}. Chọn năm khác hoặc nhập kế hoạch trước.</p>
       ) : (
         <RowHistoryOnDemand>
-          <ReportForm data={data} editable={editable} canSubmit={canSubmit} today={judgementDay(year, quarter, data.snapshot?.takenAt ?? today)} rowComments={returned?.rows ?? {}} canSetBaseline={can(actor, "plan.baseline")} />
+          <ReportForm data={reportFormData(data, { onDemand: true })} editable={editable} canSubmit={canSubmit} today={judgementDay(year, quarter, data.snapshot?.takenAt ?? today)} rowComments={returned?.rows ?? {}} canSetBaseline={can(actor, "plan.baseline")} />
         </RowHistoryOnDemand>
       )}
       <ReviewHistory decisions={data.decisions} />

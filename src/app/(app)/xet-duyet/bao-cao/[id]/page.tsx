@@ -12,6 +12,7 @@ import { RecordNotice } from "@/components/report/record-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { ReportForm } from "@/components/report/report-form";
+import { reportFormData } from "@/server/reports/form-data";
 import { ReportDownloads } from "@/components/report/report-downloads";
 import { ReviewHistory } from "@/components/review/review-history";
 import { latestReturnComments } from "@/domain/reporting/workflow";
@@ -74,7 +75,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
             })),
         )}
       />
-      <ReportForm data={data} editable={false} canSubmit={false} today={judgementDay(report.period.year, report.period.quarter, data.snapshot?.takenAt ?? todayInVietnam())} rowComments={returned?.rows ?? sinceReturn?.rowComments ?? {}}
+      <ReportForm data={reportFormData(data)} editable={false} canSubmit={false} today={judgementDay(report.period.year, report.period.quarter, data.snapshot?.takenAt ?? todayInVietnam())} rowComments={returned?.rows ?? sinceReturn?.rowComments ?? {}}
         review={{ formId: deciding && report.status === "SUBMITTED" ? DECISION_FORM : null, sinceReturn }}
       />
     </>
