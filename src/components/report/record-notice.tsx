@@ -3,18 +3,22 @@
 // the reviewer to see ("đã thay đổi sau khi duyệt"). Server component: no client JS.
 import type { ReportData } from "@/server/reports/queries";
 import { formatDate, formatDateTime } from "@/domain/format";
-import { quarterList } from "@/domain/evaluation/as-of";
+import { quarterEnd, quarterList, reportJudgementDay } from "@/domain/evaluation/as-of";
 
 /** The report page, the reviewer's page and the commune's dashboard of that period all show it. */
-export function RecordNotice({ data, missingQuarters, reviewer = false }: { data: Pick<ReportData, "snapshot" | "report" | "quarter" | "plans">; missingQuarters: number[]; reviewer?: boolean }) {
+export function RecordNotice({ data, missingQuarters, reviewer = false }: { data: Pick<ReportData, "snapshot" | "report" | "year" | "quarter" | "plans">; missingQuarters: number[]; reviewer?: boolean }) {
   const snap = data.snapshot;
+  // The day deadlines were judged on, named outright: the quarter's last day once it was over
+  // when the report was submitted, else the day (in Vietnam) it was submitted.
+  const judged = snap ? reportJudgementDay(data.year, data.quarter, snap.takenAt, "") : null;
   const approved = data.report?.status === "APPROVED";
   const after = approved ? "sau khi duyệt" : "sau khi nộp";
   return (
     <>
       {snap && (
         <p className="mb-3 rounded border border-slate-300 bg-white p-2 text-sm text-slate-800">
-          Nội dung báo cáo như đã nộp lúc {formatDateTime(snap.takenAt)}; thời hạn nhiệm vụ được xét tại ngày {formatDate(snap.takenAt)} (hoặc ngày cuối quý nếu đã hết quý).
+          Nội dung báo cáo như đã nộp lúc {formatDateTime(snap.takenAt)}; thời hạn nhiệm vụ được xét tại ngày {formatDate(judged)}
+          {judged === quarterEnd(data.year, data.quarter) ? " (ngày cuối quý)" : " (ngày nộp)"}.
         </p>
       )}
       {missingQuarters.length > 0 && data.quarter === 4 && (

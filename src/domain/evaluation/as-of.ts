@@ -3,7 +3,7 @@
 // while it runs, and on the day it was submitted once it is on file (so a report read again years
 // later says what it said). Pure: the day is passed in, never read from the clock.
 
-import { quarterLabel } from "../format";
+import { quarterLabel, todayInVietnam } from "../format";
 import { indicatorStatus, type StatusInput, type StatusResult } from "./status";
 import { aggregationFor, type Quarter, type QuarterValue } from "./year-to-date";
 import { daysUntilDue, isDueSoon, isOverdue, DUE_SOON_DAYS, type TaskDeadline, type TaskStatus } from "./tasks";
@@ -24,6 +24,15 @@ export function judgementDay(year: number, quarter: number, today: string): stri
   const end = quarterEnd(year, quarter);
   const day = today.slice(0, 10);
   return day < end ? day : end;
+}
+
+/**
+ * The day a report is judged on: once on file, as of the day (in Vietnam) it was submitted,
+ * `takenAt` being the snapshot's timestamp; otherwise as of `today`. Never the timestamp's UTC
+ * date: a report sent at 6 a.m. in Vietnam is still the previous day in UTC.
+ */
+export function reportJudgementDay(year: number, quarter: number, takenAt: string | null | undefined, today: string): string {
+  return judgementDay(year, quarter, takenAt ? todayInVietnam(new Date(takenAt)) : today);
 }
 
 /** Whether the period is over on `today`. */

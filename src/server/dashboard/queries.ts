@@ -8,7 +8,7 @@ import { checkPeriod } from "@/server/reports/periods";
 import { assertCommuneInScope } from "@/server/auth/guard";
 import { pageCache } from "@/server/cache/versioned";
 import { STATUS_ORDER, type IndicatorStatus } from "@/domain/evaluation/status";
-import { indicatorStatusAsOf, judgementDay, reportQuartersWithoutFigures, taskStatusOn, taskVerdictAsOf, type AsOfStatus } from "@/domain/evaluation/as-of";
+import { indicatorStatusAsOf, reportJudgementDay, reportQuartersWithoutFigures, taskStatusOn, taskVerdictAsOf, type AsOfStatus } from "@/domain/evaluation/as-of";
 import { quarterDisplayValue, type Quarter } from "@/domain/evaluation/year-to-date";
 import { aggregateByUnit } from "@/domain/evaluation/by-unit";
 import { coverage766 } from "@/domain/evaluation/decision-766";
@@ -22,7 +22,7 @@ export const GROUP_ORDER: IndicatorGroup[] = ["PAR_INDEX", "SIPAS", "DTI", "PCI"
  * report on file as of the day it was submitted (data.snapshot), whatever day it is read.
  */
 export function buildDashboard(data: ReportData, asOf: number, today: string) {
-  const judgedAt = judgementDay(data.year, asOf, data.snapshot?.takenAt ?? today);
+  const judgedAt = reportJudgementDay(data.year, asOf, data.snapshot?.takenAt, today);
   const unitName = new Map(data.units.map((u) => [u.id, u.name]));
   const indicators = data.plans.flatMap((plan) =>
     plan.indicators.map((ind) => {
@@ -68,7 +68,7 @@ export function buildDashboard(data: ReportData, asOf: number, today: string) {
   return {
     commune: data.commune,
     /** The report of the period and, once on file, its snapshot (what changed since, newer plan versions). */
-    record: { report: data.report, snapshot: data.snapshot, quarter: data.quarter, plans: data.plans },
+    record: { report: data.report, snapshot: data.snapshot, year: data.year, quarter: data.quarter, plans: data.plans },
     year: data.year,
     asOf,
     today,

@@ -5,6 +5,7 @@ import {
   periodIsOver,
   quarterEnd,
   quartersWithoutFigures,
+  reportJudgementDay,
   reportQuartersWithoutFigures,
   taskStatusOn,
   taskVerdictAsOf,
@@ -34,6 +35,17 @@ describe("judgementDay: a period is judged at its end once over, at today while 
 
   it("takes a timestamp as well as a date", () => {
     expect(judgementDay(2025, 3, "2025-08-10T03:00:00.000Z")).toBe("2025-08-10");
+  });
+
+  it("a report on file is judged on the day in Vietnam it was submitted, not the timestamp's UTC date", () => {
+    // 06:30 on 15/8 in Vietnam is still 14/8 in UTC: a task due 14/8 and unfinished is overdue in that report.
+    expect(reportJudgementDay(2025, 3, "2025-08-14T23:30:00.000Z", TODAY_2026)).toBe("2025-08-15");
+    expect(taskVerdictAsOf({ dueDate: "2025-08-14", deadlineKind: "DATE" }, "IN_PROGRESS", 2025, 3, reportJudgementDay(2025, 3, "2025-08-14T23:30:00.000Z", TODAY_2026)).overdue).toBe(true);
+    // Submitted after the quarter ended (the first hours of 1/10 in Vietnam): judged on 30/9.
+    expect(reportJudgementDay(2025, 3, "2025-09-30T18:00:00.000Z", TODAY_2026)).toBe("2025-09-30");
+    // Not on file: as of today, or the quarter's end once over.
+    expect(reportJudgementDay(2026, 4, null, TODAY_2026)).toBe(TODAY_2026);
+    expect(reportJudgementDay(2025, 2, undefined, TODAY_2026)).toBe("2025-06-30");
   });
 });
 

@@ -5,7 +5,7 @@ import { choosePeriod } from "@/server/reports/period-choice";
 import { isEditable } from "@/domain/reporting/workflow";
 import { can } from "@/domain/policy";
 import { formatDate, formatDateTime, quarterLabel } from "@/domain/format";
-import { judgementDay, reportQuartersWithoutFigures } from "@/domain/evaluation/as-of";
+import { reportJudgementDay, reportQuartersWithoutFigures } from "@/domain/evaluation/as-of";
 import { RecordNotice } from "@/components/report/record-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { PeriodNav } from "@/components/dashboard/period-nav";
@@ -68,7 +68,7 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
         <p className="card text-sm text-slate-700">Xã chưa có kế hoạch năm {year}. Chọn năm khác hoặc nhập kế hoạch trước.</p>
       ) : (
         <RowHistoryOnDemand>
-          <ReportForm data={reportFormData(data, { onDemand: true })} editable={editable} canSubmit={canSubmit} today={judgementDay(year, quarter, data.snapshot?.takenAt ?? today)} rowComments={returned?.rows ?? {}} canSetBaseline={can(actor, "plan.baseline")} />
+          <ReportForm data={reportFormData(data, { onDemand: true })} editable={editable} canSubmit={canSubmit} today={reportJudgementDay(year, quarter, data.snapshot?.takenAt, today)} rowComments={returned?.rows ?? {}} canSetBaseline={can(actor, "plan.baseline")} />
         </RowHistoryOnDemand>
       )}
       <ReviewHistory decisions={data.decisions} />

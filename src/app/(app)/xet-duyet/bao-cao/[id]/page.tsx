@@ -7,7 +7,7 @@ import { routes } from "@/domain/routes";
 import { loadReport } from "@/server/reports/queries";
 import { reportForReview } from "@/server/review/queries";
 import { todayInVietnam, formatDateTime, quarterLabel } from "@/domain/format";
-import { judgementDay, reportQuartersWithoutFigures } from "@/domain/evaluation/as-of";
+import { reportJudgementDay, reportQuartersWithoutFigures } from "@/domain/evaluation/as-of";
 import { RecordNotice } from "@/components/report/record-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
@@ -75,7 +75,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
             })),
         )}
       />
-      <ReportForm data={reportFormData(data)} editable={false} canSubmit={false} today={judgementDay(report.period.year, report.period.quarter, data.snapshot?.takenAt ?? todayInVietnam())} rowComments={returned?.rows ?? sinceReturn?.rowComments ?? {}}
+      <ReportForm data={reportFormData(data)} editable={false} canSubmit={false} today={reportJudgementDay(report.period.year, report.period.quarter, data.snapshot?.takenAt, todayInVietnam())} rowComments={returned?.rows ?? sinceReturn?.rowComments ?? {}}
         review={{ formId: deciding && report.status === "SUBMITTED" ? DECISION_FORM : null, sinceReturn }}
       />
     </>
