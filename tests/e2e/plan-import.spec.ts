@@ -28,6 +28,9 @@ async function deletePlan(page: Page) {
 test("a Hành Dũng clerk pastes the plan, corrects a unit in the preview, saves it and edits it", async ({ page }) => {
   await signIn(page, "hanhdung.canbo");
   await page.getByRole("navigation", { name: "Menu chính" }).getByRole("link", { name: "Kế hoạch", exact: true }).click();
+  // The plans page first: "Việc cần làm" may offer its own "Nhập kế hoạch" link, and a click there
+  // races the menu's navigation.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kế hoạch");
   await page.getByRole("link", { name: "Nhập kế hoạch" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nhập kế hoạch");
 

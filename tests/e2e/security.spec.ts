@@ -189,10 +189,10 @@ test("evidence downloads keep their own sandbox policy; uploads over the limit g
   test.setTimeout(180_000);
   await signIn(page, "hanhdung.canbo");
   await page.goto("/bao-cao?nam=2025&quy=3");
-  const row = page.locator("tr[data-row]").filter({ has: page.locator('input[type="file"]') }).first();
-  if ((await row.count()) === 0) await page.locator("tr[data-row]").first().getByText(/Minh chứng/).click();
+  // A row's panel renders its evidence forms once opened (issue 21): open the first row's, once.
   const target = page.locator("tr[data-row]").filter({ hasText: /Minh chứng/ }).first();
   await target.getByText(/Minh chứng/).first().click();
+  await expect(target.getByRole("button", { name: "Tải lên" })).toBeVisible();
   await target.locator('input[type="file"]').setInputFiles({ name: "bien-ban.pdf", mimeType: "application/pdf", buffer: PDF });
   await target.getByRole("button", { name: "Tải lên" }).click();
   const link = target.getByRole("link", { name: /bien-ban\.pdf/ });

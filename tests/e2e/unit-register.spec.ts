@@ -52,11 +52,11 @@ test("a clerk maps a phrase the register does not know once, and every row follo
   const quarterly = rows.filter({ hasText: "Tổng hợp báo cáo CCHC quý" });
   await quarterly.getByRole("button", { name: "Sửa" }).click();
   const dates = page.getByLabel("Các hạn hoàn thành (dd/mm/yyyy)");
-  await expect(dates).toHaveValue("31/03/2025; 30/06/2025; 30/09/2025; 31/12/2025");
-  await dates.fill("20/03/2025; 20/06/2025; 20/09/2025; 31/09/2025");
-  await expect(page.getByText("“31/09/2025” không phải ngày, nhập theo dạng dd/mm/yyyy.")).toBeVisible();
-  await dates.fill("20/03/2025; 20/06/2025; 20/09/2025; 20/12/2025");
-  await expect(quarterly).toContainText("Hiểu là: Định kỳ, hạn 20/03/2025; 20/06/2025; 20/09/2025; 20/12/2025");
+  await expect(dates).toHaveValue("31/03/2026; 30/06/2026; 30/09/2026; 31/12/2026");
+  await dates.fill("20/03/2026; 20/06/2026; 20/09/2026; 31/09/2026");
+  await expect(page.getByText("“31/09/2026” không phải ngày, nhập theo dạng dd/mm/yyyy.")).toBeVisible();
+  await dates.fill("20/03/2026; 20/06/2026; 20/09/2026; 20/12/2026");
+  await expect(quarterly).toContainText("Hiểu là: Định kỳ, hạn 20/03/2026; 20/06/2026; 20/09/2026; 20/12/2026");
   await dates.scrollIntoViewIfNeeded();
   await page.mouse.wheel(0, 250); // above the sticky save bar
   await page.screenshot({ path: "tests/e2e/screenshots/plan-import-due-dates-1366.png" });
@@ -74,7 +74,7 @@ test("a clerk maps a phrase the register does not know once, and every row follo
   // Saved as typed: the editor shows the clerk's own dates (blank would mean "as the text says").
   await page.getByRole("link", { name: "Sửa kế hoạch" }).click();
   await page.getByRole("link", { name: /^Sửa: 3 Tổng hợp báo cáo CCHC quý/ }).click();
-  await expect(page.locator("#edit-task-due-dates")).toHaveValue("20/03/2025; 20/06/2025; 20/09/2025; 20/12/2025");
+  await expect(page.locator("#edit-task-due-dates")).toHaveValue("20/03/2026; 20/06/2026; 20/09/2026; 20/12/2026");
 
   // Remembered: the register lists the phrase as the office's alias.
   await page.goto("/don-vi");
