@@ -6,7 +6,8 @@ import { communeIdsInScope } from "@/server/auth/guard";
 import { getDb } from "@/server/db";
 import { pageCache } from "@/server/cache/versioned";
 import { calendarFor, communesByName } from "./queries";
-import { firstSubmissions, inForceByCommuneYear, plansInForceSince } from "@/server/review/queries";
+import { firstSubmissions } from "@/server/review/queries";
+import { inForceByCommuneYear, plansInForceSince } from "@/server/plans/in-force";
 import { recentQuarters, timeliness, type DeadlineSource, type Timeliness } from "@/domain/calendar";
 
 export type CompletenessCell = Timeliness;

@@ -53,11 +53,12 @@ export async function timeBasedEvents(db: Db, today: string): Promise<NoticeEven
     }),
   ]);
   const name = new Map(chains.map((c) => [c.communeId, c.communeName]));
+  const reportOf = new Map(reports.map((r) => [`${r.communeId}:${r.period.year}:${r.period.quarter}`, r]));
   const events: NoticeEvent[] = [];
   for (const p of plans) {
     for (const quarter of [1, 2, 3, 4]) {
       const due = deadline(p.communeId, p.year, quarter).dueDate;
-      const r = reports.find((x) => x.communeId === p.communeId && x.period.year === p.year && x.period.quarter === quarter);
+      const r = reportOf.get(`${p.communeId}:${p.year}:${quarter}`);
       const submitted = r?.status === "SUBMITTED" || r?.status === "APPROVED";
       const state = reportDueState(due, today, submitted);
       const base = { communeId: p.communeId, communeName: name.get(p.communeId) ?? "", year: p.year, quarter, dueDate: due };

@@ -3,6 +3,7 @@
 // review commune plans (OrgUnit.reviewsPlans on the province). Each time a plan comes into force
 // (first issue, then each amendment) its rows are kept as a numbered version with the reason.
 import type { Prisma } from "@/generated/prisma/client";
+import { getDb } from "@/server/db";
 import { UserError } from "@/server/errors";
 import { planHasVersionInForce } from "@/domain/reporting/workflow";
 import { recordPlanVersion } from "./versions";
@@ -44,4 +45,27 @@ export async function bringPlanIntoForce(tx: Tx, planId: string, actorId: string
     : null;
   await tx.plan.update({ where: { id: planId }, data: { versionNo, inForceAt: at } });
   await recordPlanVersion(tx, planId, versionNo, amendment?.comment ?? null, actorId, at);
+}
+
+/**
+ * When each plan of the communes' years first came into force (its version 1), by plan id:
+ * from the earliest of them a commune's quarterly reports of that year are owed (timeliness).
+ */
+export async function plansInForceSince(communeIds: string[], years: number[]): Promise<Map<string, Date>> {
+  const db = await getDb();
+  // One statement: the plan is a filter here, not a selected relation (which would be a second).
+  const rows = await db.planVersion.findMany({ where: { versionNo: 1, plan: { communeId: { in: communeIds }, year: { in: years } } }, select: { planId: true, createdAt: true } });
+  return new Map(rows.map((r) => [r.planId, r.createdAt]));
+}
+
+/** The earliest of those dates per commune and year, keyed "communeId:year". */
+export function inForceByCommuneYear(plans: { id: string; communeId: string; year: number }[], sinceByPlan: Map<string, Date>): Map<string, Date> {
+  const since = new Map<string, Date>();
+  for (const p of plans) {
+    const at = sinceByPlan.get(p.id);
+    const key = `${p.communeId}:${p.year}`;
+    const known = since.get(key);
+    if (at && (!known || at < known)) since.set(key, at);
+  }
+  return since;
 }

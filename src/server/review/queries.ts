@@ -8,6 +8,7 @@ import type { SubmissionStatus } from "@/domain/reporting/workflow";
 import { calendarFor, communesByName } from "@/server/calendar/queries";
 import { timeliness } from "@/domain/calendar";
 import { pageCache } from "@/server/cache/versioned";
+import { inForceByCommuneYear, plansInForceSince } from "@/server/plans/in-force";
 
 export async function yearsWithPlans(communeIds: string[]): Promise<number[]> {
   const db = await getDb();
@@ -94,29 +95,6 @@ export async function firstSubmissions(communeIds: string[], year: number | numb
     _min: { createdAt: true },
   });
   return new Map(rows.filter((r) => r.reportId && r._min.createdAt).map((r) => [r.reportId!, r._min.createdAt!]));
-}
-
-/**
- * When each plan of the communes' years first came into force (its version 1), by plan id:
- * from the earliest of them a commune's quarterly reports of that year are owed (timeliness).
- */
-export async function plansInForceSince(communeIds: string[], years: number[]): Promise<Map<string, Date>> {
-  const db = await getDb();
-  // One statement: the plan is a filter here, not a selected relation (which would be a second).
-  const rows = await db.planVersion.findMany({ where: { versionNo: 1, plan: { communeId: { in: communeIds }, year: { in: years } } }, select: { planId: true, createdAt: true } });
-  return new Map(rows.map((r) => [r.planId, r.createdAt]));
-}
-
-/** The earliest of those dates per commune and year, keyed "communeId:year". */
-export function inForceByCommuneYear(plans: { id: string; communeId: string; year: number }[], sinceByPlan: Map<string, Date>): Map<string, Date> {
-  const since = new Map<string, Date>();
-  for (const p of plans) {
-    const at = sinceByPlan.get(p.id);
-    const key = `${p.communeId}:${p.year}`;
-    const known = since.get(key);
-    if (at && (!known || at < known)) since.set(key, at);
-  }
-  return since;
 }
 
 /** Decisions on a plan or report of `communeId`, newest first, with row comments: both sides read this. */
