@@ -55,8 +55,10 @@ test("the chairman submits", async ({ page }) => {
   await openHanhDung(page, "hanhdung.chutich");
   page.on("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "Nộp bản tự chấm" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Đã nộp bản tự chấm" })).toBeVisible({ timeout: 30_000 });
+  // The page moves to the next stage (the form restarts read-only) and the answer to the step stays.
   await expect(page.getByText("Đã nộp, chờ thẩm định").first()).toBeVisible({ timeout: 30_000 });
+  await expect(sub(page, "VII.1.1").getByLabel("Tự chấm")).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: "Đã nộp bản tự chấm cho tỉnh thẩm định." })).toBeVisible();
 });
 
 test("the province appraises one sub-criterion lower and sends the appraisal", async ({ page }) => {
@@ -69,6 +71,7 @@ test("the province appraises one sub-criterion lower and sends the appraisal", a
   await expect(page.getByRole("status").filter({ hasText: "Đã lưu điểm thẩm định." })).toBeVisible({ timeout: 30_000 });
   await page.getByLabel("Hạn giải trình").fill("2099-12-31");
   await page.getByRole("button", { name: "Gửi kết quả thẩm định cho xã" }).click();
+  await expect(page.getByText("Hạn giải trình: 31/12/2099")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("status").filter({ hasText: "Đã gửi kết quả thẩm định cho xã." })).toBeVisible({ timeout: 30_000 });
 });
 
@@ -87,9 +90,10 @@ test("the province accepts, finalizes, and the ranking shows the commune", async
   await expect(page.getByRole("status").filter({ hasText: "Đã lưu quyết định." })).toBeVisible({ timeout: 30_000 });
   page.on("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "Chốt điểm chính thức" }).click();
-  // Finalizing re-renders the page without the finalize form (and its message): judge by the state shown.
   await expect(page.getByText("Điểm chính thức").first()).toBeVisible({ timeout: 30_000 });
   await expect(sub(page, "VII.1.1").getByText("Chính thức")).toBeVisible({ timeout: 30_000 });
+  // The finalize form is gone with the stage; its answer stays.
+  await expect(page.getByRole("status").filter({ hasText: "Đã chốt và công bố điểm chính thức." })).toBeVisible();
   await page.getByRole("link", { name: "Xếp hạng" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kết quả Chỉ số CCHC năm 2025");
   const ranking = page.getByRole("table").first();

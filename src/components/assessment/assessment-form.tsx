@@ -16,10 +16,21 @@ import { DateInput } from "@/components/ui/date-input";
 
 export type { Mode } from "./form-shared";
 
-export function AssessmentForm({ detail, mode, canSubmit }: { detail: AssessmentDetail; mode: Mode; canSubmit: boolean }) {
+type Message = { ok: boolean; text: string } | null;
+
+/**
+ * The typed rows start afresh when the stage changes (row versions and what may be typed come
+ * from the server), but the answer to the step that changed it must outlive that restart:
+ * "Đã nộp bản tự chấm…" is what the chairman needs to read after submitting.
+ */
+export function AssessmentForm(props: { detail: AssessmentDetail; mode: Mode; canSubmit: boolean }) {
+  const [message, setMessage] = useState<Message>(null);
+  return <StageForm key={`${props.detail.status}:${props.detail.appraised}`} {...props} message={message} setMessage={setMessage} />;
+}
+
+function StageForm({ detail, mode, canSubmit, message, setMessage }: { detail: AssessmentDetail; mode: Mode; canSubmit: boolean; message: Message; setMessage: (m: Message) => void }) {
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const subs = useMemo(() => detail.areas.flatMap((a) => a.criteria.flatMap((c) => c.subs.map((s) => ({ ...s, areaId: a.id })))).filter((s) => s.score), [detail]);
   const [rows, setRows] = useState<Record<string, RowState>>(() => Object.fromEntries(subs.map((s) => [s.id, initial(s)])));
   const [due, setDue] = useState("");

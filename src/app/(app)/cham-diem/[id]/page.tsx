@@ -28,8 +28,6 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         : "appraise"
       : "view";
   const canSubmit = actor.role === "CHAIRMAN" || actor.canSubmit;
-  // Row versions come from the server on every refresh; the form starts afresh only when the stage changes.
-  const key = `${d.status}:${d.appraised}`;
   return (
     <>
       <PageHeader
@@ -55,7 +53,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         {d.status === "RETURNED" && d.explainDueDate && <span>Hạn giải trình: <strong>{formatDate(d.explainDueDate)}</strong></span>}
         {mode === "self" && !canSubmit && <span className="text-slate-700">Công chức chấm và lưu; Chủ tịch UBND xã nộp.</span>}
       </div>
-      <AssessmentForm key={key} detail={d} mode={mode} canSubmit={canSubmit} />
+      <AssessmentForm detail={d} mode={mode} canSubmit={canSubmit} />
       <section aria-labelledby="hist-h" className="mt-6">
         <h2 id="hist-h" className="mb-2 font-semibold">Lịch sử</h2>
         {d.history.length ? (
