@@ -250,6 +250,20 @@ describe("npm run notify", () => {
     await t.db.user.delete({ where: { id: unitUser.id } });
   });
 
+  it("a quarter due before the commune's plan came into force is not reported late (as on the matrix)", async () => {
+    // Diên Khánh became a commune on 01/07/2025; its 2025 plan came into force on 24/10/2025, after
+    // Q3's due day (20/09/2025). Hành Dũng's plan was in force long before and its Q3 is not in.
+    const dk = await unit("Xã Diên Khánh");
+    const hd = await unit("Xã Hành Dũng");
+    const since = await t.db.planVersion.findFirstOrThrow({ where: { versionNo: 1, plan: { communeId: dk.id, year: 2025 } }, orderBy: { createdAt: "asc" } });
+    expect(since.createdAt.toISOString().slice(0, 10) > "2025-09-20").toBe(true);
+    await runNotify({ now: new Date("2025-09-23T01:00:00Z"), sender: null });
+    // Earlier runs in this file may have made some of these already: read what exists.
+    const overdue = await t.db.notification.findMany({ where: { kind: "report.overdue", eventKey: { contains: ":2025-3:" } }, select: { communeId: true, user: { select: { username: true } } } });
+    expect(overdue.filter((n) => n.communeId === hd.id).map((n) => n.user.username).sort()).toEqual(HANH_DUNG_COMMUNE);
+    expect(overdue.filter((n) => n.communeId === dk.id)).toEqual([]);
+  });
+
   it("opening a notice marks it read and goes to its page; another user's notice is refused", async () => {
     const mine = await t.db.notification.findFirstOrThrow({ where: { user: { username: "hanhdung.canbo" }, readAt: null } });
     await actAs("hanhdung.chutich");

@@ -125,10 +125,15 @@ export type Timeliness = "ON_TIME" | "LATE" | "MISSING" | "NOT_DUE" | "NOT_EXPEC
  * due day a commune with any plan of the year is waiting (its plan may yet come into force).
  */
 export function timeliness(r: { due: string; firstSubmittedAt: Date | null; today: string; hasPlan: boolean; planInForceSince: Date | null }): Timeliness {
-  const owed = r.planInForceSince !== null && vnDate(r.planInForceSince) <= r.due;
+  const owed = reportOwed(r.due, r.planInForceSince);
   if (r.firstSubmittedAt) return owed && !submittedOnTime(r.firstSubmittedAt, r.due) ? "LATE" : "ON_TIME";
   if (r.today <= r.due) return r.hasPlan ? "NOT_DUE" : "NOT_EXPECTED";
   return owed ? "MISSING" : "NOT_EXPECTED";
+}
+
+/** Whether a quarter's report is owed by its due day: a plan of the year was in force on that day. */
+export function reportOwed(due: string, planInForceSince: Date | null): boolean {
+  return planInForceSince !== null && vnDate(planInForceSince) <= due;
 }
 
 /** The quarter `today` falls in. */

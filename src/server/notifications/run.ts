@@ -7,7 +7,8 @@
 import { randomUUID } from "node:crypto";
 import { getDb, type Db } from "@/server/db";
 import { calendarFor } from "@/server/calendar/queries";
-import { daysLeft, reportDueState, vnDate } from "@/domain/calendar";
+import { inForceByCommuneYear, plansInForceSince } from "@/server/plans/in-force";
+import { daysLeft, reportDueState, reportOwed, vnDate } from "@/domain/calendar";
 import { digestEmail, emailBackoffMs, EMAIL_MAX_ATTEMPTS, type NoticeEvent } from "@/domain/notifications";
 import { isOverdue } from "@/domain/evaluation/tasks";
 import { notifyEvent } from "./notify";
@@ -41,17 +42,22 @@ function vnHour(now: Date): number {
 export async function timeBasedEvents(db: Db, today: string): Promise<NoticeEvent[]> {
   const year = Number(today.slice(0, 4));
   const years = [year - 1, year];
-  const plans = await db.plan.findMany({ where: { year: { in: years }, commune: { level: "COMMUNE" } }, select: { communeId: true, year: true }, distinct: ["communeId", "year"] });
-  const communeIds = [...new Set(plans.map((p) => p.communeId))];
+  const allPlans = await db.plan.findMany({ where: { year: { in: years }, commune: { level: "COMMUNE" } }, select: { id: true, communeId: true, year: true } });
+  const communeIds = [...new Set(allPlans.map((p) => p.communeId))];
   if (!communeIds.length) return [];
-  const [{ chains, deadline }, reports, tasks] = await Promise.all([
+  const plans = [...new Map(allPlans.map((p) => [`${p.communeId}:${p.year}`, p])).values()];
+  const [{ chains, deadline }, reports, tasks, planInForce] = await Promise.all([
     calendarFor(communeIds, years, db),
     db.quarterlyReport.findMany({ where: { communeId: { in: communeIds }, period: { year: { in: years } } }, select: { communeId: true, status: true, period: { select: { year: true, quarter: true } } } }),
     db.task.findMany({
       where: { plan: { communeId: { in: communeIds }, year: { in: years } }, deadlineKind: { in: ["DATE", "PERIOD"] }, dueDate: { lt: new Date(`${today}T00:00:00Z`) } },
       select: { id: true, content: true, leadUnitId: true, dueDate: true, deadlineKind: true, plan: { select: { communeId: true } }, progress: { select: { status: true, period: { select: { year: true, quarter: true } } } } },
     }),
+    plansInForceSince(communeIds, years, db),
   ]);
+  // A report is late only where it was owed (the matrix and the completeness board say the same):
+  // a commune whose plan came into force after a quarter's due day is not told that quarter is late.
+  const inForce = inForceByCommuneYear(allPlans, planInForce);
   const name = new Map(chains.map((c) => [c.communeId, c.communeName]));
   const reportOf = new Map(reports.map((r) => [`${r.communeId}:${r.period.year}:${r.period.quarter}`, r]));
   const events: NoticeEvent[] = [];
@@ -64,7 +70,7 @@ export async function timeBasedEvents(db: Db, today: string): Promise<NoticeEven
       const base = { communeId: p.communeId, communeName: name.get(p.communeId) ?? "", year: p.year, quarter, dueDate: due };
       if (state === "DUE_IN_7") events.push({ ...base, kind: "report.due7" });
       else if (state === "DUE_IN_1") events.push({ ...base, kind: "report.due1" });
-      else if (state === "OVERDUE" && daysLeft(due, today) >= -LOOKBACK_DAYS) events.push({ ...base, kind: "report.overdue" });
+      else if (state === "OVERDUE" && daysLeft(due, today) >= -LOOKBACK_DAYS && reportOwed(due, inForce.get(`${p.communeId}:${p.year}`) ?? null)) events.push({ ...base, kind: "report.overdue" });
     }
   }
   for (const t of tasks) {

@@ -3,7 +3,7 @@
 // review commune plans (OrgUnit.reviewsPlans on the province). Each time a plan comes into force
 // (first issue, then each amendment) its rows are kept as a numbered version with the reason.
 import type { Prisma } from "@/generated/prisma/client";
-import { getDb } from "@/server/db";
+import { getDb, type Db } from "@/server/db";
 import { UserError } from "@/server/errors";
 import { planHasVersionInForce } from "@/domain/reporting/workflow";
 import { recordPlanVersion } from "./versions";
@@ -51,8 +51,8 @@ export async function bringPlanIntoForce(tx: Tx, planId: string, actorId: string
  * When each plan of the communes' years first came into force (its version 1), by plan id:
  * from the earliest of them a commune's quarterly reports of that year are owed (timeliness).
  */
-export async function plansInForceSince(communeIds: string[], years: number[]): Promise<Map<string, Date>> {
-  const db = await getDb();
+export async function plansInForceSince(communeIds: string[], years: number[], given?: Db): Promise<Map<string, Date>> {
+  const db = given ?? (await getDb());
   // One statement: the plan is a filter here, not a selected relation (which would be a second).
   const rows = await db.planVersion.findMany({ where: { versionNo: 1, plan: { communeId: { in: communeIds }, year: { in: years } } }, select: { planId: true, createdAt: true } });
   return new Map(rows.map((r) => [r.planId, r.createdAt]));
