@@ -98,7 +98,7 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
           </span>
         ))}
         <span className={`rounded border px-2 py-1 ${m.late ? "border-red-300 bg-red-50 text-red-900" : "border-slate-300 bg-white"}`}>
-          ⏰ Trễ hạn: <strong>{m.late}</strong>
+          ⚠ Trễ hạn: <strong>{m.late}</strong>
         </span>
       </section>
       {grouped && (
@@ -159,7 +159,7 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
                     )}
                     {q.submittedAt && <div className="text-xs text-slate-600">{formatDate(q.submittedAt)}</div>}
                     {q.dueDate !== head?.[q.quarter - 1].dueDate && <div className="text-xs text-slate-600">hạn {formatDate(q.dueDate)}</div>}
-                    {q.late && <div className="text-xs font-semibold text-red-800">⏰ Trễ hạn</div>}
+                    {q.late && <div className="text-xs font-semibold text-red-800">⚠ Trễ hạn</div>}
                     {q.timeliness === "NOT_EXPECTED" && c.plans.length > 0 && <div className="text-xs text-slate-600">Không phải nộp</div>}
                   </td>
                 ))}

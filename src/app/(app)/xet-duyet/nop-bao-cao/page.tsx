@@ -14,7 +14,7 @@ import { SelectField, TextAreaField } from "@/components/forms/fields";
 export const metadata: Metadata = { title: "Tình hình nộp báo cáo" };
 
 const TONE: Record<CompletenessCell, BadgeTone> = { ON_TIME: "green", LATE: "amber", MISSING: "red", NOT_DUE: "gray", NOT_EXPECTED: "gray" };
-const ICON: Record<CompletenessCell, string> = { ON_TIME: "✔", LATE: "⏰", MISSING: "✖", NOT_DUE: "…", NOT_EXPECTED: "–" };
+const ICON: Record<CompletenessCell, string> = { ON_TIME: "✔", LATE: "⚠", MISSING: "✖", NOT_DUE: "…", NOT_EXPECTED: "–" };
 
 export default async function CompletenessPage({ searchParams }: { searchParams: Promise<{ nam?: string; quy?: string }> }) {
   const actor = await requirePageActor("review.read");
