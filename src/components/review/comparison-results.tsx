@@ -14,8 +14,10 @@ export function ComparisonResults({ data, notes }: { data: ComparisonTableData; 
   return (
     <>
       <div className="mb-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        {/* Attributes stated once (tabular figures are inherited), cells keyed by position. */}
-        <table className="table-basic tabular-nums">
+        {/* Attributes stated once (globals.css .cmp-table; tabular figures are inherited), cells keyed by position. */}
+        {/* Each status's words once, from display.ts (never in this file): cell "cs0" reads "100% ✔ Đạt". */}
+        <style>{statuses.map((label, i) => `.cmp-table .cs${i}::after{content:${JSON.stringify(` ${label}`)}}`).join("")}</style>
+        <table className="table-basic tabular-nums cmp-table">
           <caption className="px-2 py-1.5 text-left font-semibold">Xếp hạng theo tỷ lệ chỉ tiêu đạt ({columns.length} chỉ tiêu)</caption>
           <thead>
             <tr>
@@ -35,16 +37,15 @@ export function ComparisonResults({ data, notes }: { data: ComparisonTableData; 
             {rows.map((r, i) => (
               <tr key={i}>
                 <td>{r.share === null ? "—" : i + 1}</td>
-                <td className="font-medium">{r.name}</td>
-                <td className="text-right">{r.share === null ? "—" : `${r.percent} (${r.counts})`}</td>
+                <td>{r.name}</td>
+                <td>{r.share === null ? "—" : `${r.percent} (${r.counts})`}</td>
                 {r.cells.map((cell, k) =>
                   cell ? (
-                    <td key={k}>
-                      {`${cell[0]} `}
-                      <small>{statuses[cell[1]]}</small>
+                    <td key={k} className={`cs${cell[1]}`}>
+                      {cell[0]}
                     </td>
                   ) : (
-                    <td key={k} className="text-slate-400">
+                    <td key={k} className="cs-none">
                       không có
                     </td>
                   ),
