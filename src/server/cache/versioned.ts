@@ -45,7 +45,8 @@ export class VersionedCache {
   async get<T>(kind: string, communeIds: readonly string[], key: readonly unknown[], load: () => Promise<T>, counter: VersionCounter = "data"): Promise<T> {
     if (process.env.PAGE_CACHE === "off") return load();
     const version = await versionOfRender(communeIds.join(","), counter);
-    const id = JSON.stringify([kind, scopeId(communeIds), ...key]);
+    // The counter is part of the key: the same loader may be cached under either (yearsInScope), and two counters can hold equal sums.
+    const id = JSON.stringify([kind, counter, scopeId(communeIds), ...key]);
     const entry = this.entries.get(id);
     if (entry && entry.version === version) {
       this.hits++;
