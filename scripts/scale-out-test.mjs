@@ -75,24 +75,46 @@ try {
     assert.match(html, /9876/, "B does not show the saved denominator");
   });
 
+  /** Saves the row's quarter-III figure through A, on the version stored now. */
+  const save = async (numerator) => {
+    const version = (await db.query(`select v.version from "IndicatorValue" v join "ReportingPeriod" p on p.id = v."periodId" where v."indicatorId" = $1 and p.year = 2025 and p.quarter = 3`, [indicatorId])).rows[0]?.version ?? null;
+    const result = await callAction(a, page, actionId("saveReport", "src/server/reports/actions.ts"), [
+      { year: 2025, quarter: 3, indicators: [{ indicatorId, version, numerator, denominator: 2000, value: null, done: null, note: null }], tasks: [] },
+    ], staffOnA);
+    assert.equal(result.ok, true, JSON.stringify(result));
+    assert.equal(result.data.saved, 1, JSON.stringify(result));
+  };
+
   await check("the chairman's dashboard, cached on B, shows a figure saved through A on the next request (issue 21)", async () => {
     const chairmanOnB = await signIn(b, "hanhdung.chutich", PASSWORD);
     // Every group open: the quarters' figures are drawn only in an opened group (issue 21).
     const dashboard = async () => (await fetch(`${b}/tong-quan?nam=2025&quy=3&nhom=tat-ca`, { headers: { Cookie: chairmanOnB } })).text();
-    const save = async (numerator) => {
-      const version = (await db.query(`select v.version from "IndicatorValue" v join "ReportingPeriod" p on p.id = v."periodId" where v."indicatorId" = $1 and p.year = 2025 and p.quarter = 3`, [indicatorId])).rows[0]?.version ?? null;
-      const result = await callAction(a, page, actionId("saveReport", "src/server/reports/actions.ts"), [
-        { year: 2025, quarter: 3, indicators: [{ indicatorId, version, numerator, denominator: 2000, value: null, done: null, note: null }], tasks: [] },
-      ], staffOnA);
-      assert.equal(result.ok, true, JSON.stringify(result));
-      assert.equal(result.data.saved, 1, JSON.stringify(result));
-    };
     await save(1234);
     // Twice on B: the second is answered from B's page cache.
     assert.match(await dashboard(), /Quý III: 61,7%/, "B does not show the first figure (1234/2000)");
     assert.match(await dashboard(), /Quý III: 61,7%/);
     await save(1500);
     assert.match(await dashboard(), /Quý III: 75%/, "B served its cached dashboard after a save through A");
+  });
+
+  await check("the reviewer's comparison, cached on B, shows a figure saved through A on the next request (issue 21)", async () => {
+    const indicatorName = (await db.query(`select name from "Indicator" where id = $1`, [indicatorId])).rows[0].name;
+    const picker = await (await fetch(`${b}/so-sanh?nam=2025&quy=3`, { headers: { Cookie: reviewerOnB } })).text();
+    const unescape = (html) => html.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    const key = [...picker.matchAll(/name="ct" value="([a-z0-9]+)"[^>]*>([^<]*)/g)].find((m) => unescape(m[2]).trim() === indicatorName)?.[1];
+    assert.ok(key, `the comparison does not offer "${indicatorName}"`);
+    // Hành Dũng's cells as the page draws them (figure and status class per indicator).
+    const row = async () => {
+      const html = await (await fetch(`${b}/so-sanh?nam=2025&quy=3&ct=${key}`, { headers: { Cookie: reviewerOnB } })).text();
+      return html.match(/<td>Xã Hành Dũng<\/td>(.*?)<\/tr>/)?.[1];
+    };
+    const before = await row();
+    assert.ok(before, "no row for Xã Hành Dũng in the comparison");
+    // Twice on B: the second is answered from B's page cache.
+    assert.equal(await row(), before);
+    await save(1900);
+    const after = await row();
+    assert.notEqual(after, before, "B served its cached comparison after a save through A");
   });
 
   await check("a file uploaded through B downloads from A, byte for byte", async () => {

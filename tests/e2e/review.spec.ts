@@ -170,7 +170,15 @@ test("Diên Khánh Q4: submitted by the clerk, returned with a row comment, corr
   // Issue 17: a whole group by default, and it says how many indicators the ranking covers.
   await expect(reviewer.getByRole("status").filter({ hasText: "Đang so sánh" })).toContainText(/Đang so sánh \d+ chỉ tiêu – cả nhóm /);
   await expect(reviewer.getByRole("radio", { checked: true })).toHaveCount(1);
+  // Issue 21: a cell is its figure; its status words are stated once in the table's style and
+  // still reach what a screen reader announces for the row.
+  await expect(reviewer.getByRole("row", { name: /Xã Diên Khánh .*(✔ Đạt|✖ Chưa đạt|⚠ Có nguy cơ|… Chưa có số liệu|○ Không đặt chỉ tiêu)/ })).toBeVisible();
+  await expect(reviewer.getByRole("img", { name: /^Tỷ lệ chỉ tiêu đạt: .*Xã Diên Khánh \d/ })).toBeVisible();
+  await noSeriousAxe(reviewer);
   await reviewer.screenshot(shot("review-comparison"));
+  await reviewer.setViewportSize({ width: 390, height: 844 });
+  await reviewer.screenshot(shot("review-comparison-390"));
+  await reviewer.setViewportSize({ width: 1366, height: 768 });
   await clerk.close();
   await reviewer.context().close();
 });

@@ -12,6 +12,8 @@ import { loadDashboard } from "@/server/dashboard/queries";
 import { reviewMatrix } from "@/server/review/queries";
 import { completeness } from "@/server/calendar/completeness";
 import { pageCache, scopeVersion } from "@/server/cache/versioned";
+import { comparisonTableOf, loadComparison } from "@/server/review/comparison";
+import { indicatorKey } from "@/domain/comparison";
 
 const YEAR = 2025;
 const Q = 4;
@@ -23,6 +25,8 @@ let other: {
   loadDashboard: typeof loadDashboard;
   reviewMatrix: typeof reviewMatrix;
   completeness: typeof completeness;
+  loadComparison: typeof loadComparison;
+  comparisonTableOf: typeof comparisonTableOf;
   pageCache: typeof pageCache;
 };
 
@@ -38,6 +42,8 @@ beforeAll(async () => {
     loadDashboard: (await import("@/server/dashboard/queries")).loadDashboard,
     reviewMatrix: (await import("@/server/review/queries")).reviewMatrix,
     completeness: (await import("@/server/calendar/completeness")).completeness,
+    loadComparison: (await import("@/server/review/comparison")).loadComparison,
+    comparisonTableOf: (await import("@/server/review/comparison")).comparisonTableOf,
     pageCache: (await import("@/server/cache/versioned")).pageCache,
   };
 }, 300_000);
@@ -94,6 +100,35 @@ describe("page cache (issue 21)", () => {
     expect((await reviewMatrix(reviewer, YEAR, TODAY)).rows.find((r) => r.id === commune.id)!.quarters[Q - 1].state).toBe("DRAFT");
     await completeness(reviewer, YEAR, Q, TODAY);
     expect(pageCache.hits).toBe(hits + 2);
+  });
+
+  it("after a draft save, the reviewer's comparison shows the commune's new figure on the next request, on both instances", async () => {
+    const reviewer = await actorFor("nghiahanh.thamdinh");
+    const row = await ratioRow();
+    const { name } = await t.db.indicator.findUniqueOrThrow({ where: { id: row.id }, select: { name: true } });
+    const key = indicatorKey(name);
+    // The figure in the commune's cell, as the page draws it (the compact table).
+    const shown = async (instance: { loadComparison: typeof loadComparison; comparisonTableOf: typeof comparisonTableOf }) => {
+      const table = instance.comparisonTableOf(await instance.loadComparison(reviewer, YEAR, Q, { keys: [key] }));
+      return table.rows.find((r) => r.name === "Xã Hành Dũng")!.cells[0]![0];
+    };
+    const before = await shown({ loadComparison, comparisonTableOf });
+    expect(await shown(other)).toBe(before);
+    const hits = pageCache.hits;
+    expect(await shown({ loadComparison, comparisonTableOf })).toBe(before);
+    expect(pageCache.hits).toBe(hits + 1);
+
+    // 0 of 10 this quarter, or all 10: the year-to-date moves either way.
+    const next = row.numerator === 0 ? 10 : 0;
+    await actAs("hanhdung.canbo");
+    expect(await saveReport({ year: YEAR, quarter: Q, indicators: [{ indicatorId: row.id, version: row.version, numerator: next, denominator: 10 }] })).toMatchObject({ ok: true, data: { saved: 1 } });
+
+    const after = await shown({ loadComparison, comparisonTableOf });
+    expect(after).not.toBe(before);
+    expect(await shown(other)).toBe(after);
+    // And it is what a load without the cache computes from the database now.
+    pageCache.clear();
+    expect(await shown({ loadComparison, comparisonTableOf })).toBe(after);
   });
 
   it("a submission and a decision show in the reviewer's matrix and completeness board on both instances", async () => {

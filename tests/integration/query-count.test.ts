@@ -18,6 +18,8 @@ import { loadComparison } from "@/server/review/comparison";
 import { loadDashboard } from "@/server/dashboard/queries";
 import { loadReport } from "@/server/reports/queries";
 import { pageCache } from "@/server/cache/versioned";
+import { saveReport } from "@/server/reports/actions";
+import { actAs } from "../support/actors";
 
 const YEAR = 2025;
 const TODAY = "2025-11-24";
@@ -177,6 +179,23 @@ describe("statements per loader do not grow with communes or rows", () => {
     const todoMany = await statements(() => loadTodo(large.staff, TODAY));
     expect(todoMany).toBe(todoOne);
     expect(todoOne).toBeLessThanOrEqual(40);
+  });
+
+  it("a save of one report row (issue 21): report found, locked and checked in one statement; no editor's name read without a conflict", async () => {
+    await actAs("nho.canbo");
+    const ind = await t.db.indicator.findFirstOrThrow({ where: { plan: { communeId: small.communeId }, valueKind: "RATIO" }, select: { id: true } });
+    const save = (version: number | null, numerator: number) => saveReport({ year: YEAR, quarter: 3, indicators: [{ indicatorId: ind.id, version, numerator, denominator: 10 }], tasks: [] });
+    // The quarter's first save creates its report and the row (the longer path, not counted).
+    expect(await save(null, 1)).toMatchObject({ ok: true, data: { saved: 1, conflicts: [] } });
+    const before = log.length;
+    expect(await save(0, 2)).toMatchObject({ ok: true, data: { saved: 1, conflicts: [] } });
+    const sql = log.slice(before).map((q) => q.sql.trim().split(/\s+/).slice(0, 4).join(" "));
+    // The test's session: the user and their unit (2; the app reads 4 with the session row). The save:
+    // the indicators with their plan as a filter (1); BEGIN, the report found, locked and read fresh (1),
+    // the row's stored value (1), its update, the audit entry, the report's version, COMMIT.
+    // It was 15 here (17 in the app) before issue 21's pass: the plan read apart, then the period,
+    // the report, its lock and the report again, and the editors' names read on every save.
+    expect(sql, sql.join("\n")).toHaveLength(10);
   });
 
   it("a repeated read is answered by the page cache: the caller's scope and one version read (issue 21)", async () => {

@@ -1,17 +1,22 @@
-// Share of indicators đạt per commune, as horizontal bars drawn on the server (SVG): the chart
-// has no interaction, so the page ships no chart library for it.
+// Share of indicators đạt per commune, as horizontal bars in SVG: the chart has no interaction,
+// so no chart library. Drawn with the comparison table from the same compact data (issue 21):
+// the bars are one path and what the labels share is said once on their group, so 150
+// communes cost a few bytes each.
 const ROW = 22;
 const NAME_W = 160;
 const BAR_W = 420;
 const RIGHT = 56;
 
-export function ShareChart({ data }: { data: { name: string; share: number }[] }) {
+/** `label` is the share as the page shows it ("87,5%"), formatted on the server. */
+export function ShareChart({ data }: { data: { name: string; share: number; label: string }[] }) {
   const height = data.length * ROW + 24;
-  const pct = (v: number) => `${v.toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`;
+  const width = (share: number) => Math.round((Math.min(100, Math.max(0, share)) / 100) * BAR_W);
+  const baseline = (i: number) => i * ROW + ROW / 2 + 4;
+  const bars = data.map((d, i) => `M${NAME_W} ${i * ROW + 4}h${width(d.share)}v${ROW - 8}H${NAME_W}z`).join("");
   return (
     <svg
       role="img"
-      aria-label={`Tỷ lệ chỉ tiêu đạt: ${data.map((d) => `${d.name} ${pct(d.share)}`).join("; ")}`}
+      aria-label={`Tỷ lệ chỉ tiêu đạt: ${data.map((d) => `${d.name} ${d.label}`).join("; ")}`}
       width={NAME_W + BAR_W + RIGHT}
       height={height}
       viewBox={`0 0 ${NAME_W + BAR_W + RIGHT} ${height}`}
@@ -25,23 +30,20 @@ export function ShareChart({ data }: { data: { name: string; share: number }[] }
           </text>
         </g>
       ))}
-      {/* 150 bars: what every bar shares is said once, on the group (issue 21). */}
-      <g fill="#0f172a">
-        {data.map((d, i) => {
-          const w = Math.round((Math.min(100, Math.max(0, d.share)) / 100) * BAR_W);
-          const y = i * ROW;
-          return (
-            <g key={i}>
-              <text x={NAME_W - 6} y={y + ROW / 2 + 4} textAnchor="end">
-                {d.name}
-              </text>
-              <rect x={NAME_W} y={y + 4} width={w} height={ROW - 8} fill="#1d5fbf" />
-              <text x={NAME_W + w + 4} y={y + ROW / 2 + 4} fontSize={11}>
-                {pct(d.share)}
-              </text>
-            </g>
-          );
-        })}
+      <path d={bars} fill="#1d5fbf" />
+      <g fill="#0f172a" textAnchor="end">
+        {data.map((d, i) => (
+          <text key={i} x={NAME_W - 6} y={baseline(i)}>
+            {d.name}
+          </text>
+        ))}
+      </g>
+      <g fill="#0f172a" fontSize={11}>
+        {data.map((d, i) => (
+          <text key={i} x={NAME_W + width(d.share) + 4} y={baseline(i)}>
+            {d.label}
+          </text>
+        ))}
       </g>
     </svg>
   );

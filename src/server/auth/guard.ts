@@ -3,6 +3,7 @@
 // oversee, and turns a refusal into the right response: an error for actions and routes,
 // forbidden() / notFound() for pages.
 import "server-only";
+import { cache } from "react";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { ForbiddenError, NotFoundError } from "@/server/errors";
 import { getDb, type Db } from "@/server/db";
@@ -55,17 +56,28 @@ type Reader = Pick<Db, "orgUnit">;
  */
 export async function communeIdsInScope(actor: Actor, client?: Reader): Promise<string[]> {
   if (isCommuneUser(actor)) return [actor.orgUnitId];
-  const db = client ?? (await getDb());
+  if (client) return scopeRows(client, actor.role, actor.orgUnitId);
+  return scopeOfRequest(actor.role, actor.orgUnitId);
+}
+
+async function scopeRows(db: Reader, role: Actor["role"], orgUnitId: string): Promise<string[]> {
   const where =
-    actor.role === "ADMIN"
+    role === "ADMIN"
       ? { level: "COMMUNE" as const }
       : {
           level: "COMMUNE" as const,
-          OR: [{ parentId: actor.orgUnitId }, { parent: { parentId: actor.orgUnitId } }],
+          OR: [{ parentId: orgUnitId }, { parent: { parentId: orgUnitId } }],
         };
   const rows = await db.orgUnit.findMany({ where, select: { id: true } });
   return rows.map((r) => r.id);
 }
+
+/**
+ * Once per page render: a page and its loaders each ask (the comparison asked twice). React's
+ * cache() scopes it to the render; in actions, route handlers and tests it reads every time, so
+ * a write never sees a scope read before it. The list is shared: callers must not mutate it.
+ */
+const scopeOfRequest = cache(async (role: Actor["role"], orgUnitId: string) => scopeRows(await getDb(), role, orgUnitId));
 
 /** Throws unless `actor` may use `permission` on this commune (their own, or one they oversee). */
 export async function assertCan(actor: Actor, permission: Permission, communeId: string, client?: Reader): Promise<void> {

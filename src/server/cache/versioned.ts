@@ -18,6 +18,7 @@
 // handler would need a shared store (Redis) this deployment does not have. The counter costs one
 // indexed read per request, on the database every instance already shares.
 import "server-only";
+import { cache } from "react";
 import { getDb } from "@/server/db";
 
 /** Entries kept per instance; the oldest used go first. */
@@ -43,8 +44,9 @@ export class VersionedCache {
    */
   async get<T>(kind: string, communeIds: readonly string[], key: readonly unknown[], load: () => Promise<T>, counter: VersionCounter = "data"): Promise<T> {
     if (process.env.PAGE_CACHE === "off") return load();
-    const version = await scopeVersion(communeIds, counter);
-    const id = JSON.stringify([kind, scopeId(communeIds), ...key]);
+    const version = await versionOfRender(communeIds.join(","), counter);
+    // The counter is part of the key: the same loader may be cached under either (yearsInScope), and two counters can hold equal sums.
+    const id = JSON.stringify([kind, counter, scopeId(communeIds), ...key]);
     const entry = this.entries.get(id);
     if (entry && entry.version === version) {
       this.hits++;
@@ -74,6 +76,14 @@ export async function scopeVersion(communeIds: readonly string[], counter: Versi
     select coalesce(sum("version"), 0)::text as "v" from "CacheVersion" where "scope" = any(${scopes}::text[])`;
   return rows[0].v;
 }
+
+/**
+ * Once per page render for the same scope and counter: a page whose parts are cached separately
+ * (the comparison and the years it offers) reads the version once. React's cache() scopes it to
+ * the render; outside one (actions, route handlers, tests) it reads every time, so a read after a
+ * write always sees the write.
+ */
+const versionOfRender = cache((ids: string, counter: VersionCounter) => scopeVersion(ids ? ids.split(",") : [], counter));
 
 /** A short identity of a set of communes (the scope of a reviewer, or one commune). */
 function scopeId(communeIds: readonly string[]): string {

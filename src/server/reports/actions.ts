@@ -25,6 +25,9 @@ import { editableReport } from "./access";
 import { ownCommuneOf } from "@/server/auth/guard";
 import type { Actor } from "@/server/auth/actor";
 import { applyTransition } from "@/server/review/workflow";
+import type { Prisma } from "@/generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
 
 const finite = z.number({ error: "Phải là một số." }).finite("Phải là một số.");
 const nullableNumber = finite.nullable().optional().transform((v) => (v === undefined ? null : v));
@@ -98,22 +101,33 @@ const show = (v: SavedIndicatorValue) => {
 };
 
 
+/** Puts the name of whoever saved each conflicting row on it ("người khác" when unknown), in one read. */
+async function nameEditors(tx: Tx, editorOf: Map<ConflictRow, string | null>) {
+  const ids = [...new Set([...editorOf.values()].filter((id): id is string => !!id))];
+  if (ids.length === 0) return;
+  const names = new Map((await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, fullName: true } })).map((u) => [u.id, u.fullName]));
+  for (const [conflict, id] of editorOf) if (id && names.has(id)) conflict.updatedBy = names.get(id)!;
+}
+
 export async function saveReport(input: SaveReportInput) {
   return runAction("report.write", saveSchema, input, async (actor, data) => {
     const db = await getDb();
     const communeId = ownCommuneOf(actor, "report.write");
 
-    // Value checks need each indicator's kind, and every id must belong to this commune's plans of that year.
+    // Value checks need each indicator's kind, and every id must belong to this commune's plans of that year:
+    // only rows of those plans are read (the plan is a filter in the same statement, not a second
+    // read of the relation), so an id missing from the answer is one the clerk may not write.
     // A list left empty (a save of figures only, or of tasks only) is not asked for: Prisma
-    // would still send the statement, and its relation read with it.
+    // would still send the statement.
+    const ownPlan = { communeId, year: data.year };
     const [indicators, tasks] = await Promise.all([
       data.indicators.length === 0 ? [] : db.indicator.findMany({
-        where: { id: { in: data.indicators.map((r) => r.indicatorId) } },
-        select: { id: true, name: true, code: true, valueKind: true, targetRule: true, measurementUnit: true, plan: { select: { communeId: true, year: true } } },
+        where: { id: { in: data.indicators.map((r) => r.indicatorId) }, plan: ownPlan },
+        select: { id: true, name: true, code: true, valueKind: true, targetRule: true, measurementUnit: true },
       }),
       data.tasks.length === 0 ? [] : db.task.findMany({
-        where: { id: { in: data.tasks.map((r) => r.taskId) } },
-        select: { id: true, content: true, code: true, plan: { select: { communeId: true, year: true } } },
+        where: { id: { in: data.tasks.map((r) => r.taskId) }, plan: ownPlan },
+        select: { id: true, content: true, code: true },
       }),
     ]);
     const indicatorById = new Map(indicators.map((i) => [i.id, i]));
@@ -121,14 +135,14 @@ export async function saveReport(input: SaveReportInput) {
     const fieldErrors: Record<string, string> = {};
     for (const row of data.indicators) {
       const ind = indicatorById.get(row.indicatorId);
-      if (!ind || ind.plan.communeId !== communeId || ind.plan.year !== data.year) {
+      if (!ind) {
         throw new ForbiddenError("Có chỉ tiêu không thuộc kế hoạch năm này của xã bạn.");
       }
       for (const [field, message] of Object.entries(validateIndicatorEntry(ind, row))) fieldErrors[`indicators.${row.indicatorId}.${field}`] = message;
     }
     for (const row of data.tasks) {
       const task = taskById.get(row.taskId);
-      if (!task || task.plan.communeId !== communeId || task.plan.year !== data.year) {
+      if (!task) {
         throw new ForbiddenError("Có nhiệm vụ không thuộc kế hoạch năm này của xã bạn.");
       }
       for (const [field, message] of Object.entries(validateTaskEntry(row))) fieldErrors[`tasks.${row.taskId}.${field}`] = message;
@@ -147,8 +161,8 @@ export async function saveReport(input: SaveReportInput) {
       const existingProgress = data.tasks.length === 0 ? [] : await tx.taskProgress.findMany({ where: { periodId: period.id, taskId: { in: data.tasks.map((r) => r.taskId) } } });
       const valueByIndicator = new Map(existingValues.map((v) => [v.indicatorId, v]));
       const progressByTask = new Map(existingProgress.map((p) => [p.taskId, p]));
-      const editorIds = [...new Set([...existingValues, ...existingProgress].map((r) => r.updatedById).filter(Boolean) as string[])];
-      const editors = new Map(editorIds.length === 0 ? [] : (await tx.user.findMany({ where: { id: { in: editorIds } }, select: { id: true, fullName: true } })).map((u) => [u.id, u.fullName]));
+      // Who saved a conflicting row is named after the rows are checked, and only when one conflicts.
+      const editorOf = new Map<ConflictRow, string | null>();
       let saved = 0;
 
       for (const row of data.indicators) {
@@ -164,11 +178,12 @@ export async function saveReport(input: SaveReportInput) {
             rowId: row.indicatorId,
             name: `${ind.code ? ind.code + ". " : ""}${ind.name}`,
             current: before ? show(before) : "(đã bị xóa)",
-            updatedBy: existing?.updatedById ? (editors.get(existing.updatedById) ?? "người khác") : "người khác",
+            updatedBy: "người khác",
             updatedAt: existing ? formatDateTime(existing.updatedAt) : "",
             theirs: before,
             version: existing?.version ?? null,
           });
+          editorOf.set(conflicts.at(-1)!, existing?.updatedById ?? null);
           continue;
         }
         if (existing && before) {
@@ -198,11 +213,12 @@ export async function saveReport(input: SaveReportInput) {
             rowId: row.taskId,
             name: `${task.code ? task.code + ". " : ""}${task.content.slice(0, 80)}`,
             current: existing ? taskStatusText(existing.status) : "(đã bị xóa)",
-            updatedBy: existing?.updatedById ? (editors.get(existing.updatedById) ?? "người khác") : "người khác",
+            updatedBy: "người khác",
             updatedAt: existing ? formatDateTime(existing.updatedAt) : "",
             theirs: existing ? { status: existing.status, resultText: existing.resultText, reason: existing.reason, cause: existing.cause, remedy: existing.remedy } : null,
             version: existing?.version ?? null,
           });
+          editorOf.set(conflicts.at(-1)!, existing?.updatedById ?? null);
           continue;
         }
         if (existing) {
@@ -225,6 +241,7 @@ export async function saveReport(input: SaveReportInput) {
       }
 
       if (saved > 0) await tx.quarterlyReport.update({ where: { id: report.id }, data: { version: { increment: 1 } } });
+      await nameEditors(tx, editorOf);
       return { saved, conflicts } satisfies SaveReportResult;
     }, { onCollision: "Số liệu vừa được người khác lưu cùng lúc. Vui lòng tải lại trang rồi nhập lại." });
     // No revalidatePath here: the report pages are dynamic (nothing cached on the server), and

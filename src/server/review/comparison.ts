@@ -9,6 +9,7 @@ import { getDb } from "@/server/db";
 import { pageCache } from "@/server/cache/versioned";
 import { frozenIndicatorRows } from "@/server/reports/frozen";
 import { compareCommunes, comparisonSelection, indicatorKey } from "@/domain/comparison";
+import { comparisonTable, type ComparisonTableData } from "@/domain/comparison-table";
 import type { IndicatorGroup } from "@/domain/plan-import/types";
 import type { TargetRule, ValueKind } from "@/generated/prisma/enums";
 
@@ -141,3 +142,15 @@ async function buildComparison(communeIds: string[], year: number, asOf: number,
 }
 
 export type Comparison = Awaited<ReturnType<typeof buildComparison>>;
+
+const tables = new WeakMap<Comparison, ComparisonTableData>();
+
+/**
+ * The page's compact table of a comparison, made once per cached comparison (issue 21): the
+ * loader's result is shared by every request while its version holds, so its table is too.
+ */
+export function comparisonTableOf(c: Comparison): ComparisonTableData {
+  let table = tables.get(c);
+  if (!table) tables.set(c, (table = comparisonTable(c)));
+  return table;
+}

@@ -7,7 +7,7 @@ import { getDb } from "@/server/db";
 import type { SubmissionStatus } from "@/domain/reporting/workflow";
 import { calendarFor, communesByName } from "@/server/calendar/queries";
 import { timeliness } from "@/domain/calendar";
-import { pageCache } from "@/server/cache/versioned";
+import { pageCache, type VersionCounter } from "@/server/cache/versioned";
 import { inForceByCommuneYear, plansInForceSince } from "@/server/plans/in-force";
 
 export async function yearsWithPlans(communeIds: string[]): Promise<number[]> {
@@ -104,8 +104,14 @@ export async function decisionHistory(actor: Actor, subject: { planId?: string; 
 }
 
 /** The communes' plan years a reviewer (or a commune) may pick from, newest first. */
-export async function yearsInScope(actor: Actor): Promise<number[]> {
-  return yearsWithPlans(await communeIdsInScope(actor));
+/**
+ * The years a reviewer's pages offer, cached with the page that asks (issue 21): under the
+ * counter that page reads, so in a render it costs no statement of its own. Both counters
+ * move when a plan is added or deleted or changes year.
+ */
+export async function yearsInScope(actor: Actor, counter: VersionCounter = "data"): Promise<number[]> {
+  const communeIds = await communeIdsInScope(actor);
+  return pageCache.get("years", communeIds, [], () => yearsWithPlans(communeIds), counter);
 }
 
 /** decisionHistory for a loader that has already checked the commune (loadReport). */

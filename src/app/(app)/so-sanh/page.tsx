@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import { requirePageActor } from "@/server/auth/guard";
 import { yearsInScope } from "@/server/review/queries";
-import { loadComparison } from "@/server/review/comparison";
+import { comparisonTableOf, loadComparison } from "@/server/review/comparison";
 import { comparisonChoice, type ComparisonParams } from "@/server/review/comparison-params";
 import { INDICATOR_GROUP_LABEL } from "@/domain/labels";
 import { routes } from "@/domain/routes";
-import { NO_FIGURE, resultText, statusText } from "@/domain/evaluation/display";
-import { formatNumber, formatPercent, quarterLabel } from "@/domain/format";
+import { quarterLabel } from "@/domain/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { ShareChart } from "@/components/review/share-chart";
+import { ComparisonResults } from "@/components/review/comparison-results";
 import type { IndicatorGroup } from "@/domain/plan-import/types";
 
 export const metadata: Metadata = { title: "So sánh các xã" };
@@ -20,7 +19,6 @@ export default async function ComparisonPage({ searchParams }: { searchParams: P
   const { year, quarter, keys, group } = comparisonChoice(params, years);
   // The group shown as chosen is the one the comparison used (the default when none was asked).
   const c = await loadComparison(actor, year, quarter, { group, keys });
-  const communeName = new Map(c.communes.map((x) => [x.id, x.name]));
   const groups = [...new Set(c.options.map((o) => o.group))] as IndicatorGroup[];
 
   return (
@@ -87,68 +85,20 @@ export default async function ComparisonPage({ searchParams }: { searchParams: P
         Đang so sánh <strong>{c.selected.length} chỉ tiêu</strong>
         {c.group ? <> – cả nhóm {INDICATOR_GROUP_LABEL[c.group]}</> : " đã chọn"} (trong {c.options.length} chỉ tiêu có ở các xã); tỷ lệ đạt tính trên các chỉ tiêu này.
       </p>
-      <div className="mb-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        {/* 150 communes × 10 indicators: attributes stated once (tabular figures are inherited), cells keyed by position, not by the indicator's long key. */}
-        <table className="table-basic tabular-nums">
-          <caption className="px-2 py-1.5 text-left font-semibold">Xếp hạng theo tỷ lệ chỉ tiêu đạt ({c.selected.length} chỉ tiêu)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Hạng</th>
-              <th scope="col">Xã</th>
-              <th scope="col" className="text-right">Tỷ lệ đạt</th>
-              {c.selected.map((s) => (
-                <th scope="col" key={s.key} className="min-w-36">
-                  {s.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {c.rows.map((r, i) => (
-              <tr key={r.communeId}>
-                <td>{r.share === null ? "—" : i + 1}</td>
-                <td className="font-medium">{communeName.get(r.communeId)}</td>
-                <td className="text-right">{r.share === null ? "—" : `${formatPercent(r.share)} (${r.achieved}/${r.judged})`}</td>
-                {c.selected.map((s, k) => {
-                  const cell = r.cells[s.key];
-                  if (!cell) return <td key={k} className="text-slate-400">không có</td>;
-                  return (
-                    <td key={k}>
-                      {`${resultText(s.sample, cell) || NO_FIGURE} `}
-                      <small>{statusText(cell.status)}</small>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr className="bg-slate-100 font-semibold">
-              <td />
-              <td>Toàn đơn vị</td>
-              <td />
-              {c.selected.map((s, k) => {
-                const t = c.totals[s.key];
-                return (
-                  <td key={k}>
-                    {t && t.value !== null ? `${formatPercent(t.value)} (${formatNumber(t.numerator)}/${formatNumber(t.denominator)})` : "—"}
-                  </td>
-                );
-              })}
-            </tr>
-          </tfoot>
-        </table>
-      </div>
-      <p className="mb-2 text-xs text-slate-600">Dòng &quot;Toàn đơn vị&quot; của chỉ tiêu tỷ lệ = tổng tử số ÷ tổng mẫu số của các xã (không lấy trung bình tỷ lệ).</p>
-      {c.onFile.length > 0 && (
-        <p className="mb-2 text-xs text-slate-600">
-          {c.onFile.length} xã đã nộp báo cáo {quarterLabel(quarter)}: số liệu và chỉ tiêu của các xã này lấy theo báo cáo đã nộp (đã duyệt), không theo số liệu sửa sau đó.
-        </p>
-      )}
-      <section className="card overflow-x-auto">
-        <h2 className="mb-2 font-semibold">Tỷ lệ chỉ tiêu đạt theo xã</h2>
-        <ShareChart data={c.rows.filter((r) => r.share !== null).map((r) => ({ name: communeName.get(r.communeId) ?? "", share: r.share! }))} />
-      </section>
+      {/* The table and chart are drawn from figures and labels sent once (issue 21). */}
+      <ComparisonResults
+        data={comparisonTableOf(c)}
+        notes={
+          <>
+            <p className="mb-2 text-xs text-slate-600">Dòng &quot;Toàn đơn vị&quot; của chỉ tiêu tỷ lệ = tổng tử số ÷ tổng mẫu số của các xã (không lấy trung bình tỷ lệ).</p>
+            {c.onFile.length > 0 && (
+              <p className="mb-2 text-xs text-slate-600">
+                {c.onFile.length} xã đã nộp báo cáo {quarterLabel(quarter)}: số liệu và chỉ tiêu của các xã này lấy theo báo cáo đã nộp (đã duyệt), không theo số liệu sửa sau đó.
+              </p>
+            )}
+          </>
+        }
+      />
     </>
   );
 }

@@ -53,7 +53,8 @@ function Plans({ row }: { row: Row }) {
 
 export default async function ReviewHomePage({ searchParams }: { searchParams: Promise<{ nam?: string; nhom?: string }> }) {
   const actor = await requirePageActor("plan.read");
-  const years = await yearsInScope(actor);
+  // Read under the matrix's counter: one version read serves both.
+  const years = await yearsInScope(actor, "status");
   const today = todayInVietnam();
   const params = await searchParams;
   const year = readPeriod(params).year ?? defaultReviewYear(years);
