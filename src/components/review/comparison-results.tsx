@@ -15,8 +15,6 @@ export function ComparisonResults({ data, notes }: { data: ComparisonTableData; 
     <>
       <div className="mb-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
         {/* Attributes stated once (globals.css .cmp-table; tabular figures are inherited), cells keyed by position. */}
-        {/* Each status's words once, from display.ts (never in this file): cell "cs0" reads "100% ✔ Đạt". */}
-        <style>{statuses.map((label, i) => `.cmp-table .cs${i}::after{content:${JSON.stringify(` ${label}`)}}`).join("")}</style>
         <table className="table-basic tabular-nums cmp-table">
           <caption className="px-2 py-1.5 text-left font-semibold">Xếp hạng theo tỷ lệ chỉ tiêu đạt ({columns.length} chỉ tiêu)</caption>
           <thead>
@@ -41,8 +39,9 @@ export function ComparisonResults({ data, notes }: { data: ComparisonTableData; 
                 <td>{r.share === null ? "—" : `${r.percent} (${r.counts})`}</td>
                 {r.cells.map((cell, k) =>
                   cell ? (
-                    <td key={k} className={`cs${cell[1]}`}>
-                      {cell[0]}
+                    <td key={k}>
+                      {/* The status words are text (copied with the table, read by every screen reader); the payload carries them once. */}
+                      {cell[0]} <small>{statuses[cell[1]]}</small>
                     </td>
                   ) : (
                     <td key={k} className="cs-none">
