@@ -10,12 +10,13 @@ import type { FormReport } from "@/server/reports/form-data";
 import { isQueryActive, type RowFilter, type RowQuery } from "@/domain/reporting/row-filter";
 import type { ReportOutline } from "@/domain/reporting/outline";
 import { useReportForm } from "./use-report-form";
-import { RowFinder, SaveBar } from "./report-toolbar";
+import { SaveBar } from "./report-toolbar";
+import { RowCommentInputs, SinceReturnNote } from "./lazy-parts";
+import { RowFinder } from "./row-finder";
 import { ReportPart } from "./report-part";
 import { PartHeading } from "./part-heading";
 import { useRowFacts } from "./row-facts";
 import type { SnapshotChange } from "@/domain/reporting/snapshot";
-import { formatDateTime } from "@/domain/format";
 
 /** What a reviewer sees on top of the read-only report (issue 17). */
 export interface ReviewView {
@@ -47,7 +48,6 @@ export function ReportForm({ data, outline, initialOpen, partHref, editable, can
   // Row comments live here, not in the rows: a row in a closed part keeps what was typed.
   const [comments, setComments] = useState<Record<string, string>>({});
   const changed = review?.sinceReturn?.byRow ?? {};
-  const changedCount = Object.keys(changed).length;
   const commenting = (id: string) =>
     review?.formId ? { formId: review.formId, value: comments[id] ?? "", onChange: (text: string) => setComments((all) => ({ ...all, [id]: text })) } : undefined;
   const { shown, parts, matchesOf } = useRowFacts(form, data.units, outline, rowComments, changed);
@@ -86,25 +86,8 @@ export function ReportForm({ data, outline, initialOpen, partHref, editable, can
   const ctx = { form, year: data.year, quarter: data.quarter, editable, canSetBaseline, domId: (id: string) => domIds.get(id)!, rowComments, changed, commenting };
   return (
     <div data-report-form>
-      {review?.sinceReturn && (
-        <div role="note" className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1 rounded border border-sky-500 bg-sky-50 p-3 text-sm text-sky-950">
-          <span>
-            Nộp lại sau khi trả lại ({review.sinceReturn.returnedBy}, {formatDateTime(review.sinceReturn.returnedAt)}):{" "}
-            <strong>{changedCount ? `${changedCount} dòng đã sửa` : "không dòng nào thay đổi"}</strong>
-            {changedCount > 0 && ", đánh dấu ✎ với giá trị trước → sau."}
-          </span>
-          {changedCount > 0 && query.filter !== "changed" && (
-            <button type="button" className="btn px-2 py-0.5 text-xs" onClick={() => applyQuery({ ...query, filter: "changed" })}>
-              Chỉ xem các dòng đã sửa
-            </button>
-          )}
-        </div>
-      )}
-      {review?.formId &&
-        // The comments go with the decision form (HTML form attribute), whichever part is open.
-        Object.entries(comments)
-          .filter(([, text]) => text.trim())
-          .map(([id, text]) => <input key={id} type="hidden" form={review.formId!} name={`row:${kindOf(id)}:${id}`} value={text} />)}
+      {review?.sinceReturn && <SinceReturnNote sinceReturn={review.sinceReturn} filtered={query.filter === "changed"} onShowChanged={() => applyQuery({ ...query, filter: "changed" })} />}
+      {review?.formId && <RowCommentInputs formId={review.formId} comments={comments} kindOf={kindOf} />}
       <RowFinder query={query} onChange={applyQuery} units={data.units} shown={shownCount} total={outline.rows.length} filters={filters} />
       {shownCount === 0 && <p className="mb-4 rounded border border-slate-200 bg-white p-3 text-sm">Không có dòng nào khớp với “{query.search || "bộ lọc"}”. Thử bỏ dấu, từ khác hoặc bỏ bộ lọc.</p>}
 
