@@ -28,7 +28,7 @@ export function shot(name: string) {
  * then save. The report shows one part at a time (issue 21): the "red" filter leaves the parts
  * holding red rows, opened one after the other; what is typed in each is saved by one "Lưu".
  */
-export async function explainRedRows(page: Page) {
+export async function explainRedRows(page: Page, { cause = "Nguyên nhân (kiểm thử)", remedy = "Giải pháp (kiểm thử)" } = {}) {
   await page.getByLabel("Lọc các dòng").selectOption("red");
   const parts = page.locator("[data-report-form] a[data-part]");
   const partCount = await parts.count();
@@ -44,8 +44,8 @@ export async function explainRedRows(page: Page) {
     // disabled when nothing changed.
     for (let i = 0; i < count; i++) {
       if ((await causes.nth(i).inputValue()) && (await part.getByLabel("Giải pháp khắc phục").nth(i).inputValue())) continue;
-      await causes.nth(i).fill("Nguyên nhân (kiểm thử)");
-      await part.getByLabel("Giải pháp khắc phục").nth(i).fill("Giải pháp (kiểm thử)");
+      await causes.nth(i).fill(cause);
+      await part.getByLabel("Giải pháp khắc phục").nth(i).fill(remedy);
       filled++;
     }
   }
@@ -54,6 +54,7 @@ export async function explainRedRows(page: Page) {
     await expect(page.locator("[data-report-form] [role=status]").filter({ hasText: "Đã lưu" })).toBeVisible();
   }
   await page.getByLabel("Lọc các dòng").selectOption("");
+  return filled;
 }
 
 /**
