@@ -8,8 +8,9 @@ import { reportParts } from "@/server/reports/section-actions";
 import { loadReport } from "@/server/reports/queries";
 import { reportFormData } from "@/server/reports/form-data";
 import { pickGroups, reportOutline } from "@/server/reports/form-outline";
+import { attachEvidenceReference } from "@/server/evidence/actions";
 
-const t = setupTestDb();
+setupTestDb();
 const YEAR = 2025;
 const Q = 3;
 
@@ -57,5 +58,22 @@ describe("a report's parts loaded on demand", () => {
     await actAs("dienkhanh.canbo");
     const result = await reportParts({ year: YEAR, quarter: Q, parts: [key] });
     expect(result).toMatchObject({ ok: true, data: { indicators: [], tasks: [] } });
+  });
+
+  it("the page counts a row's evidence (one grouped query) and sends the count, not the list", async () => {
+    const staff = (await actAs("dienkhanh.canbo"))!;
+    const task = (await loadReport(staff, staff.orgUnitId, YEAR, Q, { history: false })).plans.flatMap((p) => p.tasks)[1];
+    expect(await saveReport({ year: YEAR, quarter: Q, tasks: [{ taskId: task.id, version: task.current?.version ?? null, status: "IN_PROGRESS", resultText: "Có minh chứng" }] })).toMatchObject({ ok: true });
+    for (const n of ["1", "2"]) expect(await attachEvidenceReference({ year: YEAR, quarter: Q, kind: "task", rowId: task.id, docNumber: `${n}/BC-UBND`, docDate: "2025-09-30", docSummary: "Báo cáo" })).toMatchObject({ ok: true });
+    const counted = await loadReport(staff, staff.orgUnitId, YEAR, Q, { history: false, evidenceCounts: true });
+    const row = counted.plans.flatMap((p) => p.tasks).find((r) => r.id === task.id)!;
+    expect(row.evidence).toEqual([]);
+    expect(row.evidenceCount).toBe(2);
+    const formRow = reportFormData(counted, { onDemand: true }).plans.flatMap((p) => p.tasks).find((r) => r.id === task.id)!;
+    expect(formRow.evidenceCount).toBe(2);
+    expect(formRow.evidence).toBeUndefined();
+    // Without counting (the reviewer's view, the documents), the list as before.
+    const listed = (await loadReport(staff, staff.orgUnitId, YEAR, Q)).plans.flatMap((p) => p.tasks).find((r) => r.id === task.id)!;
+    expect(listed.evidence.map((e) => e.docNumber)).toEqual(["1/BC-UBND", "2/BC-UBND"]);
   });
 });

@@ -45,8 +45,8 @@ const meta = (c: RowMeta): RowMeta => ({ version: c.version, cause: c.cause, rem
  * panel is opened (reports/history-actions.ts): only the number of evidence items is sent.
  */
 export function reportFormData(data: Pick<ReportData, "year" | "quarter" | "units" | "plans">, { onDemand = false }: { onDemand?: boolean } = {}): FormReport {
-  const lists = (r: { evidence: EvidenceItem[]; history: HistoryItem[] }) => ({
-    ...(!r.evidence.length ? {} : onDemand ? { evidenceCount: r.evidence.length } : { evidence: r.evidence }),
+  const lists = (r: { evidence: EvidenceItem[]; evidenceCount?: number; history: HistoryItem[] }) => ({
+    ...(onDemand ? (r.evidenceCount ?? r.evidence.length ? { evidenceCount: r.evidenceCount ?? r.evidence.length } : {}) : r.evidence.length ? { evidence: r.evidence } : {}),
     ...(r.history.length ? { history: r.history } : {}),
   });
   return {

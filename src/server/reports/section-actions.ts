@@ -14,7 +14,7 @@ const partsSchema = periodJsonSchema.extend({ parts: z.array(id("Phần")).min(1
 
 export async function reportParts(input: z.input<typeof partsSchema>) {
   return runAction("report.write", partsSchema, input, async (actor, data): Promise<{ indicators: FormIndicator[]; tasks: FormTask[] }> => {
-    const report = await loadReport(actor, ownCommuneOf(actor, "report.write"), data.year, data.quarter, { history: false });
+    const report = await loadReport(actor, ownCommuneOf(actor, "report.write"), data.year, data.quarter, { history: false, evidenceCounts: true });
     const picked = pickGroups(reportFormData(report, { onDemand: true }), new Set(data.parts));
     return { indicators: picked.plans.flatMap((p) => p.indicators), tasks: picked.plans.flatMap((p) => p.tasks) };
   });

@@ -27,8 +27,8 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
   const actor = await requirePageActor("report.write");
   const asked = await searchParams;
   const { year, quarter, years, today } = await choosePeriod([actor.orgUnitId], asked);
-  // Row history is loaded when a row's panel is opened (RowHistory), not sent with every row.
-  const data = await loadReport(actor, actor.orgUnitId, year, quarter, { history: false });
+  // Row history and evidence lists are loaded when a row's panel is opened (RowHistory); evidence is only counted here.
+  const data = await loadReport(actor, actor.orgUnitId, year, quarter, { history: false, evidenceCounts: true });
   const status = data.report?.status ?? "DRAFT";
   const editable = isEditable(status);
   const canSubmit = can(actor, "report.submit");
