@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { FormIndicator, FormReport, FormTask } from "@/server/reports/form-data";
-import { saveReport, submitReport, type ConflictRow } from "@/server/reports/actions";
+import type { ConflictRow } from "@/server/reports/actions";
 import { reportParts } from "@/server/reports/section-actions";
 import { ROW_MISSING, taskOverdue, type ReportOutline } from "@/domain/reporting/outline";
 import {
@@ -14,9 +14,7 @@ import {
   isDirty,
   liveIndicator,
   keepMine,
-  markSaved,
   mergeRows,
-  readIndicatorDraft,
   takeTheirs,
   taskDraftErrors,
   taskDraftOf,
@@ -27,7 +25,7 @@ import {
   type TaskDraft,
 } from "@/domain/reporting/drafts";
 import { NO_QUERY, type RowQuery } from "@/domain/reporting/row-filter";
-import { formatDateTime, quarterLabel, todayInVietnam } from "@/domain/format";
+import { quarterLabel, todayInVietnam } from "@/domain/format";
 
 interface FormState {
   indicators: Map<string, RowState<IndicatorDraft>>;
@@ -157,42 +155,21 @@ export function useReportForm({ data, today, outline, initialOpen }: { data: For
       return;
     }
     startTransition(async () => {
-      const result = await saveReport({
-        year: data.year,
-        quarter: data.quarter,
-        indicators: validIndicators.map((i) => ({ indicatorId: i.id, version: state.indicators.get(i.id)!.version, ...readIndicatorDraft(state.indicators.get(i.id)!.draft).entry })),
-        tasks: validTasks.map((t) => {
-          const d = state.tasks.get(t.id)!.draft;
-          return { taskId: t.id, version: state.tasks.get(t.id)!.version, status: d.status, resultText: d.resultText || null, reason: d.reason || null, cause: d.cause || null, remedy: d.remedy || null };
-        }),
-      });
-      if (!result.ok) {
-        setServerErrors(result.fieldErrors ?? {});
-        setMessage({ ok: false, text: result.error });
-        return;
-      }
-      const clashed = new Set(result.data.conflicts.map((c) => c.rowId));
-      setServerErrors({});
-      setConflicts((old) => {
-        const next = new Map(old);
-        for (const id of [...validIndicators, ...validTasks].map((r) => r.id)) next.delete(id);
-        for (const c of result.data.conflicts) next.set(c.rowId, c);
-        return next;
-      });
-      setState((s) => ({
-        indicators: markSaved(s.indicators, new Set(validIndicators.map((i) => i.id).filter((id) => !clashed.has(id)))),
-        tasks: markSaved(s.tasks, new Set(validTasks.map((t) => t.id).filter((id) => !clashed.has(id)))),
-      }));
-      const parts = [`Đã lưu ${result.data.saved} dòng lúc ${formatDateTime(new Date())}.`];
-      if (clashed.size) parts.push(`${clashed.size} dòng chưa lưu vì người khác đã sửa sau khi bạn mở trang: xem từng dòng, chọn "Giữ của tôi" hoặc "Lấy của họ" rồi lưu lại.`);
-      if (invalidText) parts.push(invalidText);
-      setMessage({ ok: !clashed.size && !invalidText, text: parts.join(" ") });
+      // The saving code comes with the first save (fetched ahead as soon as a row is changed).
+      const { sendSave } = await import("./save-flow");
+      const saved = await sendSave({ year: data.year, quarter: data.quarter, state, validIndicators, validTasks, invalidText }, { setServerErrors, setConflicts, setState, setMessage });
+      if (!saved) return;
       router.refresh();
       // The refresh brings the page's own part; the parts opened since are read again for their new versions.
       const others = [...loaded].filter((k) => !propsParts.has(k));
       if (others.length) await fetchParts(others);
     });
   }
+
+  const hasChanges = dirtyCount > 0;
+  useEffect(() => {
+    if (hasChanges) void import("./save-flow");
+  }, [hasChanges]);
 
   // Ctrl+S (⌘S) saves, as in Excel; the latest save() is read through a ref.
   const saveRef = useRef(save);
@@ -238,7 +215,8 @@ export function useReportForm({ data, today, outline, initialOpen }: { data: For
     const question = `Nộp báo cáo ${quarterLabel(data.quarter)} năm ${data.year} lên cấp trên?${missing ? `\nCòn ${missing} chỉ tiêu chưa có số liệu quý này.` : ""}\nSau khi nộp, báo cáo bị khóa cho đến khi cấp trên trả lại.`;
     if (!window.confirm(question)) return;
     startTransition(async () => {
-      const result = await submitReport({ year: data.year, quarter: data.quarter });
+      const { sendSubmit } = await import("./save-flow");
+      const result = await sendSubmit({ year: data.year, quarter: data.quarter });
       setMessage(result.ok ? { ok: true, text: result.message ?? "Đã nộp." } : { ok: false, text: result.error });
       if (result.ok) {
         router.refresh();
