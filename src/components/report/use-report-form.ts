@@ -97,6 +97,18 @@ export function useReportForm({ data, today, outline, initialOpen }: { data: For
     setLoaded((old) => new Set([...old, ...keys]));
     return true;
   }
+  // A refresh (after a save, a baseline given, an upload…) brings the page's own part again; the
+  // parts opened since are read again with it, for their new figures and versions.
+  const seenData = useRef(data);
+  useEffect(() => {
+    if (seenData.current === data) return;
+    seenData.current = data;
+    const others = [...loaded].filter((k) => !propsParts.has(k));
+    if (others.length) void fetchParts(others);
+    // Once per new page data: `loaded` and `propsParts` are read as they are then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data]);
+
   /** Opens a part, loading its rows the first time; null closes the open one. */
   const openPart = async (key: string | null) => {
     setOpen(key);
@@ -158,11 +170,7 @@ export function useReportForm({ data, today, outline, initialOpen }: { data: For
       // The saving code comes with the first save (fetched ahead as soon as a row is changed).
       const { sendSave } = await import("./save-flow");
       const saved = await sendSave({ year: data.year, quarter: data.quarter, state, validIndicators, validTasks, invalidText }, { setServerErrors, setConflicts, setState, setMessage });
-      if (!saved) return;
-      router.refresh();
-      // The refresh brings the page's own part; the parts opened since are read again for their new versions.
-      const others = [...loaded].filter((k) => !propsParts.has(k));
-      if (others.length) await fetchParts(others);
+      if (saved) router.refresh();
     });
   }
 
