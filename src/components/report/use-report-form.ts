@@ -104,6 +104,8 @@ export function useReportForm({ data, today, outline, initialOpen }: { data: For
     if (seenData.current === data) return;
     seenData.current = data;
     const others = [...loaded].filter((k) => !propsParts.has(k));
+    // fetchParts sets state only once the server has answered, not during the effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (others.length) void fetchParts(others);
     // Once per new page data: `loaded` and `propsParts` are read as they are then.
     // eslint-disable-next-line react-hooks/exhaustive-deps
