@@ -51,6 +51,8 @@ export async function explainRedRows(page: Page, { cause = "Nguyên nhân (kiể
   }
   if (filled) {
     await page.getByRole("button", { name: "Lưu" }).click();
+    // Saved, not only a message from an earlier save still on screen.
+    await expect(page.getByText("Không có thay đổi chưa lưu")).toBeVisible();
     await expect(page.locator("[data-report-form] [role=status]").filter({ hasText: "Đã lưu" })).toBeVisible();
   }
   await page.getByLabel("Lọc các dòng").selectOption("");
