@@ -87,12 +87,17 @@ export function useReportForm({ data, today, outline, initialOpen }: { data: For
   // (one marked done now is done today, which may be after the period judged).
   const overdue = (t: FormTask) => taskOverdue(t, state.tasks.get(t.id)!.draft.status, today, todayInVietnam());
 
-  async function fetchParts(keys: string[]) {
+  // Bumped by every save: rows read before it are older than what the save wrote, and must not
+  // replace it (the refresh after the save reads them again).
+  const saves = useRef(0);
+  async function fetchParts(keys: string[]): Promise<boolean> {
+    const before = saves.current;
     const result = await reportParts({ year: data.year, quarter: data.quarter, parts: keys });
     if (!result.ok) {
       setMessage({ ok: false, text: result.error });
       return false;
     }
+    if (saves.current !== before) return fetchParts(keys);
     setBoth(([k, s]) => absorb(k, s, result.data));
     setLoaded((old) => new Set([...old, ...keys]));
     return true;
@@ -104,8 +109,6 @@ export function useReportForm({ data, today, outline, initialOpen }: { data: For
     if (seenData.current === data) return;
     seenData.current = data;
     const others = [...loaded].filter((k) => !propsParts.has(k));
-    // fetchParts sets state only once the server has answered, not during the effect.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (others.length) void fetchParts(others);
     // Once per new page data: `loaded` and `propsParts` are read as they are then.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -159,6 +162,7 @@ export function useReportForm({ data, today, outline, initialOpen }: { data: For
 
   function save() {
     if (pending) return;
+    saves.current++;
     const validIndicators = dirtyIndicators.filter((i) => !Object.keys(live.get(i.id)!.errors).length);
     const validTasks = dirtyTasks.filter((t) => !Object.keys(taskErrors.get(t.id)!).length);
     const invalidRows = dirtyCount - validIndicators.length - validTasks.length;
