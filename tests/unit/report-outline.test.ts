@@ -30,6 +30,16 @@ describe("report parts", () => {
     expect(top.get("II")!.id).toBe("II");
   });
 
+  it("reads the form's data, which marks only the top-level sections", () => {
+    const top = topSections([
+      { id: "A", code: "A", title: "A", top: true },
+      { id: "A1", code: "1", title: "1" },
+      { id: "B", code: "B", title: "B", top: true },
+      { id: "B1", code: "1", title: "1" },
+    ]);
+    expect([...top].map(([id, s]) => `${id}>${s.id}`)).toEqual(["A>A", "A1>A", "B>B", "B1>B"]);
+  });
+
   it("groups rows by part in document order, rows outside sections first, empty parts left out", () => {
     const { groups, groupOf } = reportGroups([
       {

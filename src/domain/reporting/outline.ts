@@ -7,6 +7,8 @@ export interface OutlineSection {
   id: string;
   code: string | null;
   title: string;
+  /** Set by the report form's data (form-data.ts) in place of depth and parent. */
+  top?: boolean;
   depth?: number | null;
   parentId?: string | null;
 }
@@ -23,9 +25,11 @@ export interface ReportGroup {
 export function topSections(sections: OutlineSection[]): Map<string, OutlineSection> {
   const top = new Map<string, OutlineSection>();
   let current: OutlineSection | null = null;
+  // The form's data marks top-level sections only (`top`); the loader's rows carry depth and parent.
+  const flagged = sections.some((s) => s.top !== undefined);
   for (const s of sections) {
     // Snapshots taken before depth was kept have only parentId.
-    const isTop = (s.depth ?? (s.parentId ? 1 : 0)) === 0 || !current;
+    const isTop = (flagged ? !!s.top : (s.depth ?? (s.parentId ? 1 : 0)) === 0) || !current;
     if (isTop) current = s;
     top.set(s.id, current!);
   }
