@@ -31,9 +31,10 @@ export const routes = {
   dashboard: (p?: PeriodQuery, open: { nhom?: string | null; viec?: string | null; donvi?: string | null } = {}) => `/tong-quan${period(p, open)}`,
   dashboardPrint: (p?: PeriodQuery) => `/tong-quan/in${period(p)}`,
   indicator: (id: string, p?: PeriodQuery) => `/tong-quan/chi-tieu/${encodeURIComponent(id)}${period(p)}`,
-  report: (p?: PeriodQuery) => `/bao-cao${period(p)}`,
+  /** `phan`: the part (top-level section) shown open. */
+  report: (p?: PeriodQuery, phan?: string | null) => `/bao-cao${period(p, { phan })}`,
   review: (p?: PeriodQuery) => `/xet-duyet${period(p)}`,
-  reviewReport: (id: string) => `/xet-duyet/bao-cao/${encodeURIComponent(id)}`,
+  reviewReport: (id: string, phan?: string | null) => `/xet-duyet/bao-cao/${encodeURIComponent(id)}${query({ phan })}`,
   comparison: (p?: PeriodQuery & { group?: string; keys?: readonly string[] }) => `/so-sanh${period(p, { nhom: p?.group, ct: p?.keys })}`,
   plans: "/ke-hoach",
   planNew: "/ke-hoach/moi",

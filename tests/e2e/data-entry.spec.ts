@@ -1,7 +1,7 @@
 // Issue 17: data entry a commune clerk prefers to Excel: on a phone, nothing typed lost,
 // conflicts resolved row by row, reasons for every red row before submitting.
 import { expect, test, type Page } from "@playwright/test";
-import { shot, signIn, noSeriousAxe, expectSubmitted } from "./helpers";
+import { explainRedRows, shot, signIn, noSeriousAxe, expectSubmitted } from "./helpers";
 
 const URL = "/bao-cao?nam=2025&quy=4";
 
@@ -98,21 +98,18 @@ test("the chairman cannot submit with a red row lacking a reason; adds the reaso
   await expect(page.locator("[data-report-form] [role=alert]")).toContainText("chưa có giải trình (nguyên nhân và giải pháp khắc phục)");
   await page.screenshot(shot("entry-submit-refused"));
 
-  await page.getByLabel("Lọc các dòng").selectOption("red");
-  const causes = page.getByLabel("Nguyên nhân", { exact: true });
-  const count = await causes.count();
-  expect(count).toBeGreaterThan(0);
-  for (let i = 0; i < count; i++) {
-    await causes.nth(i).fill("Thiếu nhân lực tiếp nhận hồ sơ trực tuyến");
-    await page.getByLabel("Giải pháp khắc phục").nth(i).fill("Tập huấn công chức một cửa trong tháng 12");
-  }
-  await page.getByRole("button", { name: "Lưu" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Đã lưu" })).toBeVisible();
+  // The parts' headings say where the reasons are missing, open or not (issue 21).
+  await expect(page.locator("[data-report-form] a[data-part]").filter({ hasText: "thiếu nguyên nhân, giải pháp" }).first()).toBeVisible();
+  // The red rows of every part, each part opened in turn, all saved by one "Lưu".
+  expect(await explainRedRows(page, { cause: "Thiếu nhân lực tiếp nhận hồ sơ trực tuyến", remedy: "Tập huấn công chức một cửa trong tháng 12" })).toBeGreaterThan(0);
+  await expect(page.locator("[data-report-form] a[data-part]").filter({ hasText: "thiếu nguyên nhân, giải pháp" })).toHaveCount(0);
   await page.getByRole("button", { name: "Nộp báo cáo" }).click();
   await expectSubmitted(page);
   await page.reload();
   // The submitted report reads as text, not as disabled inputs.
+  await page.getByLabel("Lọc các dòng").selectOption("red");
   await expect(page.getByText("Thiếu nhân lực tiếp nhận hồ sơ trực tuyến").first()).toBeVisible();
+  await page.getByLabel("Lọc các dòng").selectOption("");
   await expect(page.locator("input[disabled], textarea[disabled]")).toHaveCount(0);
   await page.screenshot(shot("entry-submitted"));
 });

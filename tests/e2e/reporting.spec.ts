@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { explainRedRows, shot, signIn, expectSubmitted } from "./helpers";
+import { explainRedRows, findRow, shot, signIn, expectSubmitted } from "./helpers";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
@@ -13,7 +13,8 @@ test("a Diên Khánh clerk fills Q3 including a ratio, attaches a PDF, saves; th
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Báo cáo Quý III năm 2025");
   await page.screenshot(shot("report-before"));
 
-  const row = page.locator("tr[data-row]").filter({ hasText: "Tỷ lệ hồ sơ trực tuyến toàn trình" }).first();
+  // The report shows one part at a time (issue 21): rows in other parts are found with the finder.
+  const row = await findRow(page, "Tỷ lệ hồ sơ trực tuyến toàn trình");
   await expect(row).toContainText("Chưa có số liệu");
   await row.getByLabel("Tử số").fill("30");
   await row.getByLabel("Mẫu số").fill("60");
@@ -24,14 +25,15 @@ test("a Diên Khánh clerk fills Q3 including a ratio, attaches a PDF, saves; th
   await expect(row).toContainText("Đạt");
 
   // A numerator above its denominator is flagged beside the field before saving.
-  const other = page.locator("tr[data-row]").filter({ hasText: "Tỷ lệ thanh toán trực tuyến" }).first();
+  const other = await findRow(page, "Tỷ lệ thanh toán trực tuyến");
   await other.getByLabel("Tử số").fill("9");
   await other.getByLabel("Mẫu số").fill("8");
   await expect(other.getByText("Tử số không được lớn hơn mẫu số.")).toBeVisible();
   await other.getByLabel("Mẫu số").fill("12");
   await expect(other.getByText("Tử số không được lớn hơn mẫu số.")).toHaveCount(0);
 
-  const task = page.locator("tr[data-row]").filter({ hasText: "Báo cáo kết quả thực hiện công tác CCHC định kỳ" }).first();
+  // In another part: what was typed in the first stays, and one "Lưu" saves all three rows.
+  const task = await findRow(page, "Báo cáo kết quả thực hiện công tác CCHC định kỳ");
   await task.getByLabel("Tiến độ").selectOption("DONE");
   await task.getByLabel("Kết quả thực hiện").fill("Đã gửi báo cáo quý III qua phần mềm báo cáo CCHC");
 
@@ -39,13 +41,14 @@ test("a Diên Khánh clerk fills Q3 including a ratio, attaches a PDF, saves; th
   await expect(page.getByRole("status").filter({ hasText: "Đã lưu 3 dòng" })).toBeVisible();
 
   // Evidence on the saved ratio row.
+  await findRow(page, "Tỷ lệ hồ sơ trực tuyến toàn trình");
   await row.getByText(/Minh chứng/).click();
   await row.locator('input[type="file"]').setInputFiles({ name: "bao-cao-quy-3.pdf", mimeType: "application/pdf", buffer: PDF });
   await row.getByRole("button", { name: "Tải lên" }).click();
   await expect(row.getByRole("link", { name: /bao-cao-quy-3\.pdf/ })).toBeVisible();
 
   await page.reload();
-  const reloaded = page.locator("tr[data-row]").filter({ hasText: "Tỷ lệ hồ sơ trực tuyến toàn trình" }).first();
+  const reloaded = await findRow(page, "Tỷ lệ hồ sơ trực tuyến toàn trình");
   await expect(reloaded.getByLabel("Tử số")).toHaveValue("45");
   await expect(reloaded.getByLabel("Mẫu số")).toHaveValue("60");
   await expect(reloaded).toContainText("Đạt");
@@ -68,7 +71,7 @@ test("a Diên Khánh clerk fills Q3 including a ratio, attaches a PDF, saves; th
   await chairman.reload();
   await expect(notice).toContainText(`Đã nộp ngày ${today}`);
   // A report on file is shown as text, not as (disabled) inputs (issue 17).
-  await expect(chairman.locator("tr[data-row]").filter({ hasText: "Tỷ lệ hồ sơ trực tuyến toàn trình" }).first().getByLabel("Tử số")).toHaveCount(0);
+  await expect((await findRow(chairman, "Tỷ lệ hồ sơ trực tuyến toàn trình")).getByLabel("Tử số")).toHaveCount(0);
   await chairman.screenshot(shot("report-submitted"));
   await chairman.setViewportSize({ width: 390, height: 844 });
   await chairman.screenshot({ path: "tests/e2e/screenshots/report-submitted-390.png" });
@@ -78,13 +81,20 @@ test("a Diên Khánh clerk fills Q3 including a ratio, attaches a PDF, saves; th
 test("the report page filters to one responsible unit", async ({ page }) => {
   await signIn(page, "hanhdung.canbo");
   await page.goto("/bao-cao?nam=2025&quy=3");
-  const all = await page.locator("tr[data-row]").count();
+  // The finder counts the rows of every part, open or not (issue 21: one part is shown at a time).
+  const counted = async () => (await page.getByText(/^Hiện \d+\/\d+ dòng$/).textContent())!.match(/(\d+)\/(\d+)/)!.slice(1).map(Number);
+  const [all, total] = await counted();
+  expect(all).toBe(total);
   const filter = page.getByLabel("Lọc theo đơn vị phụ trách");
   const option = await filter.locator("option").nth(1).textContent();
   await filter.selectOption({ label: option! });
-  const filtered = await page.locator("tr[data-row]").count();
+  await expect(page.getByText(`/${total} dòng`)).not.toHaveText(`Hiện ${total}/${total} dòng`);
+  const [filtered] = await counted();
   expect(filtered).toBeGreaterThan(0);
   expect(filtered).toBeLessThan(all);
+  // The rows shown are the unit's, in the part opened for them.
+  await expect(page.locator("tr[data-row]").first()).toBeVisible();
+  expect(await page.locator("tr[data-row]").count()).toBeLessThanOrEqual(filtered);
 });
 
 test("the quarter and year pickers move the report page", async ({ page }) => {

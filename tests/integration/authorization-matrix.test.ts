@@ -20,6 +20,7 @@ import { ENDPOINTS, mayCall } from "../support/endpoints";
 import { saveFile } from "@/server/evidence/storage";
 import * as reportActions from "@/server/reports/actions";
 import * as historyActions from "@/server/reports/history-actions";
+import * as sectionActions from "@/server/reports/section-actions";
 import * as reviewActions from "@/server/review/actions";
 import * as baselineActions from "@/server/reports/baseline-actions";
 import * as calendarActions from "@/server/calendar/actions";
@@ -365,6 +366,10 @@ const FIXTURES: Record<string, Fixture> = {
         tasks: [{ taskId: target.taskId, version: row.version, status: row.status === "IN_PROGRESS" ? "DONE" : "IN_PROGRESS", resultText: "Đã triển khai" }],
       }),
     );
+  },
+  "src/server/reports/section-actions.ts#reportParts": async ({ target }) => {
+    const plan = await t.db.plan.findFirstOrThrow({ where: { communeId: target.id, year: YEAR }, select: { id: true } });
+    return fromAction(() => sectionActions.reportParts({ year: YEAR, quarter: OPEN_QUARTER, parts: [plan.id] }));
   },
   "src/server/reports/history-actions.ts#rowHistory": async ({ target }) => {
     await progressRow(target);

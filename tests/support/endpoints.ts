@@ -64,6 +64,10 @@ export const ENDPOINTS: Endpoint[] = [
     rowEvidence: { permission: "report.write", scope: "own-commune", target: "input", readOnly: true },
     restoreRowValue: { permission: "report.write", scope: "own-commune", target: "input" },
   }),
+  // issue 21: the rows of a report's part (top-level section), loaded when the clerk opens it.
+  ...actions("src/server/reports/section-actions.ts", {
+    reportParts: { permission: "report.write", scope: "own-commune", target: "implicit", readOnly: true },
+  }),
   ...actions("src/server/reports/baseline-actions.ts", {
     setIndicatorBaseline: { permission: "plan.baseline", scope: "own-commune", target: "input" },
   }),

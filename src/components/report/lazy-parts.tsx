@@ -22,3 +22,6 @@ export const ConflictPanel = deferred(() => import("./conflict-panel").then((m) 
 export const BaselinePrompt = deferred(() => import("./baseline-prompt").then((m) => m.BaselinePrompt));
 export const RowComment = deferred(() => import("@/components/review/row-review").then((m) => m.RowComment));
 export const ChangedSinceReturn = deferred(() => import("@/components/review/row-review").then((m) => m.ChangedSinceReturn));
+/** Only the reviewer's view shows these: the commune's page never loads their code. */
+export const SinceReturnNote = deferred(() => import("./review-parts").then((m) => m.SinceReturnNote));
+export const RowCommentInputs = deferred(() => import("./review-parts").then((m) => m.RowCommentInputs));

@@ -5,17 +5,16 @@
 // taking the clerk to the first invalid field.
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import type { FormReport, FormTask } from "@/server/reports/form-data";
-import { saveReport, submitReport, type ConflictRow } from "@/server/reports/actions";
-import { isOverdue, taskStatusOn, type TaskStatus } from "@/domain/evaluation/tasks";
+import type { FormIndicator, FormReport, FormTask } from "@/server/reports/form-data";
+import type { ConflictRow } from "@/server/reports/actions";
+import { reportParts } from "@/server/reports/section-actions";
+import { ROW_MISSING, taskOverdue, type ReportOutline } from "@/domain/reporting/outline";
 import {
   indicatorDraftOf,
   isDirty,
   liveIndicator,
   keepMine,
-  markSaved,
   mergeRows,
-  readIndicatorDraft,
   takeTheirs,
   taskDraftErrors,
   taskDraftOf,
@@ -26,31 +25,55 @@ import {
   type TaskDraft,
 } from "@/domain/reporting/drafts";
 import { NO_QUERY, type RowQuery } from "@/domain/reporting/row-filter";
-import { formatDateTime, quarterLabel, todayInVietnam } from "@/domain/format";
+import { quarterLabel, todayInVietnam } from "@/domain/format";
 
 interface FormState {
   indicators: Map<string, RowState<IndicatorDraft>>;
   tasks: Map<string, RowState<TaskDraft>>;
 }
 
-function initialState(data: FormReport, old: FormState | null): FormState {
-  return {
-    indicators: mergeRows(old?.indicators ?? null, data.plans.flatMap((p) => p.indicators), (i) => indicatorDraftOf(i.current), (i) => i.current?.version ?? null),
-    tasks: mergeRows(old?.tasks ?? null, data.plans.flatMap((p) => p.tasks), (t) => taskDraftOf(t.current, t.previousStatus), (t) => t.current?.version ?? null),
-  };
+/** The rows the browser holds: those of the parts opened so far (issue 21: the page sends one part). */
+interface KnownRows {
+  indicators: Map<string, FormIndicator>;
+  tasks: Map<string, FormTask>;
+}
+type Rows = { indicators: FormIndicator[]; tasks: FormTask[] };
+
+const rowsOf = (data: FormReport): Rows => ({ indicators: data.plans.flatMap((p) => p.indicators), tasks: data.plans.flatMap((p) => p.tasks) });
+
+/** Folds fresh rows in; the rows of other parts, and what was typed in them, stay as they are. */
+function absorb(known: KnownRows | null, state: FormState | null, fresh: Rows): [KnownRows, FormState] {
+  return [
+    {
+      indicators: new Map([...(known?.indicators ?? []), ...fresh.indicators.map((i) => [i.id, i] as const)]),
+      tasks: new Map([...(known?.tasks ?? []), ...fresh.tasks.map((t) => [t.id, t] as const)]),
+    },
+    {
+      indicators: new Map([...(state?.indicators ?? []), ...mergeRows(state?.indicators ?? null, fresh.indicators, (i) => indicatorDraftOf(i.current), (i) => i.current?.version ?? null)]),
+      tasks: new Map([...(state?.tasks ?? []), ...mergeRows(state?.tasks ?? null, fresh.tasks, (t) => taskDraftOf(t.current, t.previousStatus), (t) => t.current?.version ?? null)]),
+    },
+  ];
 }
 
-export function useReportForm({ data, today }: { data: FormReport; today: string }) {
+export function useReportForm({ data, today, outline, initialOpen }: { data: FormReport; today: string; outline: ReportOutline; initialOpen: string | null }) {
   const router = useRouter();
-  const allIndicators = useMemo(() => data.plans.flatMap((p) => p.indicators), [data]);
-  const allTasks = useMemo(() => data.plans.flatMap((p) => p.tasks), [data]);
-  const [state, setState] = useState(() => initialState(data, null));
+  const [[known, state], setBoth] = useState(() => absorb(null, null, rowsOf(data)));
+  const setState = (update: (s: FormState) => FormState) => setBoth(([k, s]) => [k, update(s)]);
   const [loadedData, setLoadedData] = useState(data);
   if (loadedData !== data) {
     // New props from the server: fold them in during render (React's pattern for derived state).
     setLoadedData(data);
-    setState((s) => initialState(data, s));
+    setBoth(([k, s]) => absorb(k, s, rowsOf(data)));
   }
+  // Document order (the outline's), whichever part was loaded first.
+  const allIndicators = useMemo(() => outline.rows.map(([id]) => known.indicators.get(id)).filter((i): i is FormIndicator => !!i), [outline, known]);
+  const allTasks = useMemo(() => outline.rows.map(([id]) => known.tasks.get(id)).filter((t): t is FormTask => !!t), [outline, known]);
+  const groupOfRow = useMemo(() => new Map(outline.rows.map(([id, g]) => [id, outline.groups[g].key])), [outline]);
+  // The parts whose rows the page sent, those opened since, and the one shown.
+  const propsParts = useMemo(() => new Set([...rowsOf(data).indicators, ...rowsOf(data).tasks].map((r) => groupOfRow.get(r.id)!)), [data, groupOfRow]);
+  const [loaded, setLoaded] = useState<Set<string>>(propsParts);
+  const [open, setOpen] = useState(initialOpen);
+  const [loading, setLoading] = useState<string | null>(null);
   const [conflicts, setConflicts] = useState<Map<string, ConflictRow>>(new Map());
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -62,10 +85,42 @@ export function useReportForm({ data, today }: { data: FormReport; today: string
   const taskErrors = useMemo(() => new Map(allTasks.map((t) => [t.id, taskDraftErrors(state.tasks.get(t.id)!.draft)])), [allTasks, state.tasks]);
   // As the server judges it: a task marked done after the period's end was not done then
   // (one marked done now is done today, which may be after the period judged).
-  const overdue = (t: FormTask) => {
-    const status = state.tasks.get(t.id)!.draft.status as TaskStatus;
-    const completedAt = status !== "DONE" ? null : t.current?.status === "DONE" ? t.current.completedAt : todayInVietnam();
-    return isOverdue({ dueDate: t.dueDate, deadlineKind: t.deadlineKind, occurrences: t.occurrences }, taskStatusOn(status, completedAt, today), today);
+  const overdue = (t: FormTask) => taskOverdue(t, state.tasks.get(t.id)!.draft.status, today, todayInVietnam());
+
+  // Bumped by every save: rows read before it are older than what the save wrote, and must not
+  // replace it (the refresh after the save reads them again).
+  const saves = useRef(0);
+  async function fetchParts(keys: string[]): Promise<boolean> {
+    const before = saves.current;
+    const result = await reportParts({ year: data.year, quarter: data.quarter, parts: keys });
+    if (!result.ok) {
+      setMessage({ ok: false, text: result.error });
+      return false;
+    }
+    if (saves.current !== before) return fetchParts(keys);
+    setBoth(([k, s]) => absorb(k, s, result.data));
+    setLoaded((old) => new Set([...old, ...keys]));
+    return true;
+  }
+  // A refresh (after a save, a baseline given, an upload…) brings the page's own part again; the
+  // parts opened since are read again with it, for their new figures and versions.
+  const seenData = useRef(data);
+  useEffect(() => {
+    if (seenData.current === data) return;
+    seenData.current = data;
+    const others = [...loaded].filter((k) => !propsParts.has(k));
+    if (others.length) void fetchParts(others);
+    // Once per new page data: `loaded` and `propsParts` are read as they are then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data]);
+
+  /** Opens a part, loading its rows the first time; null closes the open one. */
+  const openPart = async (key: string | null) => {
+    setOpen(key);
+    if (!key || loaded.has(key)) return;
+    setLoading(key);
+    await fetchParts([key]);
+    setLoading((k) => (k === key ? null : k));
   };
 
   const errorCount = [...live.values()].reduce((n, l) => n + Object.keys(l.errors).length, 0) + [...taskErrors.values()].reduce((n, e) => n + Object.keys(e).length, 0);
@@ -88,20 +143,26 @@ export function useReportForm({ data, today }: { data: FormReport; today: string
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirtyCount]);
 
-  // Runs after the render that cleared the filters, so a hidden row's field is on the page.
+  // Runs after the render that cleared the filters and opened the part, so the field is on the page.
   useEffect(() => {
     if (!focusRequest) return;
     const first = document.querySelector<HTMLElement>('[data-report-form] [aria-invalid="true"]');
     first?.scrollIntoView({ block: "center" });
     first?.focus({ preventScroll: true });
   }, [focusRequest]);
+  // Invalid fields are only in rows typed in, so in loaded parts: open the first such row's part.
+  const hasError = (id: string) =>
+    Object.keys(live.get(id)?.errors ?? taskErrors.get(id) ?? {}).length > 0 || Object.keys(serverErrors).some((key) => key.split(".")[1] === id);
   const goToFirstError = () => {
     setQuery(NO_QUERY);
+    const first = outline.rows.find(([id]) => hasError(id));
+    if (first) setOpen(outline.groups[first[1]].key);
     setFocusRequest((n) => n + 1);
   };
 
   function save() {
     if (pending) return;
+    saves.current++;
     const validIndicators = dirtyIndicators.filter((i) => !Object.keys(live.get(i.id)!.errors).length);
     const validTasks = dirtyTasks.filter((t) => !Object.keys(taskErrors.get(t.id)!).length);
     const invalidRows = dirtyCount - validIndicators.length - validTasks.length;
@@ -112,39 +173,17 @@ export function useReportForm({ data, today }: { data: FormReport; today: string
       return;
     }
     startTransition(async () => {
-      const result = await saveReport({
-        year: data.year,
-        quarter: data.quarter,
-        indicators: validIndicators.map((i) => ({ indicatorId: i.id, version: state.indicators.get(i.id)!.version, ...readIndicatorDraft(state.indicators.get(i.id)!.draft).entry })),
-        tasks: validTasks.map((t) => {
-          const d = state.tasks.get(t.id)!.draft;
-          return { taskId: t.id, version: state.tasks.get(t.id)!.version, status: d.status, resultText: d.resultText || null, reason: d.reason || null, cause: d.cause || null, remedy: d.remedy || null };
-        }),
-      });
-      if (!result.ok) {
-        setServerErrors(result.fieldErrors ?? {});
-        setMessage({ ok: false, text: result.error });
-        return;
-      }
-      const clashed = new Set(result.data.conflicts.map((c) => c.rowId));
-      setServerErrors({});
-      setConflicts((old) => {
-        const next = new Map(old);
-        for (const id of [...validIndicators, ...validTasks].map((r) => r.id)) next.delete(id);
-        for (const c of result.data.conflicts) next.set(c.rowId, c);
-        return next;
-      });
-      setState((s) => ({
-        indicators: markSaved(s.indicators, new Set(validIndicators.map((i) => i.id).filter((id) => !clashed.has(id)))),
-        tasks: markSaved(s.tasks, new Set(validTasks.map((t) => t.id).filter((id) => !clashed.has(id)))),
-      }));
-      const parts = [`Đã lưu ${result.data.saved} dòng lúc ${formatDateTime(new Date())}.`];
-      if (clashed.size) parts.push(`${clashed.size} dòng chưa lưu vì người khác đã sửa sau khi bạn mở trang: xem từng dòng, chọn "Giữ của tôi" hoặc "Lấy của họ" rồi lưu lại.`);
-      if (invalidText) parts.push(invalidText);
-      setMessage({ ok: !clashed.size && !invalidText, text: parts.join(" ") });
-      router.refresh();
+      // The saving code comes with the first save (fetched ahead as soon as a row is changed).
+      const { sendSave } = await import("./save-flow");
+      const saved = await sendSave({ year: data.year, quarter: data.quarter, state, validIndicators, validTasks, invalidText }, { setServerErrors, setConflicts, setState, setMessage });
+      if (saved) router.refresh();
     });
   }
+
+  const hasChanges = dirtyCount > 0;
+  useEffect(() => {
+    if (hasChanges) void import("./save-flow");
+  }, [hasChanges]);
 
   // Ctrl+S (⌘S) saves, as in Excel; the latest save() is read through a ref.
   const saveRef = useRef(save);
@@ -186,11 +225,12 @@ export function useReportForm({ data, today }: { data: FormReport; today: string
       setMessage({ ok: false, text: "Còn thay đổi chưa lưu. Vui lòng lưu trước khi nộp báo cáo." });
       return;
     }
-    const missing = allIndicators.filter((i) => !i.current && i.targetRule !== "NONE").length;
+    const missing = outline.rows.filter(([, , , , flags]) => flags & ROW_MISSING).length;
     const question = `Nộp báo cáo ${quarterLabel(data.quarter)} năm ${data.year} lên cấp trên?${missing ? `\nCòn ${missing} chỉ tiêu chưa có số liệu quý này.` : ""}\nSau khi nộp, báo cáo bị khóa cho đến khi cấp trên trả lại.`;
     if (!window.confirm(question)) return;
     startTransition(async () => {
-      const result = await submitReport({ year: data.year, quarter: data.quarter });
+      const { sendSubmit } = await import("./save-flow");
+      const result = await sendSubmit({ year: data.year, quarter: data.quarter });
       setMessage(result.ok ? { ok: true, text: result.message ?? "Đã nộp." } : { ok: false, text: result.error });
       if (result.ok) {
         router.refresh();
@@ -205,6 +245,15 @@ export function useReportForm({ data, today }: { data: FormReport; today: string
 
   return {
     state,
+    known,
+    allIndicators,
+    allTasks,
+    groupOfRow,
+    loaded,
+    open,
+    openPart,
+    loading,
+    hasError,
     live,
     overdue,
     errorOf,

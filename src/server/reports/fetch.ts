@@ -32,7 +32,12 @@ export async function loadLiveReportForSnapshot(tx: Client, communeId: string, y
 }
 
 /** The shared body of loadReport and loadReportSummaries: callers have checked the scope. */
-export async function fetchReports(communeIds: string[], year: number, quarter: number, details: boolean, options: { client?: Client; live?: boolean; history?: boolean } = {}) {
+/**
+ * `evidenceCounts`: the rows' evidence is counted, not listed (the commune's page loads a row's
+ * list when its panel opens), unless a report is on file, whose changes since submission
+ * compare the live evidence lists with the frozen ones.
+ */
+export async function fetchReports(communeIds: string[], year: number, quarter: number, details: boolean, options: { client?: Client; live?: boolean; history?: boolean; evidenceCounts?: boolean } = {}) {
   const db = options.client ?? (await getDb());
 
   const [communes, plans, period] = await Promise.all([
@@ -71,12 +76,12 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
   // history: false leaves the rows' history to be loaded when a row's panel is opened
   // (reports/history-actions.ts): the heaviest read of the page, and sent for every row.
   const withHistory = details && options.history !== false;
-  const [evidence, audit] = details
+  const countOnly = options.evidenceCounts === true && (options.live || !reports.some((r) => FROZEN_STATES.has(r.status)));
+  const evidenceWhere = { OR: [{ indicatorValueId: { in: currentValueIds } }, { taskProgressId: { in: currentProgressIds } }] };
+  const [evidence, evidenceCounts, audit] = details
     ? await Promise.all([
-        db.evidence.findMany({
-          where: { OR: [{ indicatorValueId: { in: currentValueIds } }, { taskProgressId: { in: currentProgressIds } }] },
-          orderBy: { createdAt: "asc" },
-        }),
+        countOnly ? [] : db.evidence.findMany({ where: evidenceWhere, orderBy: { createdAt: "asc" } }),
+        countOnly ? db.evidence.groupBy({ by: ["indicatorValueId", "taskProgressId"], where: evidenceWhere, _count: { _all: true } }) : [],
         !withHistory ? [] : db.auditLog.findMany({
           where: { entityId: { in: [...currentValueIds, ...currentProgressIds] } },
           orderBy: { createdAt: "desc" },
@@ -84,7 +89,9 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
           select: { entityId: true, createdAt: true, action: true, before: true, after: true, user: { select: { fullName: true } } },
         }),
       ])
-    : [[], []];
+    : [[], [], []];
+  const evidenceCountOf = new Map(evidenceCounts.map((g) => [(g.indicatorValueId ?? g.taskProgressId)!, g._count._all]));
+  const counted = (id: string | undefined) => (countOnly && id && evidenceCountOf.get(id) ? { evidenceCount: evidenceCountOf.get(id)! } : {});
   const userIds = [...new Set([...values, ...progress].map((r) => r.updatedById).filter(Boolean) as string[])];
   const users = userIds.length ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, fullName: true } }) : [];
   const userName = new Map(users.map((u) => [u.id, u.fullName]));
@@ -167,6 +174,7 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
             }
           : null,
         evidence: evidenceOf("indicatorValueId", current?.id),
+        ...counted(current?.id),
         history: historyOf(current?.id),
       };
     }),
@@ -199,6 +207,7 @@ export async function fetchReports(communeIds: string[], year: number, quarter: 
             }
           : null,
         evidence: evidenceOf("taskProgressId", current?.id),
+        ...counted(current?.id),
         history: historyOf(current?.id),
       };
     }),

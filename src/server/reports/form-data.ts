@@ -35,7 +35,7 @@ export interface FormReport {
   year: number;
   quarter: number;
   units: ReportData["units"];
-  plans: { id: string; title: string; sections: { id: string; code: string | null; title: string }[]; indicators: FormIndicator[]; tasks: FormTask[] }[];
+  plans: { id: string; title: string; sections: { id: string; code: string | null; title: string; top?: true }[]; indicators: FormIndicator[]; tasks: FormTask[] }[];
 }
 
 const meta = (c: RowMeta): RowMeta => ({ version: c.version, cause: c.cause, remedy: c.remedy, updatedAt: c.updatedAt, updatedBy: c.updatedBy });
@@ -45,8 +45,8 @@ const meta = (c: RowMeta): RowMeta => ({ version: c.version, cause: c.cause, rem
  * panel is opened (reports/history-actions.ts): only the number of evidence items is sent.
  */
 export function reportFormData(data: Pick<ReportData, "year" | "quarter" | "units" | "plans">, { onDemand = false }: { onDemand?: boolean } = {}): FormReport {
-  const lists = (r: { evidence: EvidenceItem[]; history: HistoryItem[] }) => ({
-    ...(!r.evidence.length ? {} : onDemand ? { evidenceCount: r.evidence.length } : { evidence: r.evidence }),
+  const lists = (r: { evidence: EvidenceItem[]; evidenceCount?: number; history: HistoryItem[] }) => ({
+    ...(onDemand ? (r.evidenceCount ?? r.evidence.length ? { evidenceCount: r.evidenceCount ?? r.evidence.length } : {}) : r.evidence.length ? { evidence: r.evidence } : {}),
     ...(r.history.length ? { history: r.history } : {}),
   });
   return {
@@ -56,7 +56,8 @@ export function reportFormData(data: Pick<ReportData, "year" | "quarter" | "unit
     plans: data.plans.map((p) => ({
       id: p.id,
       title: p.title,
-      sections: p.sections.map((s) => ({ id: s.id, code: s.code, title: s.title })),
+      // Only whether a section is top-level (it starts a part of the page), not its depth and parent.
+      sections: p.sections.map((s) => ({ id: s.id, code: s.code, title: s.title, ...((s.depth ?? (s.parentId ? 1 : 0)) === 0 ? { top: true as const } : {}) })),
       indicators: p.indicators.map((i) => ({
         id: i.id,
         code: i.code,

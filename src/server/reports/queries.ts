@@ -16,10 +16,10 @@ export { FROZEN_STATES, loadLiveReportForSnapshot, type EvidenceItem, type Froze
  * `history: false` leaves out only the row history: the commune's page loads a row's history
  * when its panel is opened.
  */
-export async function loadReport(actor: Actor, communeId: string, year: number, quarter: number, options: { details?: boolean; history?: boolean } = {}) {
+export async function loadReport(actor: Actor, communeId: string, year: number, quarter: number, options: { details?: boolean; history?: boolean; evidenceCounts?: boolean } = {}) {
   checkPeriod(year, quarter);
   await assertCommuneInScope(actor, communeId);
-  const [data] = await fetchReports([communeId], year, quarter, options.details ?? true, { history: options.history });
+  const [data] = await fetchReports([communeId], year, quarter, options.details ?? true, { history: options.history, evidenceCounts: options.evidenceCounts });
   return data;
 }
 

@@ -53,7 +53,8 @@ describe("reportFormData", () => {
     expect(plan.indicators[0]).not.toHaveProperty("evidence");
     expect(plan.indicators[0]).not.toHaveProperty("history");
     expect(plan.tasks[0].evidence).toHaveLength(1);
-    expect(plan.sections).toEqual([{ id: "s1", code: "I", title: "Cải cách thủ tục hành chính" }]);
+    // Whether a section starts a part of the page (issue 21), not its depth and parent.
+    expect(plan.sections).toEqual([{ id: "s1", code: "I", title: "Cải cách thủ tục hành chính", top: true }]);
   });
 
   it("on the commune's page sends the number of evidence items only: the list loads when a panel opens", () => {

@@ -12,6 +12,9 @@ import { PeriodNav } from "@/components/dashboard/period-nav";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { ReportForm } from "@/components/report/report-form";
 import { reportFormData } from "@/server/reports/form-data";
+import { pickGroups, reportOutline } from "@/server/reports/form-outline";
+import { openGroup } from "@/domain/reporting/outline";
+import { routes } from "@/domain/routes";
 import { RowHistoryOnDemand } from "@/components/report/row-history-context";
 import { ReportDownloads } from "@/components/report/report-downloads";
 import { ReviewHistory } from "@/components/review/review-history";
@@ -19,18 +22,24 @@ import { latestReturnComments } from "@/domain/reporting/workflow";
 
 export const metadata: Metadata = { title: "Báo cáo quý" };
 
-export default async function QuarterlyReportPage({ searchParams }: { searchParams: Promise<{ nam?: string; quy?: string }> }) {
+export default async function QuarterlyReportPage({ searchParams }: { searchParams: Promise<{ nam?: string; quy?: string; phan?: string }> }) {
   // The commune's own entry page: reviewers read reports under "Các xã".
   const actor = await requirePageActor("report.write");
-  const { year, quarter, years, today } = await choosePeriod([actor.orgUnitId], await searchParams);
-  // Row history is loaded when a row's panel is opened (RowHistory), not sent with every row.
-  const data = await loadReport(actor, actor.orgUnitId, year, quarter, { history: false });
+  const asked = await searchParams;
+  const { year, quarter, years, today } = await choosePeriod([actor.orgUnitId], asked);
+  // Row history and evidence lists are loaded when a row's panel is opened (RowHistory); evidence is only counted here.
+  const data = await loadReport(actor, actor.orgUnitId, year, quarter, { history: false, evidenceCounts: true });
   const status = data.report?.status ?? "DRAFT";
   const editable = isEditable(status);
   const canSubmit = can(actor, "report.submit");
   const returned = status === "RETURNED" ? latestReturnComments(data.decisions) : null;
   // Decisions come newest first: the submission the report is waiting on.
   const submittedBy = data.decisions.find((d) => d.action === "submit")?.by ?? null;
+  const judgementDay = reportJudgementDay(year, quarter, data.snapshot?.takenAt, today);
+  // Only the open part's rows go to the browser (issue 21); the outline carries what the finder and headings need.
+  const form = reportFormData(data, { onDemand: true });
+  const outline = reportOutline(form, judgementDay);
+  const open = openGroup(outline.groups, typeof asked.phan === "string" ? asked.phan : undefined);
   return (
     <>
       <PageHeader
@@ -68,7 +77,17 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
         <p className="card text-sm text-slate-700">Xã chưa có kế hoạch năm {year}. Chọn năm khác hoặc nhập kế hoạch trước.</p>
       ) : (
         <RowHistoryOnDemand>
-          <ReportForm data={reportFormData(data, { onDemand: true })} editable={editable} canSubmit={canSubmit} today={reportJudgementDay(year, quarter, data.snapshot?.takenAt, today)} rowComments={returned?.rows ?? {}} canSetBaseline={can(actor, "plan.baseline")} />
+          <ReportForm
+            data={pickGroups(form, new Set(open ? [open] : []))}
+            outline={outline}
+            initialOpen={open}
+            partHref={routes.report({ year, quarter }, "") + "&phan="}
+            editable={editable}
+            canSubmit={canSubmit}
+            today={judgementDay}
+            rowComments={returned?.rows ?? {}}
+            canSetBaseline={can(actor, "plan.baseline")}
+          />
         </RowHistoryOnDemand>
       )}
       <ReviewHistory decisions={data.decisions} />

@@ -13,6 +13,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SubmissionBadge } from "@/components/plans/submission-badge";
 import { ReportForm } from "@/components/report/report-form";
 import { reportFormData } from "@/server/reports/form-data";
+import { reportOutline } from "@/server/reports/form-outline";
+import { openGroup } from "@/domain/reporting/outline";
 import { ReportDownloads } from "@/components/report/report-downloads";
 import { ReviewHistory } from "@/components/review/review-history";
 import { latestReturnComments } from "@/domain/reporting/workflow";
@@ -25,9 +27,10 @@ const DECISION_FORM = "review-decision";
 
 export const metadata: Metadata = { title: "Xét duyệt báo cáo" };
 
-export default async function ReviewReportPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ReviewReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ phan?: string }> }) {
   const actor = await requirePageActor("review.read");
   const { id } = await params;
+  const { phan } = await searchParams;
   const report = await orRefusePage(reportForReview(actor, id));
   if (!report) notFound();
   const data = await loadReport(actor, report.communeId, report.period.year, report.period.quarter);
@@ -35,6 +38,9 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
   // Issue 17: a resubmitted report shows what changed since it was returned, row by row.
   const sinceReturn = await changesSinceReturn({ id: report.id, status: report.status, quarter: report.period.quarter }, data.decisions, data.plans);
   const deciding = can(actor, "review.decide");
+  const judgementDay = reportJudgementDay(report.period.year, report.period.quarter, data.snapshot?.takenAt, todayInVietnam());
+  const form = reportFormData(data);
+  const outline = reportOutline(form, judgementDay);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -75,7 +81,16 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
             })),
         )}
       />
-      <ReportForm data={reportFormData(data)} editable={false} canSubmit={false} today={reportJudgementDay(report.period.year, report.period.quarter, data.snapshot?.takenAt, todayInVietnam())} rowComments={returned?.rows ?? sinceReturn?.rowComments ?? {}}
+      <ReportForm
+        // The reviewer's view holds every row (comments and "what changed" on any row), one part shown at a time.
+        data={form}
+        outline={outline}
+        initialOpen={openGroup(outline.groups, typeof phan === "string" ? phan : undefined)}
+        partHref={routes.reviewReport(report.id) + "?phan="}
+        editable={false}
+        canSubmit={false}
+        today={judgementDay}
+        rowComments={returned?.rows ?? sinceReturn?.rowComments ?? {}}
         review={{ formId: deciding && report.status === "SUBMITTED" ? DECISION_FORM : null, sinceReturn }}
       />
     </>
