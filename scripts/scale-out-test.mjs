@@ -55,6 +55,13 @@ try {
       where o.name = 'Xã Hành Dũng' and p.year = 2025 and i."valueKind" = 'RATIO' order by i.position limit 1`,
   );
   const indicatorId = rows[0].id;
+  // The report page renders one part (top-level section) at a time (issue 21): open the row's part,
+  // as its heading link would (a deeper section belongs to the last top-level one above it).
+  const { rows: [row] } = await db.query(`select "planId", "sectionId" from "Indicator" where id = $1`, [indicatorId]);
+  const { rows: sections } = await db.query(`select id, depth from "PlanSection" where "planId" = $1 order by position`, [row.planId]);
+  let top = null;
+  const topOf = new Map(sections.map((s) => [s.id, (top = s.depth === 0 || !top ? s.id : top)]));
+  const rowPage = `${page}&phan=${row.sectionId ? topOf.get(row.sectionId) : row.planId}`;
 
   await check("a session made on A is accepted by B (and one made on B by A)", async () => {
     const onB = await fetch(`${b}${page}`, { headers: { Cookie: staffOnA }, redirect: "manual" });
@@ -70,7 +77,7 @@ try {
       { year: 2025, quarter: 3, indicators: [{ indicatorId, version: null, numerator: 4321, denominator: 9876, value: null, done: null, note: null }], tasks: [] },
     ], staffOnA);
     assert.equal(result.ok, true, JSON.stringify(result));
-    const html = await (await fetch(`${b}${page}`, { headers: { Cookie: staffOnA } })).text();
+    const html = await (await fetch(`${b}${rowPage}`, { headers: { Cookie: staffOnA } })).text();
     assert.match(html, /4321/, "B does not show the saved numerator");
     assert.match(html, /9876/, "B does not show the saved denominator");
   });
